@@ -1,0 +1,121 @@
+import { sql } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { users } from './users';
+
+export const customers = sqliteTable(
+  'customers',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    // Pinyin kept beside the name so search by `zs` / `zhangsan` is an index lookup, not a scan.
+    namePinyin: text('name_pinyin').notNull().default(''),
+    nameInitials: text('name_initials').notNull().default(''),
+    gender: text('gender', { enum: ['male', 'female'] }),
+    birthday: text('birthday'),
+    mobile: text('mobile'),
+    mobile2: text('mobile2'),
+    // Last four digits of the mobile, indexed, for the front desk's "尾号" lookup.
+    mobileTail: text('mobile_tail'),
+    wechat: text('wechat'),
+    address: text('address'),
+    district: text('district'),
+    idNumber: text('id_number'),
+    occupation: text('occupation'),
+    industry: text('industry'),
+    employer: text('employer'),
+    isCompany: integer('is_company', { mode: 'boolean' }).notNull().default(false),
+    sourceChannel: text('source_channel', {
+      enum: ['walk_in', 'phone', 'website', 'vertical_platform', 'social_media', 'referral', 'event', 'other'],
+    })
+      .notNull()
+      .default('walk_in'),
+    referrerId: integer('referrer_id').references((): AnySQLiteColumn => customers.id),
+    stage: text('stage', {
+      enum: ['lead', 'intent', 'new_owner', 'owner', 'vip', 'lost', 'churned', 'dormant'],
+    })
+      .notNull()
+      .default('lead'),
+    leadGrade: text('lead_grade', { enum: ['A', 'B', 'C'] }),
+    baseGrade: text('base_grade', { enum: ['premium', 'potential', 'normal'] }),
+    purchaseNeed: text('purchase_need'),
+    budgetFen: integer('budget_fen'),
+    currentCar: text('current_car'),
+    outcomeReason: text('outcome_reason'),
+    lostReasonCategory: text('lost_reason_category', {
+      enum: ['price', 'product', 'service', 'competitor', 'finance', 'other'],
+    }),
+    preferences: text('preferences', { mode: 'json' }).$type<Record<string, string>>(),
+    doNotContact: integer('do_not_contact', { mode: 'boolean' }).notNull().default(false),
+    doNotContactAt: text('do_not_contact_at'),
+    ownerUserId: integer('owner_user_id').references(() => users.id),
+    // Denormalised from service_visits so the list can sort by it through an index.
+    lastVisitAt: text('last_visit_at'),
+    mergedIntoId: integer('merged_into_id').references((): AnySQLiteColumn => customers.id),
+    notes: text('notes'),
+    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('customers_mobile_idx').on(t.mobile),
+    index('customers_mobile2_idx').on(t.mobile2),
+    index('customers_mobile_tail_idx').on(t.mobileTail),
+    index('customers_name_idx').on(t.name),
+    index('customers_pinyin_idx').on(t.namePinyin, t.id),
+    index('customers_initials_idx').on(t.nameInitials),
+    index('customers_last_visit_idx').on(t.lastVisitAt, t.id),
+    index('customers_created_idx').on(t.createdAt, t.id),
+    index('customers_referrer_idx').on(t.referrerId),
+    index('customers_stage_idx').on(t.stage),
+    index('customers_district_idx').on(t.district),
+  ],
+);
+
+export const customerTags = sqliteTable(
+  'customer_tags',
+  {
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    tag: text('tag').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.tag] }), index('customer_tags_tag_idx').on(t.tag)],
+);
+
+/** Consent is per purpose (PIPL): a yes to service notices is not a yes to marketing. */
+export const consents = sqliteTable(
+  'consents',
+  {
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['service', 'care', 'marketing'] }).notNull(),
+    granted: integer('granted', { mode: 'boolean' }).notNull(),
+    recordedAt: text('recorded_at').notNull(),
+    channel: text('channel', { enum: ['paper', 'phone', 'wechat', 'sms', 'app', 'in_person'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.purpose] })],
+);
+
+export const interactions = sqliteTable(
+  'interactions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    kind: text('kind', {
+      enum: ['call', 'visit', 'note', 'sms', 'wechat', 'callback', 'complaint', 'event'],
+    }).notNull(),
+    direction: text('direction', { enum: ['inbound', 'outbound'] }),
+    occurredAt: text('occurred_at').notNull(),
+    summary: text('summary').notNull(),
+    userId: integer('user_id').references(() => users.id),
+    // Lets later domains (call-backs, complaints, events) point at their own record.
+    refType: text('ref_type'),
+    refId: integer('ref_id'),
+    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  },
+  (t) => [index('interactions_customer_idx').on(t.customerId, t.occurredAt)],
+);

@@ -1,0 +1,3 @@
+export * from './users';
+export * from './customers';
+export * from './vehicles';

@@ -1,0 +1,88 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { customers } from './customers';
+import { users } from './users';
+
+export const vehicles = sqliteTable(
+  'vehicles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    vin: text('vin').notNull(),
+    // Reversed VIN makes "last 6 of the VIN" a prefix lookup on an index.
+    vinReversed: text('vin_reversed').notNull(),
+    plate: text('plate'),
+    brand: text('brand').notNull(),
+    series: text('series').notNull(),
+    model: text('model'),
+    color: text('color'),
+    energy: text('energy', { enum: ['fuel', 'hybrid', 'electric'] })
+      .notNull()
+      .default('fuel'),
+    deliveryDate: text('delivery_date'),
+    priceFen: integer('price_fen'),
+    mileageKm: integer('mileage_km'),
+    mileageAt: text('mileage_at'),
+    insuranceExpiry: text('insurance_expiry'),
+    finance: text('finance', { enum: ['cash', 'loan', 'lease'] }),
+    ownerId: integer('owner_id').references(() => customers.id),
+    salesUserId: integer('sales_user_id').references(() => users.id),
+    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex('vehicles_vin_idx').on(t.vin),
+    index('vehicles_vin_reversed_idx').on(t.vinReversed),
+    index('vehicles_plate_idx').on(t.plate),
+    index('vehicles_owner_idx').on(t.ownerId),
+    index('vehicles_delivery_idx').on(t.deliveryDate),
+    index('vehicles_series_idx').on(t.series),
+  ],
+);
+
+/** Owner history stays with the vehicle when it is sold on. */
+export const vehicleOwnerships = sqliteTable(
+  'vehicle_ownerships',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    vehicleId: integer('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id, { onDelete: 'cascade' }),
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    fromDate: text('from_date').notNull(),
+    toDate: text('to_date'),
+  },
+  (t) => [
+    index('vehicle_ownerships_vehicle_idx').on(t.vehicleId, t.fromDate),
+    index('vehicle_ownerships_customer_idx').on(t.customerId),
+  ],
+);
+
+export const serviceVisits = sqliteTable(
+  'service_visits',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    vehicleId: integer('vehicle_id')
+      .notNull()
+      .references(() => vehicles.id, { onDelete: 'cascade' }),
+    // The owner at the time of the visit: revenue belongs to whoever paid, even after a resale.
+    customerId: integer('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    visitDate: text('visit_date').notNull(),
+    type: text('type', {
+      enum: ['first_maintenance', 'maintenance', 'repair', 'body_insurance', 'detailing', 'recall'],
+    }).notNull(),
+    mileageKm: integer('mileage_km').notNull(),
+    amountFen: integer('amount_fen').notNull().default(0),
+    advisor: text('advisor'),
+    notes: text('notes'),
+  },
+  (t) => [
+    index('service_visits_customer_idx').on(t.customerId, t.visitDate),
+    index('service_visits_vehicle_idx').on(t.vehicleId, t.visitDate),
+    index('service_visits_date_idx').on(t.visitDate),
+  ],
+);

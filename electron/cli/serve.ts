@@ -1,0 +1,44 @@
+import { serve } from '@hono/node-server';
+import { MigrationError } from '../../db/migrate';
+import { startAppCore } from '../server/app-core';
+import { resolveDataDir } from '../server/data-dir';
+import { createHttpApp } from '../server/http-app';
+import { parseFlags, stringFlag } from './args';
+import { buildRendererIfNeeded, rendererOutDir } from './build-renderer';
+
+/** `npm run serve -- --port 5170 --data-dir ./data [--host 127.0.0.1] [--admin-password …]` */
+async function main(): Promise<void> {
+  const flags = parseFlags(process.argv.slice(2));
+  const port = Number(stringFlag(flags, 'port') ?? process.env.PORT ?? 5170);
+  // Loopback unless an administrator deliberately opens it to the store's LAN.
+  const host = stringFlag(flags, 'host') ?? '127.0.0.1';
+  const dataDir = resolveDataDir(stringFlag(flags, 'data-dir'));
+  const adminPassword = stringFlag(flags, 'admin-password') ?? process.env.DEALER_CRM_ADMIN_PASSWORD;
+
+  if (flags['no-build'] !== true) await buildRendererIfNeeded((l) => console.log(l));
+  const core = await startAppCore({
+    dataDir,
+    adminPassword,
+    log: (message, error) => console.error(`[dealer-crm] ${message}`, error),
+  });
+  if (core.migration.backupFile) console.log(`升级前已备份数据库：${core.migration.backupFile}`);
+  if (core.adminCreated) console.log('已创建管理员账号 admin（密码为启动参数中提供的密码）');
+
+  const app = createHttpApp({ router: core.router, staticDir: rendererOutDir });
+  const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+    console.log(`Dealer CRM 已启动：http://${host}:${info.port}/  （数据目录：${dataDir}）`);
+  });
+  const stop = () => {
+    server.close();
+    core.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof MigrationError) console.error(error.message);
+  else console.error('启动失败：', error);
+  process.exit(1);
+});

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { channel } from './channel';
+import { permissions, roles } from './permissions';
+
+export const username = z
+  .string()
+  .trim()
+  .min(2, '用户名至少 2 个字符')
+  .max(32, '用户名不能超过 32 个字符')
+  .regex(/^[a-zA-Z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和减号');
+export const password = z.string().min(8, '密码至少 8 位').max(128, '密码不能超过 128 位');
+
+export const sessionUser = z.object({
+  id: z.number(),
+  username: z.string(),
+  displayName: z.string(),
+  role: z.enum(roles),
+  permissions: z.array(z.enum(permissions)),
+});
+export type SessionUser = z.infer<typeof sessionUser>;
+
+const loginResult = z.object({
+  /** Omitted by transports that keep the token themselves (httpOnly cookie, IPC main). */
+  token: z.string().optional(),
+  expiresAt: z.string(),
+  user: sessionUser,
+});
+
+export const authContract = {
+  'auth.status': channel({
+    summary: 'Whether first-run setup is needed, and who is signed in',
+    access: 'public',
+    input: z.object({}),
+    output: z.object({ needsSetup: z.boolean(), user: sessionUser.nullable() }),
+  }),
+  'auth.setup': channel({
+    summary: 'First run: create the administrator with a chosen password and sign in',
+    access: 'public',
+    input: z.object({ username, displayName: z.string().trim().min(1).max(32), password }),
+    output: loginResult,
+  }),
+  'auth.login': channel({
+    summary: 'Sign in with username and password; returns a session token',
+    access: 'public',
+    input: z.object({ username: z.string().trim().min(1, '请输入用户名'), password: z.string().min(1, '请输入密码') }),
+    output: loginResult,
+  }),
+  'auth.logout': channel({
+    summary: 'End the current session',
+    access: 'session',
+    input: z.object({}),
+    output: z.object({ loggedOut: z.literal(true) }),
+  }),
+  'auth.me': channel({
+    summary: 'The signed-in user and their permissions',
+    access: 'session',
+    input: z.object({}),
+    output: sessionUser,
+  }),
+  'auth.changePassword': channel({
+    summary: 'Change one’s own password',
+    access: 'session',
+    input: z.object({ currentPassword: z.string().min(1), newPassword: password }),
+    output: z.object({ changed: z.literal(true) }),
+  }),
+};

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { authContract } from './auth';
+import { customersContract } from './customers';
+import { systemContract } from './system';
+import { usersContract } from './users';
+
+// Validation messages reach staff, so zod speaks Chinese in main and in the renderer alike.
+z.config(z.locales.zhCN());
+
+/** Every channel of the app. The TS types, main's validation and the preload allowlist all come from here. */
+export const contract = {
+  ...authContract,
+  ...usersContract,
+  ...customersContract,
+  ...systemContract,
+};
+
+export type Contract = typeof contract;
+export type ChannelName = keyof Contract;
+export type ChannelInput<C extends ChannelName> = z.input<Contract[C]['input']>;
+export type ChannelParsedInput<C extends ChannelName> = z.output<Contract[C]['input']>;
+export type ChannelOutput<C extends ChannelName> = z.output<Contract[C]['output']>;
+
+export const channelNames = Object.keys(contract) as ChannelName[];

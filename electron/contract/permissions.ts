@@ -1,0 +1,37 @@
+/** Roles and what each may do; the router checks these in main, whatever the UI shows. */
+export const roles = ['front_desk', 'callback_operator', 'complaint_handler', 'sales', 'manager', 'admin'] as const;
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, string> = {
+  front_desk: '前台 / 客服专员',
+  callback_operator: '回访专员',
+  complaint_handler: '投诉处理',
+  sales: '销售 / 服务顾问',
+  manager: '客服经理',
+  admin: '系统管理员',
+};
+
+export const permissions = [
+  'customers.read',
+  'customers.write',
+  'users.manage',
+  'demo.generate',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+/** `public` needs no session; `session` needs any signed-in user. */
+export type Access = Permission | 'public' | 'session';
+
+const grants: Record<Role, readonly Permission[]> = {
+  front_desk: ['customers.read', 'customers.write'],
+  callback_operator: ['customers.read'],
+  complaint_handler: ['customers.read'],
+  sales: ['customers.read', 'customers.write'],
+  manager: ['customers.read', 'customers.write'],
+  admin: ['customers.read', 'customers.write', 'users.manage', 'demo.generate'],
+};
+
+export function roleCan(role: Role, access: Access): boolean {
+  if (access === 'public' || access === 'session') return true;
+  return grants[role].includes(access);
+}

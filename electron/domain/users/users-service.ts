@@ -1,0 +1,89 @@
+import type { ChannelOutput, ChannelParsedInput } from '../../contract';
+import { AppError } from '../../contract/errors';
+import type { StaffUser } from '../../contract/users';
+import type { AuthedContext } from '../context';
+import { hashPassword } from '../auth/password';
+import { endUserSessions } from '../auth/sessions';
+
+const selectSql = `select u.id, u.username, u.display_name as displayName, u.role, u.department_id as departmentId,
+    d.name as departmentName, u.disabled, u.created_at as createdAt, u.version
+  from users u left join departments d on d.id = u.department_id`;
+
+type UserRow = Omit<StaffUser, 'disabled'> & { disabled: number };
+const toStaffUser = (r: UserRow): StaffUser => ({ ...r, disabled: r.disabled === 1 });
+
+function getUser(ctx: AuthedContext, id: number): StaffUser {
+  const row = ctx.db.$client.prepare(`${selectSql} where u.id = ?`).get(id) as UserRow | undefined;
+  if (!row) throw new AppError('not_found', '该用户不存在');
+  return toStaffUser(row);
+}
+
+export function listUsers(ctx: AuthedContext): StaffUser[] {
+  return (ctx.db.$client.prepare(`${selectSql} order by u.disabled, u.username`).all() as UserRow[]).map(toStaffUser);
+}
+
+export async function createUser(
+  ctx: AuthedContext,
+  input: ChannelParsedInput<'users.create'>,
+): Promise<ChannelOutput<'users.create'>> {
+  const hash = await hashPassword(input.password);
+  const now = ctx.clock().toISOString();
+  const id = ctx.db.$client.transaction(() => {
+    const taken = ctx.db.$client.prepare('select 1 from users where username = ? collate nocase').get(input.username);
+    if (taken) throw new AppError('conflict', `用户名“${input.username}”已被使用`, { fields: { username: '用户名已被使用' } });
+    return Number(
+      ctx.db.$client
+        .prepare(
+          `insert into users (username, display_name, password_hash, role, department_id, created_at, updated_at)
+           values (?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(input.username, input.displayName, hash, input.role, input.departmentId ?? null, now, now).lastInsertRowid,
+    );
+  })();
+  return getUser(ctx, id);
+}
+
+export function updateUser(ctx: AuthedContext, input: ChannelParsedInput<'users.update'>): StaffUser {
+  return ctx.db.$client.transaction(() => {
+    const current = getUser(ctx, input.id);
+    if (current.version !== input.version) {
+      throw new AppError('conflict', '该用户已被他人修改，请刷新后重试', { current });
+    }
+    const demotingSelf = input.id === ctx.user.id && (input.disabled === true || (input.role && input.role !== 'admin'));
+    if (demotingSelf) throw new AppError('forbidden', '不能停用自己的账号或取消自己的管理员角色');
+    const next = {
+      displayName: input.displayName ?? current.displayName,
+      role: input.role ?? current.role,
+      departmentId: input.departmentId === undefined ? current.departmentId : input.departmentId,
+      disabled: input.disabled ?? current.disabled,
+    };
+    ctx.db.$client
+      .prepare(
+        `update users set display_name = ?, role = ?, department_id = ?, disabled = ?, updated_at = ?, version = version + 1
+         where id = ?`,
+      )
+      .run(next.displayName, next.role, next.departmentId, next.disabled ? 1 : 0, ctx.clock().toISOString(), input.id);
+    // A disabled account or a changed role must not keep acting on an old session.
+    if (next.disabled || next.role !== current.role) endUserSessions(ctx.db, input.id);
+    return getUser(ctx, input.id);
+  })();
+}
+
+export async function resetPassword(
+  ctx: AuthedContext,
+  input: ChannelParsedInput<'users.resetPassword'>,
+): Promise<ChannelOutput<'users.resetPassword'>> {
+  getUser(ctx, input.id);
+  const hash = await hashPassword(input.password);
+  ctx.db.$client.transaction(() => {
+    ctx.db.$client
+      .prepare('update users set password_hash = ?, updated_at = ?, version = version + 1 where id = ?')
+      .run(hash, ctx.clock().toISOString(), input.id);
+    endUserSessions(ctx.db, input.id);
+  })();
+  return { reset: true };
+}
+
+export function listDepartments(ctx: AuthedContext): ChannelOutput<'users.departments'> {
+  return ctx.db.$client.prepare('select id, code, name from departments order by id').all() as ChannelOutput<'users.departments'>;
+}

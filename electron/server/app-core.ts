@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppDb } from '../../db/open-database';
+import { openDatabase } from '../../db/open-database';
+import type { MigrationResult } from '../../db/migrate';
+import { migrateDatabase } from '../../db/migrate';
+import { ensureAdministrator } from '../domain/auth/auth-service';
+import { purgeExpiredSessions } from '../domain/auth/sessions';
+import type { Clock } from '../domain/clock';
+import { systemClock } from '../domain/clock';
+import { databaseFileName } from './data-dir';
+import type { Router } from './router';
+import { createRouter } from './router';
+
+export interface AppCoreOptions {
+  dataDir: string;
+  adminPassword?: string;
+  migrationsFolder?: string;
+  nativeBinding?: string;
+  clock?: Clock;
+  validateOutput?: boolean;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export interface AppCore {
+  db: AppDb;
+  dbFile: string;
+  router: Router;
+  migration: MigrationResult;
+  adminCreated: boolean;
+  close(): void;
+}
+
+/**
+ * Everything below the transports, started the same way by the Electron shell and the HTTP server:
+ * open the database, back up and migrate, make sure an administrator can exist, build the router.
+ */
+export async function startAppCore(opts: AppCoreOptions): Promise<AppCore> {
+  const clock = opts.clock ?? systemClock;
+  fs.mkdirSync(opts.dataDir, { recursive: true });
+  const dbFile = path.join(opts.dataDir, databaseFileName);
+  const db = openDatabase(dbFile, { nativeBinding: opts.nativeBinding });
+  let migration: MigrationResult;
+  try {
+    migration = migrateDatabase(db, { dbFile, migrationsFolder: opts.migrationsFolder, now: clock() });
+  } catch (error) {
+    db.$client.close();
+    throw error;
+  }
+  purgeExpiredSessions(db, clock());
+  const adminCreated = opts.adminPassword ? await ensureAdministrator({ db, clock }, opts.adminPassword) : false;
+  const router = createRouter({ db, clock, validateOutput: opts.validateOutput, log: opts.log });
+  return { db, dbFile, router, migration, adminCreated, close: () => db.$client.close() };
+}

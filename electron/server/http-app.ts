@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { httpStatusOfKind } from '../contract/errors';
+import { appVersion } from '../domain/system/app-version';
+import { contractListing } from './contract-listing';
+import type { Router } from './router';
+import { contentSecurityPolicy } from './security-headers';
+
+export const sessionCookie = 'dealer_crm_session';
+
+export interface HttpAppOptions {
+  router: Router;
+  /** Built renderer (index.html + assets); omitted for API-only servers in tests. */
+  staticDir?: string;
+  /** Allows the cookie without `Secure` over plain http on the LAN. */
+  secureCookie?: boolean;
+}
+
+function bearer(header: string | undefined): string | null {
+  const m = header?.match(/^Bearer\s+(\S+)$/i);
+  return m?.[1] ?? null;
+}
+
+/**
+ * HTTP transport: `POST /api/<channel>` → the same router and envelope as IPC. The browser UI keeps its session
+ * in an httpOnly cookie (it sends `X-Dealer-Client: browser` and never sees the token); scripts use Bearer.
+ */
+export function createHttpApp(opts: HttpAppOptions): Hono {
+  const app = new Hono();
+  const listing = contractListing();
+
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+    c.header('Referrer-Policy', 'no-referrer');
+    c.header('X-Frame-Options', 'DENY');
+    c.header('Content-Security-Policy', contentSecurityPolicy);
+  });
+
+  app.get('/api/health', (c) => c.json({ ok: true, data: { status: 'ok', version: appVersion } }));
+  app.get('/api/contract', (c) => c.json({ ok: true, data: listing }));
+
+  app.post('/api/:channel', async (c) => {
+    const channel = c.req.param('channel');
+    // JSON only: a cross-site form post cannot send this content type without a preflight.
+    if (!c.req.header('content-type')?.includes('application/json')) {
+      return c.json({ ok: false, error: { kind: 'validation', message: '请求必须是 JSON' } }, 415);
+    }
+    let body: unknown;
+    try {
+      const text = await c.req.text();
+      body = text ? JSON.parse(text) : {};
+    } catch {
+      return c.json({ ok: false, error: { kind: 'validation', message: '请求内容不是有效的 JSON' } }, 400);
+    }
+    const token = bearer(c.req.header('authorization')) ?? getCookie(c, sessionCookie) ?? null;
+    const result = await opts.router(channel, body, { token });
+    if (!result.ok) return c.json(result, httpStatusOfKind[result.error.kind] as ContentfulStatusCode);
+
+    const browser = c.req.header('x-dealer-client') === 'browser';
+    if (channel === 'auth.login' || channel === 'auth.setup') {
+      const data = result.data as { token?: string; expiresAt: string };
+      if (data.token) {
+        setCookie(c, sessionCookie, data.token, {
+          httpOnly: true,
+          sameSite: 'Strict',
+          path: '/api',
+          secure: opts.secureCookie ?? false,
+          expires: new Date(data.expiresAt),
+        });
+      }
+      if (browser) return c.json({ ok: true, data: { ...data, token: undefined } });
+    }
+    if (channel === 'auth.logout') deleteCookie(c, sessionCookie, { path: '/api' });
+    return c.json(result);
+  });
+
+  app.all('/api/*', (c) => c.json({ ok: false, error: { kind: 'not_found', message: '接口不存在' } }, 404));
+
+  if (opts.staticDir) {
+    const root = opts.staticDir;
+    const indexHtml = path.join(root, 'index.html');
+    app.use('/*', serveStatic({ root }));
+    // Client-side routes (/customers/12) all load the single page.
+    app.get('*', (c) => c.html(fs.readFileSync(indexHtml, 'utf8')));
+  }
+  return app;
+}

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { AppDb } from '../../db/open-database';
+import type { ChannelName } from '../contract';
+import { contract } from '../contract';
+import type { ApiErrorBody, Envelope } from '../contract/errors';
+import { AppError, defaultErrorMessages } from '../contract/errors';
+import { roleCan } from '../contract/permissions';
+import type { Clock } from '../domain/clock';
+import { resolveSession } from '../domain/auth/sessions';
+import type { ServiceContext } from '../domain/context';
+import type { Handler } from './handler-types';
+import { handlers } from './handlers';
+import { zodIssuesToDetails } from './validation-details';
+
+export interface RouterOptions {
+  db: AppDb;
+  clock: Clock;
+  /** Check handler results against the output schema: on in tests, to catch contract drift. */
+  validateOutput?: boolean;
+  log?: (message: string, error: unknown) => void;
+}
+
+export interface CallAuth {
+  token: string | null;
+}
+
+export type Router = (channel: string, rawInput: unknown, auth: CallAuth) => Promise<Envelope<unknown>>;
+
+function failure(kind: ApiErrorBody['kind'], message?: string, details?: unknown): Envelope<never> {
+  return { ok: false, error: { kind, message: message ?? defaultErrorMessages[kind], ...(details ? { details } : {}) } };
+}
+
+const isChannel = (name: string): name is ChannelName => Object.hasOwn(contract, name);
+
+/** The one router both transports call: session → permission → input validation → service → envelope. */
+export function createRouter(opts: RouterOptions): Router {
+  return async (channel, rawInput, auth) => {
+    if (!isChannel(channel)) return failure('not_found', `未知的接口：${channel}`);
+    const def = contract[channel];
+    try {
+      const now = opts.clock();
+      const user = auth.token ? resolveSession(opts.db, auth.token, now) : null;
+      if (def.access !== 'public') {
+        if (!user) return failure('unauthenticated');
+        if (!roleCan(user.role, def.access)) return failure('forbidden');
+      }
+      const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {});
+      if (!parsed.success) {
+        const details = zodIssuesToDetails(parsed.error);
+        return failure('validation', details.summary, { fields: details.fields, issues: details.issues });
+      }
+      const ctx: ServiceContext = { db: opts.db, clock: opts.clock, user, token: auth.token };
+      const handler = handlers[channel] as Handler<ChannelName>;
+      const data = await (handler as (c: ServiceContext, i: unknown) => unknown)(ctx, parsed.data);
+      if (opts.validateOutput) {
+        const checked = (def.output as z.ZodType).safeParse(data);
+        if (!checked.success) throw new Error(`output of ${channel} drifted from its contract: ${z.prettifyError(checked.error)}`);
+      }
+      return { ok: true, data };
+    } catch (error) {
+      if (error instanceof AppError) return failure(error.kind, error.message, error.details);
+      // Never leak internals to the client; the log keeps the stack for the administrator.
+      opts.log?.(`channel ${channel} failed`, error);
+      return failure('internal');
+    }
+  };
+}

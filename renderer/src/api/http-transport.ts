@@ -1,0 +1,26 @@
+import type { Envelope } from '../../../electron/contract/errors';
+import type { ApiTransport } from './transport';
+
+/** Browser transport: the session lives in an httpOnly cookie, so this code never sees a token. */
+export function createHttpTransport(baseUrl = ''): ApiTransport {
+  return {
+    async invoke(channel, input) {
+      let response: Response;
+      try {
+        response = await fetch(`${baseUrl}/api/${channel}`, {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'content-type': 'application/json', 'x-dealer-client': 'browser' },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch {
+        return { ok: false, error: { kind: 'internal', message: '无法连接服务器，请检查网络或服务是否已启动' } };
+      }
+      try {
+        return (await response.json()) as Envelope<unknown>;
+      } catch {
+        return { ok: false, error: { kind: 'internal', message: `服务器返回了无法识别的响应（${response.status}）` } };
+      }
+    },
+  };
+}

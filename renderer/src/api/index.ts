@@ -1,0 +1,8 @@
+import { createApiClient } from './api-client';
+import { createHttpTransport } from './http-transport';
+
+export { ApiCallError } from './api-client';
+export type { ApiClient } from './api-client';
+
+/** IPC when the Electron preload is there, HTTP otherwise. */
+export const api = createApiClient(window.dealerCrm ?? createHttpTransport());

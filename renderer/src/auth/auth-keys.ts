@@ -1,0 +1,1 @@
+export const authStatusKey = ['auth', 'status'] as const;

@@ -1,0 +1,45 @@
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+const repo = path.resolve(import.meta.dirname, '../..');
+export const benchPassword = 'Bench-Admin-2026';
+
+export interface BenchServer {
+  url: string;
+  token: string;
+  call(channel: string, input: unknown): Promise<unknown>;
+  stop(): void;
+}
+
+/** The real `serve` command in its own process, so API timings include HTTP, JSON and the router. */
+export async function startBenchServer(dataDir: string, port: number): Promise<BenchServer> {
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'electron/cli/serve.ts', '--no-build', '--port', String(port), '--data-dir', dataDir, '--admin-password', benchPassword],
+    { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline || child.exitCode !== null) throw new Error('bench server did not start');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const post = async (channel: string, input: unknown, token?: string) => {
+    const res = await fetch(`${url}/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(input),
+    });
+    const body = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
+    if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
+    return body.data;
+  };
+  const { token } = (await post('auth.login', { username: 'admin', password: benchPassword })) as { token: string };
+  return { url, token, call: (channel, input) => post(channel, input, token), stop: () => child.kill('SIGTERM') };
+}

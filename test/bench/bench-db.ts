@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { migrateDatabase } from '../../db/migrate';
+import { openDatabase } from '../../db/open-database';
+import { databaseFileName } from '../../electron/server/data-dir';
+import { generateDemo } from '../../electron/domain/demo/generate-demo';
+
+export const benchSeed = 20261122;
+export const benchNow = new Date('2026-11-22T09:00:00+08:00');
+
+const repo = path.resolve(import.meta.dirname, '../..');
+
+/** Schema and generator together decide the data: a change to either gets a fresh database. */
+function inputsHash(): string {
+  const hash = createHash('sha256');
+  for (const dir of ['db/migrations', 'electron/domain/demo']) {
+    for (const name of fs.readdirSync(path.join(repo, dir), { recursive: true }).map(String).sort()) {
+      const file = path.join(repo, dir, name);
+      if (fs.statSync(file).isFile()) hash.update(fs.readFileSync(file));
+    }
+  }
+  return hash.digest('hex').slice(0, 10);
+}
+
+/**
+ * A demo database per scale under the temp folder, generated once and reused by later runs
+ * (a marker file is written only after generation finished, so an interrupted run starts over).
+ */
+export function benchDataDir(scale: 'S' | 'M' | 'L', log: (line: string) => void): string {
+  const root = process.env.DEALER_CRM_BENCH_DIR ?? path.join(os.tmpdir(), 'dealer-crm-bench');
+  const dir = path.join(root, `scale-${scale}-${inputsHash()}`);
+  const marker = path.join(dir, 'complete');
+  if (fs.existsSync(marker)) return dir;
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, databaseFileName);
+  const db = openDatabase(file);
+  migrateDatabase(db, { dbFile: file });
+  const t0 = performance.now();
+  let lastShown = 0;
+  const counts = generateDemo(db, {
+    scale,
+    seed: benchSeed,
+    now: benchNow,
+    onProgress: (done, total) => {
+      if (performance.now() - lastShown > 5000) {
+        lastShown = performance.now();
+        log(`  生成 ${scale}: ${done}/${total}`);
+      }
+    },
+  });
+  db.$client.pragma('wal_checkpoint(TRUNCATE)');
+  db.$client.exec('ANALYZE');
+  db.$client.close();
+  log(`  scale ${scale} generated in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
+  fs.writeFileSync(marker, JSON.stringify(counts));
+  return dir;
+}

@@ -1,0 +1,49 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { databaseFileName } from '../../electron/server/data-dir';
+import { buildRendererIfNeeded } from '../../electron/cli/build-renderer';
+import { startBenchServer } from './api-server';
+import { benchDataDir } from './bench-db';
+import { benchCustomers } from './customers-bench';
+import type { Row } from './stats';
+import { printTable } from './stats';
+
+/**
+ * `npm run bench [-- --scales M,L --reps 200]`: figures, not pass/fail. Each API operation goes through the
+ * real HTTP server; beside it, the same work as raw better-sqlite3 SQL on the same file, and the ratio.
+ */
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  const flag = (name: string, fallback: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 && argv[i + 1] ? argv[i + 1]! : fallback;
+  };
+  const scales = flag('scales', 'M,L').split(',') as ('S' | 'M' | 'L')[];
+  const reps = Number(flag('reps', '200'));
+  const log = (line: string) => console.log(line);
+  await buildRendererIfNeeded(log);
+
+  const rows: Row[] = [];
+  let port = 5290;
+  for (const scale of scales) {
+    log(`准备 scale ${scale} 数据库…`);
+    const dir = benchDataDir(scale, log);
+    const server = await startBenchServer(dir, port++);
+    const raw = new Database(path.join(dir, databaseFileName));
+    raw.pragma('journal_mode = WAL');
+    raw.pragma('busy_timeout = 5000');
+    try {
+      rows.push(...(await benchCustomers(scale, server, raw, reps)));
+    } finally {
+      raw.close();
+      server.stop();
+    }
+  }
+  console.log('');
+  printTable(rows);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
