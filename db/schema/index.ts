@@ -1,3 +1,5 @@
 export * from './users';
 export * from './customers';
 export * from './vehicles';
+export * from './customer-history';
+export * from './callbacks';

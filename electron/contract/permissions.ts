@@ -14,6 +14,12 @@ export const roleLabels: Record<Role, string> = {
 export const permissions = [
   'customers.read',
   'customers.write',
+  'customers.merge',
+  'customers.import',
+  'customers.export',
+  'callbacks.work',
+  'callbacks.manage',
+  'settings.manage',
   'users.manage',
   'demo.generate',
 ] as const;
@@ -22,13 +28,23 @@ export type Permission = (typeof permissions)[number];
 /** `public` needs no session; `session` needs any signed-in user. */
 export type Access = Permission | 'public' | 'session';
 
+// Export is personal data leaving the system (PIPL), so only managers and administrators have it.
 const grants: Record<Role, readonly Permission[]> = {
-  front_desk: ['customers.read', 'customers.write'],
-  callback_operator: ['customers.read'],
+  front_desk: ['customers.read', 'customers.write', 'customers.merge', 'customers.import'],
+  callback_operator: ['customers.read', 'callbacks.work'],
   complaint_handler: ['customers.read'],
   sales: ['customers.read', 'customers.write'],
-  manager: ['customers.read', 'customers.write'],
-  admin: ['customers.read', 'customers.write', 'users.manage', 'demo.generate'],
+  manager: [
+    'customers.read',
+    'customers.write',
+    'customers.merge',
+    'customers.import',
+    'customers.export',
+    'callbacks.work',
+    'callbacks.manage',
+    'settings.manage',
+  ],
+  admin: [...permissions],
 };
 
 export function roleCan(role: Role, access: Access): boolean {

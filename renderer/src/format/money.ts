@@ -21,7 +21,6 @@ export function fenToYuan(fen: number | null | undefined): number | null {
   return fen === null || fen === undefined ? null : fen / 100;
 }
 
-/** Thousands separators in number inputs, accepting what staff paste (¥, commas, spaces). */
+/** Thousands separators while typing whole yuan; antd's default parser strips them (and ¥) again. */
 export const yuanInputFormatter = (value: number | string | undefined): string =>
   value === undefined || value === '' ? '' : `${value}`.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-export const yuanInputParser = (value: string | undefined): number => Number((value ?? '').replace(/[¥,\s]/g, ''));

@@ -27,6 +27,7 @@ export const en: Messages = {
     mainMenu: 'Main navigation',
   },
   auth: {
+    sessionExpired: 'Your session has expired. Please sign in again.',
     loginTitle: 'Sign in',
     loginSubtitle: 'Use your staff account',
     username: 'Username',

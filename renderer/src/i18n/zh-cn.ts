@@ -28,6 +28,7 @@ export const zhCN = {
     mainMenu: '主导航',
   },
   auth: {
+    sessionExpired: '登录已过期，请重新登录',
     loginTitle: '登录',
     loginSubtitle: '请使用您的员工账号登录',
     username: '用户名',

@@ -1,0 +1,47 @@
+import { Layout, Menu } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { AppLogo } from './app-logo';
+import { navItems } from './nav-items';
+import { UserMenu } from './user-menu';
+
+const { Header, Sider, Content } = Layout;
+
+/** Header with the app name and user menu, the section menu on the left, the page in the remaining space. */
+export function AppLayout() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const selected = navItems.find((n) => location.pathname.startsWith(n.path))?.key;
+
+  return (
+    <Layout className="app-shell">
+      <Header className="app-header">
+        <div className="app-header-brand">
+          <AppLogo size={28} />
+          <span className="app-header-name">{t('app.name')}</span>
+        </div>
+        <UserMenu />
+      </Header>
+      <Layout>
+        <Sider width={184} collapsedWidth={64} breakpoint="lg" theme="light" className="app-sider">
+          <nav aria-label={t('nav.mainMenu')}>
+            <Menu
+              mode="inline"
+              selectedKeys={selected ? [selected] : []}
+              items={navItems.map((n) => ({ key: n.key, icon: n.icon, label: t(`nav.${n.key}`) }))}
+              onClick={({ key }) => {
+                const item = navItems.find((n) => n.key === key);
+                if (item) void navigate(item.path);
+              }}
+              className="app-menu"
+            />
+          </nav>
+        </Sider>
+        <Content className="app-content">
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,314 @@
+import { Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
+import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
+import type { Control } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { genders, leadGrades, sourceChannels, stages } from '../../../../electron/contract/customers';
+import { fromIsoDate, toIsoDate } from '../../format/date';
+import { fenToYuan, yuanInputFormatter, yuanToFen } from '../../format/money';
+import { FormField } from '../../forms/form-field';
+import type { CustomerFormValues } from './customer-form-values';
+
+interface CustomerFormProps {
+  control: Control<CustomerFormValues>;
+}
+
+function Section({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section className="form-section">
+      <Typography.Title level={5} className="form-section-title">
+        {title}
+      </Typography.Title>
+      <Row gutter={16}>{children}</Row>
+    </section>
+  );
+}
+
+/** The customer card fields; validation comes from the resolver (the same zod schema main uses). */
+export function CustomerForm({ control }: CustomerFormProps) {
+  const { t } = useTranslation();
+  const sourceChannel = useWatch({ control, name: 'sourceChannel' });
+  const f = (key: Parameters<typeof fieldLabel>[1]) => fieldLabel(t, key);
+
+  const text = (name: TextField, label: string, span = 12, extra?: ReactNode, required?: boolean) => (
+    <Col span={span}>
+      <FormField
+        control={control}
+        name={name}
+        label={label}
+        required={required}
+        extra={extra}
+        render={(field, id) => (
+          <Input
+            id={id}
+            ref={field.ref}
+            name={field.name}
+            value={field.value ?? ''}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            allowClear={false}
+          />
+        )}
+      />
+    </Col>
+  );
+
+  return (
+    <Form layout="vertical" component={false} className="customer-form">
+      <Section title={t('customerForm.sections.basic')}>
+        {text('name', f('name'), 12, undefined, true)}
+        <Col span={12}>
+          <FormField
+            control={control}
+            name="gender"
+            label={f('gender')}
+            render={(field, id) => (
+              <Select
+                id={id}
+                ref={field.ref}
+                value={field.value ?? undefined}
+                onChange={(v) => field.onChange(v ?? null)}
+                onBlur={field.onBlur}
+                allowClear
+                placeholder={t('customerForm.pick')}
+                options={genders.map((g) => ({ value: g, label: t(`labels.gender.${g}`) }))}
+              />
+            )}
+          />
+        </Col>
+        {text('mobile', f('mobile'), 12, t('customerForm.mobileOrWechat'))}
+        {text('mobile2', f('mobile2'))}
+        {text('wechat', f('wechat'))}
+        <Col span={12}>
+          <FormField
+            control={control}
+            name="birthday"
+            label={f('birthday')}
+            render={(field, id) => (
+              <DatePicker
+                id={id}
+                className="full-width"
+                value={fromIsoDate(field.value)}
+                onChange={(d) => field.onChange(toIsoDate(d))}
+                onBlur={field.onBlur}
+                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                placeholder="YYYY-MM-DD"
+              />
+            )}
+          />
+        </Col>
+        {text('district', f('district'))}
+        {text('occupation', f('occupation'))}
+        {text('address', f('address'), 24)}
+        {text('industry', f('industry'))}
+        {text('employer', f('employer'))}
+        <Col span={24}>
+          <FormField
+            control={control}
+            name="isCompany"
+            label={null}
+            render={(field, id) => (
+              <Checkbox id={id} checked={field.value ?? false} onChange={(e) => field.onChange(e.target.checked)}>
+                {f('isCompany')}
+              </Checkbox>
+            )}
+          />
+        </Col>
+      </Section>
+
+      <Section title={t('customerForm.sections.source')}>
+        <Col span={12}>
+          <FormField
+            control={control}
+            name="sourceChannel"
+            label={f('sourceChannel')}
+            render={(field, id) => (
+              <Select
+                id={id}
+                ref={field.ref}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                options={sourceChannels.map((s) => ({ value: s, label: t(`labels.sourceChannel.${s}`) }))}
+              />
+            )}
+          />
+        </Col>
+        {sourceChannel === 'referral' && (
+          <Col span={12}>
+            <FormField
+              control={control}
+              name="referrerId"
+              label={f('referrerId')}
+              required
+              extra={t('customerForm.referrerHint')}
+              render={(field, id) => (
+                <InputNumber
+                  id={id}
+                  ref={field.ref}
+                  className="full-width"
+                  min={1}
+                  precision={0}
+                  value={field.value ?? null}
+                  onChange={(v) => field.onChange(v ?? null)}
+                  onBlur={field.onBlur}
+                />
+              )}
+            />
+          </Col>
+        )}
+        <Col span={12}>
+          <FormField
+            control={control}
+            name="stage"
+            label={f('stage')}
+            render={(field, id) => (
+              <Select
+                id={id}
+                ref={field.ref}
+                value={field.value}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                options={stages.map((s) => ({ value: s, label: t(`labels.stage.${s}`) }))}
+              />
+            )}
+          />
+        </Col>
+        <Col span={12}>
+          <FormField
+            control={control}
+            name="leadGrade"
+            label={f('leadGrade')}
+            render={(field, id) => (
+              <Select
+                id={id}
+                ref={field.ref}
+                value={field.value ?? undefined}
+                onChange={(v) => field.onChange(v ?? null)}
+                onBlur={field.onBlur}
+                allowClear
+                placeholder={t('customerForm.pick')}
+                options={leadGrades.map((g) => ({ value: g, label: t(`labels.leadGrade.${g}`) }))}
+              />
+            )}
+          />
+        </Col>
+      </Section>
+
+      <Section title={t('customerForm.sections.purchase')}>
+        {text('purchaseNeed', f('purchaseNeed'), 24)}
+        <Col span={12}>
+          <FormField
+            control={control}
+            name="budgetFen"
+            label={f('budget')}
+            render={(field, id) => (
+              <InputNumber<number>
+                id={id}
+                ref={field.ref}
+                className="full-width"
+                prefix="¥"
+                min={0}
+                max={100_000_000}
+                step={10_000}
+                precision={0}
+                formatter={yuanInputFormatter}
+                // The form holds fen like main; staff think and type in yuan.
+                value={fenToYuan(field.value)}
+                onChange={(v) => field.onChange(yuanToFen(v))}
+                onBlur={field.onBlur}
+              />
+            )}
+          />
+        </Col>
+        {text('currentCar', f('currentCar'))}
+      </Section>
+
+      <Section title={t('customerForm.sections.other')}>
+        <Col span={16}>
+          <FormField
+            control={control}
+            name="tags"
+            label={f('tags')}
+            render={(field, id) => (
+              <Select
+                id={id}
+                ref={field.ref}
+                mode="tags"
+                value={field.value ?? []}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                tokenSeparators={[',', '，', '、']}
+                placeholder={t('customerForm.tagsPlaceholder')}
+                suffixIcon={null}
+                notFoundContent={null}
+              />
+            )}
+          />
+        </Col>
+        <Col span={8}>
+          <FormField
+            control={control}
+            name="doNotContact"
+            label={f('doNotContact')}
+            extra={t('customerForm.doNotContactHint')}
+            render={(field, id) => (
+              <Switch id={id} checked={field.value ?? false} onChange={(v) => field.onChange(v)} />
+            )}
+          />
+        </Col>
+        <Col span={24}>
+          <FormField
+            control={control}
+            name="notes"
+            label={f('notes')}
+            render={(field, id) => (
+              <Input.TextArea
+                id={id}
+                ref={field.ref}
+                name={field.name}
+                value={field.value ?? ''}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                autoSize={{ minRows: 3, maxRows: 8 }}
+                maxLength={2000}
+              />
+            )}
+          />
+        </Col>
+      </Section>
+    </Form>
+  );
+}
+
+type TextField =
+  | 'name'
+  | 'mobile'
+  | 'mobile2'
+  | 'wechat'
+  | 'district'
+  | 'address'
+  | 'occupation'
+  | 'industry'
+  | 'employer'
+  | 'purchaseNeed'
+  | 'currentCar';
+
+type LabelKey =
+  | TextField
+  | 'gender'
+  | 'birthday'
+  | 'isCompany'
+  | 'sourceChannel'
+  | 'referrerId'
+  | 'stage'
+  | 'leadGrade'
+  | 'budget'
+  | 'tags'
+  | 'doNotContact'
+  | 'notes';
+
+function fieldLabel(t: ReturnType<typeof useTranslation>['t'], key: LabelKey): string {
+  return t(`customerForm.${key}`);
+}

@@ -1,0 +1,174 @@
+import { CaretDownFilled, CaretUpFilled } from '@ant-design/icons';
+import type { Header, Row } from '@tanstack/react-table';
+import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { Spin } from 'antd';
+import type { CSSProperties } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerRow } from '../../../../electron/contract/customers';
+import { customerColumns } from './customer-columns';
+import type { SortState } from './customer-sort';
+import { firstDirection } from './customer-sort';
+
+/** Fixed height: the virtualizer then knows every row's position without measuring. */
+export const customerRowHeight = 40;
+/** Ask for the next page this many rows before the end, so a steady scroll never hits the bottom. */
+const prefetchRows = 40;
+
+interface CustomerGridProps {
+  rows: CustomerRow[];
+  total: number | null;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  fetchNextPage: () => unknown;
+  sort: SortState;
+  onSortChange: (next: SortState) => void;
+  /** A just-created customer, briefly marked so the eye finds it. */
+  highlightId?: number | null;
+}
+
+/** Only the rows in view exist in the DOM, so 200,000 customers scroll like 50. */
+export function CustomerGrid(props: CustomerGridProps) {
+  const { rows, hasNextPage, isFetchingNextPage, fetchNextPage, sort, onSortChange } = props;
+  const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const columns = useMemo(() => customerColumns(t), [t]);
+  const template = useMemo(() => columns.map((c) => c.meta?.track ?? '1fr').join(' '), [columns]);
+
+  const table = useReactTable({
+    data: rows,
+    columns,
+    getCoreRowModel: getCoreRowModel(),
+    // Sorting happens in main over the whole table, never over the pages loaded so far.
+    manualSorting: true,
+    getRowId: (r) => String(r.id),
+  });
+  const tableRows = table.getRowModel().rows;
+
+  const virtualizer = useVirtualizer({
+    count: hasNextPage ? tableRows.length + 1 : tableRows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => customerRowHeight,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items.length ? items[items.length - 1]!.index : -1;
+
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage && lastIndex >= tableRows.length - prefetchRows) void fetchNextPage();
+  }, [lastIndex, tableRows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
+
+  const gridStyle = { gridTemplateColumns: template } as CSSProperties;
+  const headerGroup = table.getHeaderGroups()[0];
+
+  return (
+    <div
+      ref={scrollRef}
+      className="customer-grid"
+      role="table"
+      aria-label={t('customers.gridLabel')}
+      aria-rowcount={props.total === null ? -1 : props.total + 1}
+      // Focusable so arrow keys and Page Up/Down scroll the list without a mouse.
+      tabIndex={0}
+    >
+      <div role="rowgroup" className="customer-grid-head">
+        <div role="row" aria-rowindex={1} className="customer-grid-row customer-grid-header-row" style={gridStyle}>
+          {headerGroup?.headers.map((h) => (
+            <HeaderCell key={h.id} header={h} sort={sort} onSortChange={onSortChange} />
+          ))}
+        </div>
+      </div>
+      <div role="rowgroup" className="customer-grid-body" style={{ height: virtualizer.getTotalSize() }}>
+        {items.map((item) => {
+          const row = tableRows[item.index];
+          const style: CSSProperties = { ...gridStyle, transform: `translateY(${item.start}px)` };
+          if (!row) {
+            return (
+              <div key="loader" role="row" className="customer-grid-row customer-grid-loader" style={style}>
+                <div role="cell">
+                  <Spin size="small" /> <span className="customer-grid-loader-text">{t('customers.loadMore')}</span>
+                </div>
+              </div>
+            );
+          }
+          return (
+            <BodyRow
+              key={row.id}
+              row={row}
+              index={item.index}
+              style={style}
+              highlighted={row.original.id === props.highlightId}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+interface HeaderCellProps {
+  header: Header<CustomerRow, unknown>;
+  sort: SortState;
+  onSortChange: (next: SortState) => void;
+}
+
+function HeaderCell({ header, sort, onSortChange }: HeaderCellProps) {
+  const label = flexRender(header.column.columnDef.header, header.getContext());
+  const sortKey = header.column.columnDef.meta?.sortKey;
+  if (!sortKey) {
+    return (
+      <div role="columnheader" className="customer-grid-cell customer-grid-th">
+        {label}
+      </div>
+    );
+  }
+  const active = sort.sort === sortKey;
+  const next: SortState = active
+    ? { sort: sortKey, direction: sort.direction === 'asc' ? 'desc' : 'asc' }
+    : { sort: sortKey, direction: firstDirection[sortKey] };
+  return (
+    <div
+      role="columnheader"
+      aria-sort={active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+      className="customer-grid-cell customer-grid-th"
+    >
+      <button
+        type="button"
+        className={`customer-grid-sort${active ? ' is-active' : ''}`}
+        onClick={() => onSortChange(next)}
+      >
+        <span className="cell-text">{label}</span>
+        <span className="customer-grid-sort-icons" aria-hidden="true">
+          <CaretUpFilled className={active && sort.direction === 'asc' ? 'is-on' : undefined} />
+          <CaretDownFilled className={active && sort.direction === 'desc' ? 'is-on' : undefined} />
+        </span>
+      </button>
+    </div>
+  );
+}
+
+interface BodyRowProps {
+  row: Row<CustomerRow>;
+  index: number;
+  style: CSSProperties;
+  highlighted: boolean;
+}
+
+function BodyRow({ row, index, style, highlighted }: BodyRowProps) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className={`customer-grid-row customer-grid-body-row${index % 2 ? ' is-odd' : ''}${highlighted ? ' is-new' : ''}`}
+      style={style}
+      data-customer-id={row.original.id}
+    >
+      {row.getVisibleCells().map((cell) => (
+        <div key={cell.id} role="cell" className="customer-grid-cell">
+          {flexRender(cell.column.columnDef.cell, cell.getContext())}
+        </div>
+      ))}
+    </div>
+  );
+}
