@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { idNumberBirthday, idNumberGender, normalizeIdNumber, validateIdNumber } from '../common/id-number';
 import { channel } from './channel';
 import { id, isoDate, optionalDate, optionalMobile, optionalText, version } from './fields';
+import { vehicleDetail, visitTimelineItem, visitTypes } from './vehicles';
 
 export const genders = ['male', 'female'] as const;
 export const sourceChannels = [
@@ -16,7 +18,42 @@ export const sourceChannels = [
 export const stages = ['lead', 'intent', 'new_owner', 'owner', 'vip', 'lost', 'churned', 'dormant'] as const;
 export const leadGrades = ['A', 'B', 'C'] as const;
 export const baseGrades = ['premium', 'potential', 'normal'] as const;
-export const lostReasonCategories = ['price', 'product', 'service', 'competitor', 'finance', 'other'] as const;
+export const lostReasonCategories = [
+  'price',
+  'product',
+  'service',
+  'competitor',
+  'finance',
+  'other',
+] as const;
+export type Stage = (typeof stages)[number];
+export type BaseGrade = (typeof baseGrades)[number];
+
+/** Consent is recorded per purpose (PIPL): a yes to service notices is not a yes to marketing. */
+export const consentPurposes = ['service', 'care', 'marketing'] as const;
+export const consentChannels = ['paper', 'phone', 'wechat', 'sms', 'app', 'in_person'] as const;
+export const contactChannels = ['phone', 'wechat', 'sms'] as const;
+
+/** ID number (sensitive): normalised (full width, spaces, lower-case x) and checked per GB 11643. */
+export const optionalIdNumber = z
+  .string()
+  .transform(normalizeIdNumber)
+  .superRefine((v, c) => {
+    if (v === '') return;
+    const check = validateIdNumber(v);
+    if (!check.ok) c.addIssue({ code: 'custom', message: `身份证号无效：${check.reason}` });
+  })
+  .transform((v) => (v === '' ? null : v))
+  .nullish();
+
+/** How the customer likes to be approached; every part optional. */
+export const customerPreferences = z.object({
+  contactChannel: z.enum(contactChannels).nullish(),
+  /** Free text such as 工作日晚上 or 周末上午. */
+  contactTime: optionalText(30),
+  color: optionalText(20),
+  note: optionalText(200),
+});
 
 /** The fields staff type on the customer form; used by the form resolver and by main. */
 export const customerFields = z
@@ -29,6 +66,7 @@ export const customerFields = z
     wechat: optionalText(50),
     address: optionalText(200),
     district: optionalText(30),
+    idNumber: optionalIdNumber,
     occupation: optionalText(50),
     industry: optionalText(50),
     employer: optionalText(100),
@@ -44,12 +82,21 @@ export const customerFields = z
     lostReasonCategory: z.enum(lostReasonCategories).nullish(),
     doNotContact: z.boolean().default(false),
     tags: z.array(z.string().trim().min(1).max(20)).max(30).default([]),
+    preferences: customerPreferences.nullish(),
     notes: optionalText(2000),
   })
   .refine((c) => c.mobile || c.wechat, { message: '手机号码和微信至少填写一项', path: ['mobile'] })
   .refine((c) => c.sourceChannel !== 'referral' || c.referrerId, {
     message: '老客户推荐请选择推荐人',
     path: ['referrerId'],
+  })
+  .refine((c) => !c.idNumber || !c.birthday || idNumberBirthday(c.idNumber) === c.birthday, {
+    message: '出生日期与身份证号不一致',
+    path: ['birthday'],
+  })
+  .refine((c) => !c.idNumber || !c.gender || idNumberGender(c.idNumber) === c.gender, {
+    message: '性别与身份证号不一致',
+    path: ['gender'],
   });
 export type CustomerFieldsInput = z.input<typeof customerFields>;
 
@@ -90,6 +137,25 @@ export const customerRow = z.object({
 });
 export type CustomerRow = z.infer<typeof customerRow>;
 
+export const preferencesDetail = z.object({
+  contactChannel: z.enum(contactChannels).nullable(),
+  contactTime: z.string().nullable(),
+  color: z.string().nullable(),
+  note: z.string().nullable(),
+});
+export type PreferencesDetail = z.infer<typeof preferencesDetail>;
+
+/** One purpose's latest answer; null when never asked. */
+export const consentState = z
+  .object({ granted: z.boolean(), recordedAt: z.string(), channel: z.enum(consentChannels) })
+  .nullable();
+export const consentsDetail = z.object({
+  service: consentState,
+  care: consentState,
+  marketing: consentState,
+});
+export type ConsentsDetail = z.infer<typeof consentsDetail>;
+
 export const customerDetail = z.object({
   id: z.number(),
   name: z.string(),
@@ -100,6 +166,7 @@ export const customerDetail = z.object({
   wechat: z.string().nullable(),
   address: z.string().nullable(),
   district: z.string().nullable(),
+  idNumber: z.string().nullable(),
   occupation: z.string().nullable(),
   industry: z.string().nullable(),
   employer: z.string().nullable(),
@@ -115,7 +182,10 @@ export const customerDetail = z.object({
   outcomeReason: z.string().nullable(),
   lostReasonCategory: z.enum(lostReasonCategories).nullable(),
   doNotContact: z.boolean(),
+  doNotContactAt: z.string().nullable(),
   tags: z.array(z.string()),
+  preferences: preferencesDetail,
+  consents: consentsDetail,
   notes: z.string().nullable(),
   lastVisitAt: z.string().nullable(),
   createdAt: z.string(),
@@ -123,6 +193,85 @@ export const customerDetail = z.object({
   version: z.number(),
 });
 export type CustomerDetail = z.infer<typeof customerDetail>;
+
+/** Contact kinds on the timeline; call-backs, complaints and events are written by their own domains. */
+export const interactionKinds = [
+  'call',
+  'visit',
+  'note',
+  'sms',
+  'wechat',
+  'callback',
+  'complaint',
+  'event',
+] as const;
+/** What staff log by hand on the card (event attendance too, until the events domain records it). */
+export const loggableInteractionKinds = ['call', 'visit', 'note', 'sms', 'wechat', 'event'] as const;
+/** Timeline filter values: the six service-visit types and the contact kinds. */
+export const timelineKinds = [...visitTypes, ...interactionKinds] as const;
+
+export const interactionTimelineItem = z.object({
+  source: z.literal('interaction'),
+  id: z.number(),
+  /** ISO timestamp; also the sort key. */
+  at: z.string(),
+  kind: z.enum(interactionKinds),
+  direction: z.enum(['inbound', 'outbound']).nullable(),
+  summary: z.string(),
+  userName: z.string().nullable(),
+  refType: z.string().nullable(),
+  refId: z.number().nullable(),
+});
+export type InteractionTimelineItem = z.infer<typeof interactionTimelineItem>;
+
+export const timelineItem = z.discriminatedUnion('source', [visitTimelineItem, interactionTimelineItem]);
+export type TimelineItem = z.infer<typeof timelineItem>;
+
+export const timelinePage = z.object({ items: z.array(timelineItem), nextCursor: z.string().nullable() });
+export type TimelinePage = z.infer<typeof timelinePage>;
+
+export const timelineInput = z.object({
+  customerId: id,
+  /** Only these kinds; absent or empty means everything. */
+  kinds: z.array(z.enum(timelineKinds)).max(timelineKinds.length).optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+  /** Opaque keyset cursor from the previous page. */
+  cursor: z.string().max(200).nullish(),
+});
+
+const explained = <T extends z.ZodType>(value: T) => z.object({ value, reason: z.string() });
+
+export const loyaltyPart = z.object({
+  key: z.enum(['satisfaction', 'maintenance', 'events', 'promotion']),
+  label: z.string(),
+  points: z.number(),
+  max: z.number(),
+  reason: z.string(),
+});
+
+export const customerCard = z.object({
+  customer: customerDetail,
+  referrer: z.object({ id: z.number(), name: z.string() }).nullable(),
+  referred: z.object({
+    total: z.number(),
+    /** The first 50 by date of the card; `total` counts them all. */
+    rows: z.array(
+      z.object({ id: z.number(), name: z.string(), stage: z.enum(stages), hasPurchased: z.boolean() }),
+    ),
+  }),
+  /** Vehicles the customer owns now; sold ones stay in the vehicle's history. */
+  vehicles: z.array(vehicleDetail),
+  derived: z.object({
+    /** The store's date the rules were applied on. */
+    asOf: z.string(),
+    stage: explained(z.enum(stages)),
+    baseGrade: explained(z.enum(baseGrades).nullable()),
+    loyalty: z.object({ total: z.number(), max: z.number(), parts: z.array(loyaltyPart) }),
+    last12Months: z.object({ from: z.string(), to: z.string(), visits: z.number(), revenueFen: z.number() }),
+  }),
+  timeline: timelinePage,
+});
+export type CustomerCard = z.infer<typeof customerCard>;
 
 export const customersContract = {
   'customers.list': channel({
@@ -141,6 +290,43 @@ export const customersContract = {
     access: 'customers.read',
     input: z.object({ id }),
     output: customerDetail,
+  }),
+  'customers.card': channel({
+    summary:
+      'The whole customer card: details, referrals, consents, vehicles, derived figures and the timeline',
+    access: 'customers.read',
+    input: z.object({ id }),
+    output: customerCard,
+  }),
+  'customers.timeline': channel({
+    summary: 'Service visits and contacts of a customer, newest first, filtered by kind, by keyset pages',
+    access: 'customers.read',
+    input: timelineInput,
+    output: timelinePage,
+  }),
+  'customers.setConsent': channel({
+    summary: "Record the customer's answer for one consent purpose, dated now",
+    access: 'customers.write',
+    input: z.object({
+      customerId: id,
+      purpose: z.enum(consentPurposes),
+      granted: z.boolean(),
+      channel: z.enum(consentChannels),
+    }),
+    output: consentsDetail,
+  }),
+  'interactions.create': channel({
+    summary: 'Log a call, showroom visit, message, note or event attendance on a customer',
+    access: 'customers.write',
+    input: z.object({
+      customerId: id,
+      kind: z.enum(loggableInteractionKinds),
+      direction: z.enum(['inbound', 'outbound']).nullish(),
+      /** When it happened; now when absent. */
+      occurredAt: z.iso.datetime({ offset: true, message: '时间格式无效' }).nullish(),
+      summary: z.string().trim().min(1, '请填写内容').max(1000, '内容不能超过 1000 个字'),
+    }),
+    output: interactionTimelineItem,
   }),
   'customers.create': channel({
     summary: 'Create a customer card',

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import { authContract } from './auth';
 import { customersContract } from './customers';
+import { duplicatesContract } from './duplicates';
+import { importsContract } from './imports';
+import { searchContract } from './search';
 import { systemContract } from './system';
 import { usersContract } from './users';
+import { vehiclesContract } from './vehicles';
 
 // Validation messages reach staff, so zod speaks Chinese in main and in the renderer alike.
 z.config(z.locales.zhCN());
@@ -12,6 +16,10 @@ export const contract = {
   ...authContract,
   ...usersContract,
   ...customersContract,
+  ...duplicatesContract,
+  ...importsContract,
+  ...searchContract,
+  ...vehiclesContract,
   ...systemContract,
 };
 

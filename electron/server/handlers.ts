@@ -1,8 +1,12 @@
 import type { ChannelName } from '../contract';
 import { authHandlers } from '../domain/auth/auth-handlers';
 import { customersHandlers } from '../domain/customers/customers-handlers';
+import { duplicatesHandlers } from '../domain/duplicates/duplicates-handlers';
+import { importsHandlers } from '../domain/imports/imports-handlers';
+import { searchHandlers } from '../domain/search/search-handlers';
 import { systemHandlers } from '../domain/system/system-handlers';
 import { usersHandlers } from '../domain/users/users-handlers';
+import { vehiclesHandlers } from '../domain/vehicles/vehicles-handlers';
 import type { Handlers } from './handler-types';
 
 /** Channel → service, one object per domain. Handlers only adapt; the rules live in the services. */
@@ -10,5 +14,9 @@ export const handlers: Handlers<ChannelName> = {
   ...authHandlers,
   ...usersHandlers,
   ...customersHandlers,
+  ...duplicatesHandlers,
+  ...importsHandlers,
+  ...searchHandlers,
+  ...vehiclesHandlers,
   ...systemHandlers,
 };

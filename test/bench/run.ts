@@ -4,6 +4,7 @@ import { databaseFileName } from '../../electron/server/data-dir';
 import { buildRendererIfNeeded } from '../../electron/cli/build-renderer';
 import { startBenchServer } from './api-server';
 import { benchDataDir } from './bench-db';
+import { benchCard } from './card-bench';
 import { benchCustomers } from './customers-bench';
 import type { Row } from './stats';
 import { printTable } from './stats';
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     raw.pragma('busy_timeout = 5000');
     try {
       rows.push(...(await benchCustomers(scale, server, raw, reps)));
+      rows.push(...(await benchCard(scale, server, raw, reps)));
     } finally {
       raw.close();
       server.stop();

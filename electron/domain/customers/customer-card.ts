@@ -1,53 +1,53 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { customers, customerTags } from '../../../db/schema';
 import type { ChannelParsedInput } from '../../contract';
 import type { CustomerDetail } from '../../contract/customers';
 import { AppError } from '../../contract/errors';
+import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
 import type { ServiceContext } from '../context';
+import { readConsents } from './customer-consent';
+import { refreshDerived } from './customer-derived';
+import { readPreferences, storedPreferences } from './customer-preferences';
 import { nameSearchKeys } from './name-keys';
+import { prepared } from './sql-cache';
 
 type CustomerFields = ChannelParsedInput<'customers.create'>;
 
+/** Exported so the benchmark runs the same SQL raw. */
+export const detailSql = `select id, name, gender, birthday, mobile, mobile2, wechat, address, district, id_number as idNumber,
+    occupation, industry, employer, is_company as isCompany, source_channel as sourceChannel, referrer_id as referrerId,
+    stage, lead_grade as leadGrade, base_grade as baseGrade, purchase_need as purchaseNeed, budget_fen as budgetFen,
+    current_car as currentCar, outcome_reason as outcomeReason, lost_reason_category as lostReasonCategory,
+    do_not_contact as doNotContact, do_not_contact_at as doNotContactAt, preferences, notes,
+    last_visit_at as lastVisitAt, merged_into_id as mergedIntoId, created_at as createdAt, updated_at as updatedAt, version
+  from customers where id = ?`;
+
+export const tagsSql = 'select tag from customer_tags where customer_id = ? order by rowid';
+
+type DetailRow = Omit<CustomerDetail, 'isCompany' | 'doNotContact' | 'tags' | 'preferences' | 'consents'> & {
+  isCompany: number;
+  doNotContact: number;
+  preferences: string | null;
+  mergedIntoId: number | null;
+};
+
 export function getCustomer(ctx: ServiceContext, id: number): CustomerDetail {
-  const row = ctx.db.select().from(customers).where(eq(customers.id, id)).get();
+  const sqlite = ctx.db.$client;
+  const row = prepared(sqlite, detailSql).get(id) as DetailRow | undefined;
   if (!row || row.mergedIntoId) throw new AppError('not_found', '该客户不存在或已被合并');
-  const tags = ctx.db
-    .select({ tag: customerTags.tag })
-    .from(customerTags)
-    .where(eq(customerTags.customerId, id))
-    .all()
-    .map((t) => t.tag);
+  const tags = (
+    prepared(sqlite, 'select tag from customer_tags where customer_id = ? order by rowid').all(id) as {
+      tag: string;
+    }[]
+  ).map((t) => t.tag);
+  const { mergedIntoId: _merged, ...rest } = row;
   return {
-    id: row.id,
-    name: row.name,
-    gender: row.gender,
-    birthday: row.birthday,
-    mobile: row.mobile,
-    mobile2: row.mobile2,
-    wechat: row.wechat,
-    address: row.address,
-    district: row.district,
-    occupation: row.occupation,
-    industry: row.industry,
-    employer: row.employer,
-    isCompany: row.isCompany,
-    sourceChannel: row.sourceChannel,
-    referrerId: row.referrerId,
-    stage: row.stage,
-    leadGrade: row.leadGrade,
-    baseGrade: row.baseGrade,
-    purchaseNeed: row.purchaseNeed,
-    budgetFen: row.budgetFen,
-    currentCar: row.currentCar,
-    outcomeReason: row.outcomeReason,
-    lostReasonCategory: row.lostReasonCategory,
-    doNotContact: row.doNotContact,
+    ...rest,
+    isCompany: row.isCompany === 1,
+    doNotContact: row.doNotContact === 1,
     tags,
-    notes: row.notes,
-    lastVisitAt: row.lastVisitAt,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    version: row.version,
+    preferences: readPreferences(row.preferences),
+    consents: readConsents(sqlite, id),
   };
 }
 
@@ -66,12 +66,14 @@ function columnsOf(fields: CustomerFields, now: string) {
     wechat: fields.wechat ?? null,
     address: fields.address ?? null,
     district: fields.district ?? null,
+    idNumber: fields.idNumber ?? null,
     occupation: fields.occupation ?? null,
     industry: fields.industry ?? null,
     employer: fields.employer ?? null,
     isCompany: fields.isCompany,
     sourceChannel: fields.sourceChannel,
     referrerId: fields.referrerId ?? null,
+    // The typed stage is the input of the stage rule; refreshDerived settles the stored value.
     stage: fields.stage,
     leadGrade: fields.leadGrade ?? null,
     purchaseNeed: fields.purchaseNeed ?? null,
@@ -79,27 +81,46 @@ function columnsOf(fields: CustomerFields, now: string) {
     currentCar: fields.currentCar ?? null,
     outcomeReason: fields.outcomeReason ?? null,
     lostReasonCategory: fields.lostReasonCategory ?? null,
+    preferences: storedPreferences(fields.preferences),
     doNotContact: fields.doNotContact,
+    // Keeps the date the flag was first set; clearing the flag clears the date.
+    doNotContactAt: fields.doNotContact ? sql`coalesce(${customers.doNotContactAt}, ${now})` : null,
     notes: fields.notes ?? null,
     updatedAt: now,
   };
 }
 
+const referrerError = (message: string) =>
+  new AppError('validation', message, { fields: { referrerId: message } });
+
+/** The referrer must exist, and following referrers from it must never come back to this customer. */
 function checkReferrer(ctx: ServiceContext, referrerId: number | null | undefined, selfId?: number): void {
   if (!referrerId) return;
-  if (referrerId === selfId) {
-    throw new AppError('validation', '推荐人不能是客户本人', { fields: { referrerId: '推荐人不能是客户本人' } });
+  if (referrerId === selfId) throw referrerError('推荐人不能是客户本人');
+  const sqlite = ctx.db.$client;
+  const lookup = prepared(
+    sqlite,
+    'select referrer_id as referrerId, merged_into_id as mergedIntoId from customers where id = ?',
+  );
+  const first = lookup.get(referrerId) as
+    { referrerId: number | null; mergedIntoId: number | null } | undefined;
+  if (!first || first.mergedIntoId) throw referrerError('推荐人不存在');
+  if (selfId === undefined) return;
+  let next = first.referrerId;
+  for (let hops = 0; next !== null && hops < 100; hops++) {
+    if (next === selfId) throw referrerError('推荐关系不能形成循环（推荐人本身由该客户推荐）');
+    next = (lookup.get(next) as { referrerId: number | null } | undefined)?.referrerId ?? null;
   }
-  const exists = ctx.db.$client
-    .prepare('select 1 from customers where id = ? and merged_into_id is null')
-    .get(referrerId);
-  if (!exists) throw new AppError('validation', '推荐人不存在', { fields: { referrerId: '推荐人不存在' } });
 }
 
 function writeTags(ctx: ServiceContext, customerId: number, tags: string[]): void {
   ctx.db.delete(customerTags).where(eq(customerTags.customerId, customerId)).run();
   const unique = [...new Set(tags)];
-  if (unique.length) ctx.db.insert(customerTags).values(unique.map((tag) => ({ customerId, tag }))).run();
+  if (unique.length)
+    ctx.db
+      .insert(customerTags)
+      .values(unique.map((tag) => ({ customerId, tag })))
+      .run();
 }
 
 export function createCustomer(ctx: ServiceContext, fields: CustomerFields): CustomerDetail {
@@ -108,32 +129,57 @@ export function createCustomer(ctx: ServiceContext, fields: CustomerFields): Cus
     checkReferrer(ctx, fields.referrerId);
     const row = ctx.db
       .insert(customers)
-      .values({ ...columnsOf(fields, now), createdAt: now, ownerUserId: ctx.user?.id ?? null })
+      .values({
+        ...columnsOf(fields, now),
+        doNotContactAt: fields.doNotContact ? now : null,
+        createdAt: now,
+        ownerUserId: ctx.user?.id ?? null,
+      })
       .returning({ id: customers.id })
       .get();
     writeTags(ctx, row.id, fields.tags);
+    refreshDerived(ctx, row.id);
+    regenerateCallbacksForCustomer(ctx, row.id);
     return row.id;
   });
   return getCustomer(ctx, id);
 }
 
-/** Optimistic concurrency: the write only lands on the version the editor saw. */
-export function updateCustomer(ctx: ServiceContext, input: ChannelParsedInput<'customers.update'>): CustomerDetail {
+/**
+ * Optimistic concurrency: the write only lands on the version the editor saw. A stale copy is refused with
+ * the current card in the error's details, so the editor can compare and decide; nothing is overwritten.
+ */
+export function updateCustomer(
+  ctx: ServiceContext,
+  input: ChannelParsedInput<'customers.update'>,
+): CustomerDetail {
   const now = ctx.clock().toISOString();
   ctx.db.transaction(() => {
-    checkReferrer(ctx, input.fields.referrerId, input.id);
     const result = ctx.db
       .update(customers)
       .set({ ...columnsOf(input.fields, now), version: input.version + 1 })
-      .where(and(eq(customers.id, input.id), eq(customers.version, input.version)))
+      .where(
+        and(
+          eq(customers.id, input.id),
+          eq(customers.version, input.version),
+          sql`${customers.mergedIntoId} is null`,
+        ),
+      )
       .run();
     if (result.changes === 0) {
       const current = getCustomer(ctx, input.id);
-      throw new AppError('conflict', `该客户资料已被他人修改（当前版本 ${current.version}），请查看最新内容后再保存`, {
-        current,
-      });
+      throw new AppError(
+        'conflict',
+        `该客户资料已被他人修改（当前版本 ${current.version}），请查看最新内容后再保存`,
+        {
+          current,
+        },
+      );
     }
+    checkReferrer(ctx, input.fields.referrerId, input.id);
     writeTags(ctx, input.id, input.fields.tags);
+    refreshDerived(ctx, input.id);
+    regenerateCallbacksForCustomer(ctx, input.id);
   });
   return getCustomer(ctx, input.id);
 }

@@ -1,11 +1,23 @@
 import type { customersContract } from '../../contract/customers';
 import type { Handlers } from '../../server/handler-types';
 import { createCustomer, getCustomer, updateCustomer } from './customer-card';
+import { setConsent } from './customer-consent';
+import { requireCustomer } from './customer-exists';
+import { createInteraction } from './customer-interactions';
 import { listCustomers } from './customer-list';
+import { readTimeline } from './customer-timeline';
+import { getCustomerCard } from './customer-view';
 
 export const customersHandlers: Handlers<keyof typeof customersContract> = {
   'customers.list': (ctx, input) => listCustomers(ctx, input),
   'customers.get': (ctx, input) => getCustomer(ctx, input.id),
+  'customers.card': (ctx, input) => getCustomerCard(ctx, input.id),
+  'customers.timeline': (ctx, input) => {
+    requireCustomer(ctx.db.$client, input.customerId);
+    return readTimeline(ctx.db.$client, input);
+  },
+  'customers.setConsent': (ctx, input) => setConsent(ctx, input),
+  'interactions.create': (ctx, input) => createInteraction(ctx, input),
   'customers.create': (ctx, input) => createCustomer(ctx, input),
   'customers.update': (ctx, input) => updateCustomer(ctx, input),
 };

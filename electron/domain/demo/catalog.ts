@@ -29,7 +29,20 @@ const nissanTrims = ['1.6L XL 悦享版', '2.0L XL 智享版', '1.5T 智尊版']
 const evTrims = ['标准续航版', '长续航 Pro', '四驱高性能版'];
 const phevTrims = ['插电混动 豪华版', '插电混动 旗舰版'];
 
-type Row = [string, string, string, string, string, Energy, boolean, number, number, readonly string[], number, number];
+type Row = [
+  string,
+  string,
+  string,
+  string,
+  string,
+  Energy,
+  boolean,
+  number,
+  number,
+  readonly string[],
+  number,
+  number,
+];
 
 // brand, WMI, VDS, plant, series, energy, green plate, min/max price (yuan), trims, since, sales weight
 const rows: Row[] = [
@@ -47,9 +60,35 @@ const rows: Row[] = [
   ['一汽-大众', 'LFV', 'B4UA3', 'C', '探岳', 'fuel', false, 180_000, 250_000, vwTrims, 2018, 4],
   ['一汽-大众', 'LFV', 'E4CEV', 'F', 'ID.4 CROZZ', 'electric', true, 170_000, 230_000, evTrims, 2021, 2],
   ['广汽丰田', 'LVG', 'BE40K', 'G', '凯美瑞', 'fuel', false, 170_000, 240_000, toyotaTrims, 2018, 7],
-  ['广汽丰田', 'LVG', 'BH40K', 'G', '凯美瑞 双擎', 'hybrid', false, 200_000, 260_000, toyotaHybridTrims, 2018, 4],
+  [
+    '广汽丰田',
+    'LVG',
+    'BH40K',
+    'G',
+    '凯美瑞 双擎',
+    'hybrid',
+    false,
+    200_000,
+    260_000,
+    toyotaHybridTrims,
+    2018,
+    4,
+  ],
   ['广汽丰田', 'LVG', 'CA2E5', 'G', '雷凌', 'fuel', false, 110_000, 140_000, toyotaTrims, 2018, 6],
-  ['广汽丰田', 'LVG', 'CH2E5', 'G', '雷凌 双擎', 'hybrid', false, 130_000, 150_000, toyotaHybridTrims, 2018, 4],
+  [
+    '广汽丰田',
+    'LVG',
+    'CH2E5',
+    'G',
+    '雷凌 双擎',
+    'hybrid',
+    false,
+    130_000,
+    150_000,
+    toyotaHybridTrims,
+    2018,
+    4,
+  ],
   ['广汽丰田', 'LVG', 'DA5F8', 'G', '汉兰达', 'fuel', false, 270_000, 350_000, toyotaTrims, 2018, 3],
   ['广汽丰田', 'LVG', 'DC4F6', 'G', '威兰达', 'fuel', false, 170_000, 240_000, toyotaTrims, 2020, 3],
   ['广汽丰田', 'LVG', 'DB2F3', 'G', '锋兰达', 'fuel', false, 120_000, 160_000, toyotaTrims, 2022, 3],
@@ -98,8 +137,16 @@ export function seriesTableFor(modelYear: number): WeightedTable<Series> {
 }
 
 export const colors = weightedTable<string>([
-  ['珍珠白', 24], ['极地白', 14], ['曜石黑', 18], ['星空灰', 12], ['铂金灰', 8], ['月光银', 8],
-  ['宝石蓝', 6], ['火山红', 4], ['薄荷绿', 2], ['香槟金', 4],
+  ['珍珠白', 24],
+  ['极地白', 14],
+  ['曜石黑', 18],
+  ['星空灰', 12],
+  ['铂金灰', 8],
+  ['月光银', 8],
+  ['宝石蓝', 6],
+  ['火山红', 4],
+  ['薄荷绿', 2],
+  ['香槟金', 4],
 ]);
 
 /** VIN position 10 (model year); the letters cycle every 30 years and skip I, O, Q, U, Z and 0. */
@@ -110,11 +157,29 @@ export function vinYearCode(modelYear: number): string {
 
 /** What prospects drive today or bought instead: used in purchase needs and lost-deal reasons. */
 export const competitorCars = [
-  '比亚迪 宋PLUS DM-i', '比亚迪 秦PLUS DM-i', '特斯拉 Model Y', '吉利 星越L', '长安 CS75 PLUS', '理想 L6',
-  '小米 SU7', '哈弗 H6', '问界 M7', '本田 CR-V', '别克 君越', '零跑 C11',
+  '比亚迪 宋PLUS DM-i',
+  '比亚迪 秦PLUS DM-i',
+  '特斯拉 Model Y',
+  '吉利 星越L',
+  '长安 CS75 PLUS',
+  '理想 L6',
+  '小米 SU7',
+  '哈弗 H6',
+  '问界 M7',
+  '本田 CR-V',
+  '别克 君越',
+  '零跑 C11',
 ];
 
 export const oldCars = [
-  '2014款 本田飞度', '2012款 丰田卡罗拉', '2016款 大众宝来', '五菱宏光', '2013款 日产阳光', '2010款 比亚迪F3',
-  '2015款 现代朗动', '2017款 吉利帝豪', '2011款 别克凯越', '2018款 长安逸动',
+  '2014款 本田飞度',
+  '2012款 丰田卡罗拉',
+  '2016款 大众宝来',
+  '五菱宏光',
+  '2013款 日产阳光',
+  '2010款 比亚迪F3',
+  '2015款 现代朗动',
+  '2017款 吉利帝豪',
+  '2011款 别克凯越',
+  '2018款 长安逸动',
 ];

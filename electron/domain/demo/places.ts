@@ -17,7 +17,18 @@ const districtList: readonly (readonly [District, number])[] = [
     {
       name: '惠城区',
       regionCode: '441302',
-      streets: ['江北文昌一路', '江北三新南路', '下埔路', '麦地路', '演达大道', '金山湖路', '惠州大道', '云山西路', '水口大道', '小金口中心大道'],
+      streets: [
+        '江北文昌一路',
+        '江北三新南路',
+        '下埔路',
+        '麦地路',
+        '演达大道',
+        '金山湖路',
+        '惠州大道',
+        '云山西路',
+        '水口大道',
+        '小金口中心大道',
+      ],
     },
     36,
   ],
@@ -25,7 +36,14 @@ const districtList: readonly (readonly [District, number])[] = [
     {
       name: '惠阳区',
       regionCode: '441303',
-      streets: ['淡水开城大道', '淡水人民四路', '叶挺大道', '秋长街道白石路', '新圩镇长布路', '大亚湾龙山八路'],
+      streets: [
+        '淡水开城大道',
+        '淡水人民四路',
+        '叶挺大道',
+        '秋长街道白石路',
+        '新圩镇长布路',
+        '大亚湾龙山八路',
+      ],
     },
     26,
   ],
@@ -52,12 +70,36 @@ const districts = weightedTable(districtList);
 export const districtNames: readonly string[] = districtList.map(([d]) => d.name);
 
 const compounds = [
-  '碧桂园', '星河丹堤', '金山湖花园', '中信水岸城', '华贸天地', '佳兆业中心', '富力丽港中心', '御景湾', '江北新城花园',
-  '十里方圆', '合生国际新城', '雅居乐花园', '华润万象天地', '金碧世家', '水岸豪庭', '鸿运花园',
+  '碧桂园',
+  '星河丹堤',
+  '金山湖花园',
+  '中信水岸城',
+  '华贸天地',
+  '佳兆业中心',
+  '富力丽港中心',
+  '御景湾',
+  '江北新城花园',
+  '十里方圆',
+  '合生国际新城',
+  '雅居乐花园',
+  '华润万象天地',
+  '金碧世家',
+  '水岸豪庭',
+  '鸿运花园',
 ];
 
 // Many owners were born elsewhere and came for work: their ID numbers carry their home county.
-const migrantRegionCodes = ['441602', '441402', '441502', '430524', '360731', '450881', '511321', '412726', '440106'];
+const migrantRegionCodes = [
+  '441602',
+  '441402',
+  '441502',
+  '430524',
+  '360731',
+  '450881',
+  '511321',
+  '412726',
+  '440106',
+];
 
 export interface Home {
   district: string;

@@ -2,7 +2,8 @@ import type { Energy } from './catalog';
 import type { Rng } from './rng';
 import { visitNotes } from './texts';
 
-export type VisitType = 'first_maintenance' | 'maintenance' | 'repair' | 'body_insurance' | 'detailing' | 'recall';
+export type VisitType =
+  'first_maintenance' | 'maintenance' | 'repair' | 'body_insurance' | 'detailing' | 'recall';
 
 export interface PlannedVisit {
   day: number;
@@ -32,9 +33,9 @@ export interface UsageProfile {
 
 /** Chance, per maintenance interval, of a visit for something else in between. */
 const extraChances: readonly (readonly [VisitType, number])[] = [
-  ['repair', 0.14],
-  ['body_insurance', 0.08],
-  ['detailing', 0.07],
+  ['repair', 0.12],
+  ['body_insurance', 0.07],
+  ['detailing', 0.06],
 ];
 
 /**
@@ -77,7 +78,8 @@ export function planServiceHistory(rng: Rng, u: UsageProfile): PlannedVisit[] {
     const next = serviceDay + Math.max(14, Math.round(due * factor));
     const gap = next - serviceDay;
     const extras: [number, VisitType][] = [];
-    for (const [type, p] of extraChances) if (gap > 2 && rng.chance(p)) extras.push([serviceDay + rng.int(1, gap - 1), type]);
+    for (const [type, p] of extraChances)
+      if (gap > 2 && rng.chance(p)) extras.push([serviceDay + rng.int(1, gap - 1), type]);
     if (recallDay > serviceDay && recallDay < next) extras.push([recallDay, 'recall']);
     extras.sort((a, b) => a[0] - b[0]);
     for (const [day, type] of extras) add(day, type);

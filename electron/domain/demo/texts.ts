@@ -4,7 +4,18 @@ import { weightedTable } from './rng';
 /** Chinese wording for the generated records: what staff would type into the notes. */
 
 export const serviceAdvisors = [
-  '陈志强', '李伟明', '黄丽娜', '张俊杰', '刘晓燕', '钟国华', '叶嘉欣', '罗文斌', '曾思远', '邱海峰', '赖雅婷', '温家豪',
+  '陈志强',
+  '李伟明',
+  '黄丽娜',
+  '张俊杰',
+  '刘晓燕',
+  '钟国华',
+  '叶嘉欣',
+  '罗文斌',
+  '曾思远',
+  '邱海峰',
+  '赖雅婷',
+  '温家豪',
 ];
 
 export type LostReason = 'price' | 'product' | 'service' | 'competitor' | 'finance' | 'other';
@@ -38,7 +49,11 @@ export function lostReasonText(rng: Rng, reason: LostReason, series: string, com
     case 'finance':
       return rng.pick(['贷款审批未通过', '首付不足，暂缓购车', '对金融方案利率不满意']);
     case 'service':
-      return rng.pick(['对销售顾问响应速度不满意', '试驾预约多次改期，客户失去耐心', '报价前后不一致，客户不信任']);
+      return rng.pick([
+        '对销售顾问响应速度不满意',
+        '试驾预约多次改期，客户失去耐心',
+        '报价前后不一致，客户不信任',
+      ]);
     case 'other':
       return rng.pick(['家人反对，暂缓购车', '工作调动离开惠州', '单位配车，暂不需要购车']);
   }
@@ -60,8 +75,16 @@ export interface InteractionText {
   summary: string;
 }
 
-const out = (kind: InteractionKind, summary: string): InteractionText => ({ kind, direction: 'outbound', summary });
-const inb = (kind: InteractionKind, summary: string): InteractionText => ({ kind, direction: 'inbound', summary });
+const out = (kind: InteractionKind, summary: string): InteractionText => ({
+  kind,
+  direction: 'outbound',
+  summary,
+});
+const inb = (kind: InteractionKind, summary: string): InteractionText => ({
+  kind,
+  direction: 'inbound',
+  summary,
+});
 const note = (summary: string): InteractionText => ({ kind: 'note', direction: null, summary });
 
 export function leadInteraction(rng: Rng, series: string, color: string): InteractionText {
@@ -119,11 +142,19 @@ export function ownerInteraction(rng: Rng, ctx: { series: string; insuranceDate:
   }
 }
 
-export function deliveryCall(km: number): InteractionText {
-  return km < 300
+export function deliveryCall(daysAfter: number, km: number): InteractionText {
+  return daysAfter <= 3
     ? out('call', '交车3天回访：客户对车辆满意，已讲解磨合期注意事项（2000公里内不超过100km/h）')
-    : out('call', `交车7天回访：已行驶约${km}公里，提醒3000公里或3个月内首保，已上牌`);
+    : out('call', `交车7天回访：已行驶约${km}公里，提醒3000公里或3个月内首保，车牌已办好`);
 }
+
+export const wonReasons = [
+  '成交：价格合适，赠送两次保养',
+  '成交：置换补贴到位',
+  '成交：销售顾问服务专业，试驾体验好',
+  '成交：老客户推荐，信任本店',
+  '成交：现车充足，当天提车',
+];
 
 export function churnInteraction(rng: Rng): InteractionText {
   return out(
@@ -178,20 +209,63 @@ export const visitNotes = {
     '大保养：更换火花塞、刹车油',
   ],
   electricMaintenance: ['检查三电系统，更换空调滤芯', '更换冷却液，检查制动系统', '四轮定位，轮胎换位'],
-  repair: ['更换前刹车片', '更换蓄电池', '空调不制冷，补充冷媒', '更换轮胎', '车机系统升级', '异响检查，紧固底盘螺丝'],
-  body_insurance: ['右后叶子板刮擦，保险理赔钣喷', '前保险杠碰撞，更换并喷漆', '左前门凹陷修复', '挡风玻璃更换（保险）'],
+  repair: [
+    '更换前刹车片',
+    '更换蓄电池',
+    '空调不制冷，补充冷媒',
+    '更换轮胎',
+    '车机系统升级',
+    '异响检查，紧固底盘螺丝',
+  ],
+  body_insurance: [
+    '右后叶子板刮擦，保险理赔钣喷',
+    '前保险杠碰撞，更换并喷漆',
+    '左前门凹陷修复',
+    '挡风玻璃更换（保险）',
+  ],
   detailing: ['精洗、打蜡', '内饰清洗消毒', '镀晶', '贴隐形车衣'],
   recall: ['召回：更换燃油泵', '召回：升级发动机控制软件', '召回：检查更换后悬挂螺栓'],
 } as const;
 
 export const industries = [
-  '制造业', '批发零售', '建筑业', '教育', '医疗卫生', '金融', '信息技术', '交通运输', '政府机关', '个体经营', '房地产',
+  '制造业',
+  '批发零售',
+  '建筑业',
+  '教育',
+  '医疗卫生',
+  '金融',
+  '信息技术',
+  '交通运输',
+  '政府机关',
+  '个体经营',
+  '房地产',
   '餐饮住宿',
 ];
-export const occupations = ['工程师', '教师', '医生', '公务员', '个体户', '销售', '会计', '司机', '企业主', '护士', '技术员', '经理'];
+export const occupations = [
+  '工程师',
+  '教师',
+  '医生',
+  '公务员',
+  '个体户',
+  '销售',
+  '会计',
+  '司机',
+  '企业主',
+  '护士',
+  '技术员',
+  '经理',
+];
 export const employers = [
-  '惠州华星电子有限公司', '惠州市第三中学', '惠城区人民医院', '大亚湾石化工业区', '仲恺高新区管委会', '博罗县园洲镇政府',
-  '惠州东江建筑工程有限公司', '惠州市鹏达锂电池有限公司', '惠州农商银行', '惠阳区淡水街道办',
+  '惠州华星电子有限公司',
+  '惠州市第三中学',
+  '惠城区人民医院',
+  '大亚湾石化工业区',
+  '仲恺高新区管委会',
+  '博罗县园洲镇政府',
+  '惠州东江建筑工程有限公司',
+  '惠州市鹏达锂电池有限公司',
+  '惠州农商银行',
+  '惠阳区淡水街道办',
 ];
 
 export const customerNotes = [

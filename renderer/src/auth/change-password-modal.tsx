@@ -36,16 +36,11 @@ export function ChangePasswordModal({ open, onClose }: ChangePasswordModalProps)
     defaultValues: { currentPassword: '', newPassword: '', confirm: '' },
   });
 
-  const close = () => {
-    reset();
-    onClose();
-  };
-
   const submit = handleSubmit(async ({ confirm: _confirm, ...values }) => {
     try {
       await api.call('auth.changePassword', values);
       void message.success(t('changePassword.done'));
-      close();
+      onClose();
     } catch (error) {
       if (!applyServerErrors(error, setError, ['currentPassword', 'newPassword'])) {
         void message.error(errorMessage(error));
@@ -60,7 +55,8 @@ export function ChangePasswordModal({ open, onClose }: ChangePasswordModalProps)
       okText={t('common.save')}
       cancelText={t('common.cancel')}
       onOk={() => void submit()}
-      onCancel={close}
+      onCancel={onClose}
+      afterClose={() => reset()}
       confirmLoading={formState.isSubmitting}
       destroyOnHidden
       width={420}
@@ -72,7 +68,9 @@ export function ChangePasswordModal({ open, onClose }: ChangePasswordModalProps)
             name="currentPassword"
             label={t('changePassword.current')}
             required
-            render={(field, id) => <Input.Password {...field} id={id} autoComplete="current-password" autoFocus />}
+            render={(field, id) => (
+              <Input.Password {...field} id={id} autoComplete="current-password" autoFocus />
+            )}
           />
           <FormField
             control={control}

@@ -43,14 +43,26 @@ export function LoginPage({ onSignedIn, notice }: LoginPageProps) {
       <form onSubmit={(e) => void submit(e)} noValidate>
         <Form layout="vertical" component={false} requiredMark={false}>
           {(failure ?? notice) && (
-            <Alert type={failure ? 'error' : 'warning'} title={failure ?? notice} showIcon className="auth-alert" />
+            <Alert
+              type={failure ? 'error' : 'warning'}
+              title={failure ?? notice}
+              showIcon
+              className="auth-alert"
+            />
           )}
           <FormField
             control={control}
             name="username"
             label={t('auth.username')}
             render={(field, id) => (
-              <Input {...field} id={id} size="large" prefix={<UserOutlined />} autoComplete="username" autoFocus />
+              <Input
+                {...field}
+                id={id}
+                size="large"
+                prefix={<UserOutlined />}
+                autoComplete="username"
+                autoFocus
+              />
             )}
           />
           <FormField

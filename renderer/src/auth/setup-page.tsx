@@ -39,7 +39,8 @@ export function SetupPage({ onSignedIn }: { onSignedIn: SignedIn }) {
       const result = await api.call('auth.setup', values);
       onSignedIn(result.user);
     } catch (error) {
-      if (!applyServerErrors(error, setError, ['username', 'displayName', 'password'])) setFailure(errorMessage(error));
+      if (!applyServerErrors(error, setError, ['username', 'displayName', 'password']))
+        setFailure(errorMessage(error));
     }
   });
 

@@ -35,7 +35,8 @@ export const en: Messages = {
     login: 'Sign in',
     loggingIn: 'Signing in…',
     setupTitle: 'First run: create the administrator',
-    setupSubtitle: 'This is the first start. Create the administrator account, then use it to add your colleagues.',
+    setupSubtitle:
+      'This is the first start. Create the administrator account, then use it to add your colleagues.',
     displayName: 'Name',
     displayNamePlaceholder: 'e.g. Manager Wang',
     confirmPassword: 'Confirm password',
@@ -68,7 +69,7 @@ export const en: Messages = {
   },
   customers: {
     title: 'Customers',
-    total: '{{count}} customers',
+    total: '{{count, number}} customers',
     create: 'New customer',
     created: 'Customer created',
     createdInto: 'Customer created: {{name}}',
@@ -79,11 +80,11 @@ export const en: Messages = {
     gridLabel: 'Customer list',
     columns: {
       name: 'Name',
-      gender: 'Gender',
+      gender: 'Sex',
       mobile: 'Mobile',
       district: 'District',
       stage: 'Stage',
-      baseGrade: 'Base grade',
+      baseGrade: 'Grade',
       plates: 'Plate',
       series: 'Series',
       lastVisitAt: 'Last visit',
@@ -93,13 +94,18 @@ export const en: Messages = {
   },
   demo: {
     title: 'The database is empty',
-    subtitle: 'Generate a demo dealership (customers, vehicles, service visits) to explore, or enter real customers.',
+    subtitle:
+      'Generate a demo dealership (customers, vehicles, service visits) to explore, or enter real customers.',
     generate: 'Generate demo data',
     generating: 'Generating demo data, please wait…',
     done: 'Demo data ready: {{customers}} customers, {{vehicles}} vehicles',
     noPermissionHint: 'There are no customers yet.',
   },
   customerForm: {
+    discardTitle: 'Discard unsaved changes?',
+    discardHint: 'What you entered for this customer will not be saved.',
+    discard: 'Discard',
+    keepEditing: 'Keep editing',
     title: 'New customer',
     sections: {
       basic: 'Person',
@@ -137,6 +143,7 @@ export const en: Messages = {
   },
   labels: {
     gender: { male: 'Male', female: 'Female' },
+    genderShort: { male: 'M', female: 'F' },
     stage: {
       lead: 'Lead',
       intent: 'Intent',
@@ -149,10 +156,10 @@ export const en: Messages = {
     },
     baseGrade: { premium: 'Premium', potential: 'Potential', normal: 'Normal' },
     sourceChannel: {
-      walk_in: 'Showroom walk-in',
+      walk_in: 'Walk-in',
       phone: 'Phone',
       website: 'Website',
-      vertical_platform: 'Vertical platform',
+      vertical_platform: 'Auto portal',
       social_media: 'Social media',
       referral: 'Referral',
       event: 'Event',
@@ -181,10 +188,18 @@ export const en: Messages = {
     permissions: {
       customersRead: 'View customers',
       customersWrite: 'Edit customers',
+      customersMerge: 'Merge customers',
+      customersImport: 'Import customers',
+      customersExport: 'Export customers',
+      callbacksWork: 'Work call-backs',
+      callbacksManage: 'Manage call-backs',
+      settingsManage: 'System settings',
       usersManage: 'Manage users',
       demoGenerate: 'Generate demo data',
     },
     users: {
+      nameRequired: 'Enter a name',
+      ownRoleLocked: 'You cannot change your own role',
       create: 'New user',
       created: 'User {{name}} created',
       updated: 'Saved',

@@ -62,7 +62,7 @@ export const zhCN = {
   roles: roleLabels,
   customers: {
     title: '客户',
-    total: '共 {{count}} 位客户',
+    total: '共 {{count, number}} 位客户',
     create: '新建客户',
     created: '已创建客户',
     createdInto: '已创建客户：{{name}}',
@@ -94,6 +94,10 @@ export const zhCN = {
     noPermissionHint: '数据库中还没有客户。',
   },
   customerForm: {
+    discardTitle: '放弃未保存的内容？',
+    discardHint: '关闭后，刚才填写的客户资料不会保存。',
+    discard: '放弃',
+    keepEditing: '继续填写',
     title: '新建客户',
     sections: {
       basic: '基本信息',
@@ -131,6 +135,7 @@ export const zhCN = {
   },
   labels: {
     gender: { male: '男', female: '女' },
+    genderShort: { male: '男', female: '女' },
     stage: {
       lead: '潜客',
       intent: '意向客户',
@@ -175,10 +180,18 @@ export const zhCN = {
     permissions: {
       customersRead: '查看客户',
       customersWrite: '编辑客户',
+      customersMerge: '合并客户',
+      customersImport: '导入客户',
+      customersExport: '导出客户',
+      callbacksWork: '处理回访',
+      callbacksManage: '管理回访',
+      settingsManage: '系统设置',
       usersManage: '管理用户',
       demoGenerate: '生成演示数据',
     },
     users: {
+      nameRequired: '请填写姓名',
+      ownRoleLocked: '不能修改自己的角色',
       create: '新建用户',
       created: '已创建用户 {{name}}',
       updated: '已保存',

@@ -35,6 +35,8 @@ export function AppLayout() {
                 if (item) void navigate(item.path);
               }}
               className="app-menu"
+              // The sider draws the full-height divider; the menu's own border would stop where the items end.
+              style={{ borderInlineEnd: 'none' }}
             />
           </nav>
         </Sider>

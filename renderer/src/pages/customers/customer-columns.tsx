@@ -1,17 +1,15 @@
 import type { ColumnDef } from '@tanstack/react-table';
-import { createColumnHelper } from '@tanstack/react-table';
 import { Badge, Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import type { CustomerRow } from '../../../../electron/contract/customers';
 import { formatDate } from '../../format/date';
 import { baseGradeStatus, stageColors } from './labels';
 
-const col = createColumnHelper<CustomerRow>();
 const none = '—';
 
-function text(value: string | null) {
+function text(value: string | null, className = 'cell-text') {
   return value ? (
-    <span className="cell-text" title={value}>
+    <span className={className} title={value}>
       {value}
     </span>
   ) : (
@@ -19,78 +17,97 @@ function text(value: string | null) {
   );
 }
 
-/** Column order follows how staff scan a card: who, how to reach them, where they are in the lifecycle, the car. */
-export function customerColumns(t: TFunction): ColumnDef<CustomerRow, never>[] {
-  const columns = [
-    col.accessor('name', {
+/**
+ * Column order follows how staff scan a card: who, how to reach them, where they are in the lifecycle, the car.
+ * Cells read `row.original`: main sorts, so the table needs no accessors of its own.
+ */
+export function customerColumns(t: TFunction): ColumnDef<CustomerRow>[] {
+  return [
+    {
+      id: 'name',
       header: t('customers.columns.name'),
-      cell: (c) => <span className="cell-text cell-strong">{c.getValue()}</span>,
-      meta: { track: 'minmax(80px, 1.1fr)', sortKey: 'name' },
-    }),
-    col.accessor('gender', {
+      cell: ({ row }) => (
+        <span className="cell-text cell-strong" title={row.original.name}>
+          {row.original.name}
+        </span>
+      ),
+      meta: { track: 'minmax(84px, 1.3fr)', sortKey: 'name' },
+    },
+    {
+      id: 'gender',
       header: t('customers.columns.gender'),
-      cell: (c) => {
-        const g = c.getValue();
-        return g ? t(`labels.gender.${g}`) : <span className="cell-empty">{none}</span>;
-      },
-      meta: { track: 'minmax(44px, 0.5fr)' },
-    }),
-    col.accessor('mobile', {
+      cell: ({ row }) => text(row.original.gender && t(`labels.genderShort.${row.original.gender}`)),
+      meta: { track: 'minmax(52px, 0.55fr)' },
+    },
+    {
+      id: 'mobile',
       header: t('customers.columns.mobile'),
-      cell: (c) => <span className="cell-mono">{text(c.getValue())}</span>,
-      meta: { track: 'minmax(108px, 1.15fr)' },
-    }),
-    col.accessor('district', {
+      cell: ({ row }) => text(row.original.mobile, 'cell-text cell-mono'),
+      meta: { track: 'minmax(104px, 1.1fr)' },
+    },
+    {
+      id: 'district',
       header: t('customers.columns.district'),
-      cell: (c) => text(c.getValue()),
-      meta: { track: 'minmax(64px, 0.9fr)' },
-    }),
-    col.accessor('stage', {
+      cell: ({ row }) => text(row.original.district),
+      meta: { track: 'minmax(60px, 0.8fr)' },
+    },
+    {
+      id: 'stage',
       header: t('customers.columns.stage'),
-      cell: (c) => (
-        <Tag color={stageColors[c.getValue()]} variant="outlined" className="cell-tag">
-          {t(`labels.stage.${c.getValue()}`)}
+      cell: ({ row }) => (
+        <Tag color={stageColors[row.original.stage]} variant="outlined" className="cell-tag">
+          {t(`labels.stage.${row.original.stage}`)}
         </Tag>
       ),
-      meta: { track: 'minmax(84px, 0.95fr)' },
-    }),
-    col.accessor('baseGrade', {
+      meta: { track: 'minmax(80px, 0.9fr)' },
+    },
+    {
+      id: 'baseGrade',
       header: t('customers.columns.baseGrade'),
-      cell: (c) => {
-        const g = c.getValue();
+      cell: ({ row }) => {
+        const g = row.original.baseGrade;
         return g ? (
-          <Badge status={baseGradeStatus[g]} text={t(`labels.baseGrade.${g}`)} />
+          <Badge
+            status={baseGradeStatus[g]}
+            text={t(`labels.baseGrade.${g}`)}
+            title={t(`labels.baseGrade.${g}`)}
+          />
         ) : (
           <span className="cell-empty">{none}</span>
         );
       },
-      meta: { track: 'minmax(72px, 0.8fr)' },
-    }),
-    col.accessor('plates', {
+      meta: { track: 'minmax(80px, 0.85fr)' },
+    },
+    {
+      id: 'plates',
       header: t('customers.columns.plates'),
-      cell: (c) => text(c.getValue()),
-      meta: { track: 'minmax(96px, 1.2fr)' },
-    }),
-    col.accessor('series', {
+      cell: ({ row }) => text(row.original.plates),
+      meta: { track: 'minmax(92px, 1.25fr)' },
+    },
+    {
+      id: 'series',
       header: t('customers.columns.series'),
-      cell: (c) => text(c.getValue()),
-      meta: { track: 'minmax(80px, 1.1fr)' },
-    }),
-    col.accessor('lastVisitAt', {
+      // main joins a customer's series with bare commas; the Chinese list mark reads better in a cell.
+      cell: ({ row }) => text(row.original.series?.split(',').join('、') ?? null),
+      meta: { track: 'minmax(80px, 1.15fr)' },
+    },
+    {
+      id: 'lastVisitAt',
       header: t('customers.columns.lastVisitAt'),
-      cell: (c) => text(c.getValue() && formatDate(c.getValue())),
-      meta: { track: 'minmax(96px, 1.05fr)', sortKey: 'lastVisit' },
-    }),
-    col.accessor('sourceChannel', {
+      cell: ({ row }) => text(row.original.lastVisitAt && formatDate(row.original.lastVisitAt)),
+      meta: { track: 'minmax(92px, 1fr)', sortKey: 'lastVisit' },
+    },
+    {
+      id: 'sourceChannel',
       header: t('customers.columns.sourceChannel'),
-      cell: (c) => text(t(`labels.sourceChannel.${c.getValue()}`)),
-      meta: { track: 'minmax(100px, 1.15fr)' },
-    }),
-    col.accessor('createdAt', {
+      cell: ({ row }) => text(t(`labels.sourceChannel.${row.original.sourceChannel}`)),
+      meta: { track: 'minmax(96px, 1.1fr)' },
+    },
+    {
+      id: 'createdAt',
       header: t('customers.columns.createdAt'),
-      cell: (c) => text(formatDate(c.getValue())),
-      meta: { track: 'minmax(96px, 1.05fr)', sortKey: 'created' },
-    }),
+      cell: ({ row }) => text(formatDate(row.original.createdAt)),
+      meta: { track: 'minmax(92px, 1fr)', sortKey: 'created' },
+    },
   ];
-  return columns as ColumnDef<CustomerRow, never>[];
 }

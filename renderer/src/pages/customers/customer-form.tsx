@@ -109,7 +109,11 @@ export function CustomerForm({ control }: CustomerFormProps) {
             name="isCompany"
             label={null}
             render={(field, id) => (
-              <Checkbox id={id} checked={field.value ?? false} onChange={(e) => field.onChange(e.target.checked)}>
+              <Checkbox
+                id={id}
+                checked={field.value ?? false}
+                onChange={(e) => field.onChange(e.target.checked)}
+              >
                 {f('isCompany')}
               </Checkbox>
             )}

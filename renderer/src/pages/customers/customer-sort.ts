@@ -14,14 +14,19 @@ export interface SortState {
 export const defaultSort: SortState = { sort: 'lastVisit', direction: 'desc' };
 
 /** Names read best A→Z the first time; dates newest first. */
-export const firstDirection: Record<CustomerSort, SortDirection> = { name: 'asc', lastVisit: 'desc', created: 'desc' };
+export const firstDirection: Record<CustomerSort, SortDirection> = {
+  name: 'asc',
+  lastVisit: 'desc',
+  created: 'desc',
+};
 
 /** The sort lives in the URL so a reload (or a link a colleague pastes) shows the same order. */
 export function useCustomerSort(): [SortState, (next: SortState) => void] {
   const [params, setParams] = useSearchParams();
   const sort = customerSorts.find((s) => s === params.get('sort')) ?? defaultSort.sort;
   const dirParam = params.get('dir');
-  const direction: SortDirection = dirParam === 'asc' || dirParam === 'desc' ? dirParam : defaultSort.direction;
+  const direction: SortDirection =
+    dirParam === 'asc' || dirParam === 'desc' ? dirParam : defaultSort.direction;
   const setSort = useCallback(
     (next: SortState) => {
       setParams(

@@ -36,7 +36,12 @@ export function DemoDataPrompt({ canCreate, onCreate }: DemoDataPromptProps) {
         subTitle={t('demo.subtitle')}
         extra={
           <Space wrap>
-            <Button type="primary" size="large" onClick={() => generate.mutate()} loading={generate.isPending}>
+            <Button
+              type="primary"
+              size="large"
+              onClick={() => generate.mutate()}
+              loading={generate.isPending}
+            >
               {t('demo.generate')}
             </Button>
             {canCreate && (

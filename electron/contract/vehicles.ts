@@ -1,0 +1,174 @@
+import { z } from 'zod';
+import { normalizePlate, validatePlate } from '../common/plate';
+import { normalizeVin, validateVin } from '../common/vin';
+import { channel } from './channel';
+import { id, isoDate, optionalDate, optionalText, version } from './fields';
+
+export const energies = ['fuel', 'hybrid', 'electric'] as const;
+export const finances = ['cash', 'loan', 'lease'] as const;
+export const visitTypes = [
+  'first_maintenance',
+  'maintenance',
+  'repair',
+  'body_insurance',
+  'detailing',
+  'recall',
+] as const;
+export type VisitType = (typeof visitTypes)[number];
+/** 首保 / 在保 / 出保, and unknown when the delivery date is missing. */
+export const warrantyStates = ['first_service', 'in_warranty', 'expired', 'unknown'] as const;
+export type WarrantyState = (typeof warrantyStates)[number];
+
+/** VIN as scanned or typed: normalised (case, spaces, full width), then the GB 16735 check digit. */
+export const vinField = z
+  .string()
+  .transform(normalizeVin)
+  .superRefine((v, c) => {
+    const check = validateVin(v);
+    if (!check.ok) c.addIssue({ code: 'custom', message: `VIN 无效：${check.reason}` });
+  });
+
+/** Plate: blank means not yet registered; otherwise normalised (粤l·12345 → 粤L12345) and checked. */
+export const optionalPlate = z
+  .string()
+  .transform(normalizePlate)
+  .superRefine((v, c) => {
+    if (v === '') return;
+    const check = validatePlate(v);
+    if (!check.ok) c.addIssue({ code: 'custom', message: `车牌号无效：${check.reason}` });
+  })
+  .transform((v) => (v === '' ? null : v))
+  .nullish();
+
+/** The fields staff type on the vehicle form; the UI resolver and main validate with this one schema. */
+export const vehicleFields = z.object({
+  vin: vinField,
+  plate: optionalPlate,
+  brand: z.string().trim().min(1, '请填写品牌').max(30, '品牌不能超过 30 个字'),
+  series: z.string().trim().min(1, '请填写车系').max(50, '车系不能超过 50 个字'),
+  model: optionalText(100),
+  color: optionalText(20),
+  energy: z.enum(energies).default('fuel'),
+  deliveryDate: optionalDate,
+  priceFen: z.number().int().min(0, '价格不能为负').nullish(),
+  /** Latest odometer reading when typed by hand; service visits keep it current afterwards. */
+  mileageKm: z.number().int().min(0, '里程不能为负').max(3_000_000, '里程过大').nullish(),
+  insuranceExpiry: optionalDate,
+  finance: z.enum(finances).nullish(),
+});
+export type VehicleFieldsInput = z.input<typeof vehicleFields>;
+
+export const warrantyDetail = z.object({
+  state: z.enum(warrantyStates),
+  reason: z.string(),
+  /** When the current state ends (first-service period or warranty), if known. */
+  endsOn: z.string().nullable(),
+});
+
+export const vehicleDetail = z.object({
+  id: z.number(),
+  vin: z.string(),
+  plate: z.string().nullable(),
+  brand: z.string(),
+  series: z.string(),
+  model: z.string().nullable(),
+  color: z.string().nullable(),
+  energy: z.enum(energies),
+  deliveryDate: z.string().nullable(),
+  priceFen: z.number().nullable(),
+  mileageKm: z.number().nullable(),
+  mileageAt: z.string().nullable(),
+  insuranceExpiry: z.string().nullable(),
+  finance: z.enum(finances).nullable(),
+  ownerId: z.number().nullable(),
+  ownerName: z.string().nullable(),
+  /** The day the current owner took the car (delivery, or the transfer date). */
+  acquiredOn: z.string().nullable(),
+  previousOwners: z.number(),
+  warranty: warrantyDetail,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  version: z.number(),
+});
+export type VehicleDetail = z.infer<typeof vehicleDetail>;
+
+/** A service visit as the timeline shows it; `at` is the sort key (the start of the visit's local day). */
+export const visitTimelineItem = z.object({
+  source: z.literal('visit'),
+  id: z.number(),
+  at: z.string(),
+  date: z.string(),
+  kind: z.enum(visitTypes),
+  customerId: z.number(),
+  vehicleId: z.number(),
+  plate: z.string().nullable(),
+  series: z.string().nullable(),
+  mileageKm: z.number(),
+  amountFen: z.number(),
+  advisor: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+export type VisitTimelineItem = z.infer<typeof visitTimelineItem>;
+
+export const ownershipRow = z.object({
+  customerId: z.number(),
+  name: z.string(),
+  fromDate: z.string(),
+  toDate: z.string().nullable(),
+  current: z.boolean(),
+  /** Service visits paid by this owner on this vehicle. */
+  visits: z.number(),
+});
+
+export const vehiclesContract = {
+  'vehicles.get': channel({
+    summary: 'One vehicle with its owner and warranty state',
+    access: 'customers.read',
+    input: z.object({ id }),
+    output: vehicleDetail,
+  }),
+  'vehicles.create': channel({
+    summary: 'Add a vehicle to a customer; a VIN already on file is a conflict naming its owner',
+    access: 'customers.write',
+    input: z.object({
+      customerId: id,
+      fields: vehicleFields,
+      /** When the customer took the car, if not at delivery (a used car bought elsewhere). */
+      acquiredOn: optionalDate,
+    }),
+    output: vehicleDetail,
+  }),
+  'vehicles.update': channel({
+    summary: 'Edit a vehicle; refused with conflict when the copy edited was stale',
+    access: 'customers.write',
+    input: z.object({ id, version, fields: vehicleFields }),
+    output: vehicleDetail,
+  }),
+  'vehicles.transfer': channel({
+    summary:
+      'Sell a vehicle on to another customer; its history stays with it, consent stays with each person',
+    access: 'customers.write',
+    input: z.object({ id, version, toCustomerId: id, date: isoDate }),
+    output: vehicleDetail,
+  }),
+  'vehicles.history': channel({
+    summary: 'Owners of a vehicle over time, oldest first',
+    access: 'customers.read',
+    input: z.object({ id }),
+    output: z.object({ vehicle: vehicleDetail, owners: z.array(ownershipRow) }),
+  }),
+  'visits.create': channel({
+    summary: 'Record a service visit; mileage may not fall below an earlier reading',
+    access: 'customers.write',
+    input: z.object({
+      vehicleId: id,
+      visitDate: isoDate,
+      type: z.enum(visitTypes),
+      mileageKm: z.number().int().min(0, '里程不能为负').max(3_000_000, '里程过大'),
+      amountFen: z.number().int().min(0, '金额不能为负').default(0),
+      advisor: optionalText(30),
+      notes: optionalText(500),
+    }),
+    output: visitTimelineItem,
+  }),
+};

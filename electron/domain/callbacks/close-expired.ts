@@ -1,0 +1,23 @@
+import type Database from 'better-sqlite3';
+import { runMarks } from './run-marks';
+import { stmt } from './statements';
+
+/**
+ * Open tasks past their expiry date close as expired (unless someone is on the call right now). Expiry is a
+ * date, so this only has work to do once a day; readers go through expireOncePerDay.
+ */
+export function closeExpired(sqlite: Database.Database, today: string, nowIso: string): number {
+  const changes = stmt(
+    sqlite,
+    `update callback_tasks set status = 'expired', claimed_by = null, claim_expires_at = null, updated_at = @now,
+       version = version + 1
+     where status = 'open' and due_date < @today and expires_on < @today
+       and (claimed_by is null or claim_expires_at < @now)`,
+  ).run({ today, now: nowIso }).changes;
+  runMarks.markExpired(sqlite, today);
+  return changes;
+}
+
+export function expireOncePerDay(sqlite: Database.Database, today: string, nowIso: string): void {
+  if (runMarks.expired(sqlite) !== today) closeExpired(sqlite, today, nowIso);
+}

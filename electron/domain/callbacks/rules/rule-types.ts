@@ -1,0 +1,63 @@
+import type { CallbackRuleCode } from '../../../contract/callbacks';
+import type { ConsentRow, CustomerRow, VisitRow } from '../facts';
+import type { RuleConfig, RuleSet } from '../rule-config';
+import type { OwnedVehicle } from '../vehicle-usage';
+
+/** A task a rule wants to exist; its identity is (customer, rule, anchor date, vehicle). */
+export interface Candidate {
+  customerId: number;
+  vehicleId: number | null;
+  serviceVisitId: number | null;
+  anchorDate: string;
+  dueDate: string;
+}
+
+/** Inclusive range of due dates a pass creates (or recognises). */
+export interface DueRange {
+  from: string;
+  to: string;
+}
+
+/** One customer's rows, with the per-vehicle figures worked out once for all rules. */
+export interface PreparedFacts {
+  customer: CustomerRow;
+  consents: ConsentRow[];
+  owned: OwnedVehicle[];
+  customerVisits: VisitRow[];
+}
+
+export interface RuleEnv {
+  rule: RuleConfig;
+  rules: RuleSet;
+  today: string;
+  range: DueRange;
+}
+
+export interface RuleSql {
+  /** SELECT customer_id, vehicle_id, service_visit_id, anchor_date, due_date — due dates may overshoot the range. */
+  sql: string;
+  params: Record<string, string | number>;
+}
+
+export interface GeneratingRule {
+  code: Exclude<CallbackRuleCode, 'dissatisfied_followup'>;
+  /** Candidates hang on a vehicle the customer owns: they end when it changes hands. */
+  onOwnedVehicle: boolean;
+  /** The pure path: candidates due within env.range. */
+  candidates(facts: PreparedFacts, env: RuleEnv): Candidate[];
+  /** The set-based path over temp table cb_vehicle and the base tables. */
+  select(env: RuleEnv): RuleSql;
+}
+
+export function inRange(date: string | null, range: DueRange): date is string {
+  return date !== null && date >= range.from && date <= range.to;
+}
+
+/** SQLite's modifier for "N days later" (negative N: earlier). */
+export function daysModifier(days: number): string {
+  return `${days >= 0 ? '+' : ''}${days} days`;
+}
+
+export function monthsModifier(months: number): string {
+  return `${months >= 0 ? '+' : ''}${months} months`;
+}

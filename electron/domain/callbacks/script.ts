@@ -1,0 +1,39 @@
+/** Placeholders a 话术 may use; anything else in braces is left as written. */
+export interface ScriptValues {
+  name: string;
+  title: string;
+  model: string | null;
+  plate: string | null;
+  mileage: number | null;
+  deliveryDate: string | null;
+  visitDate: string | null;
+  advisor: string | null;
+  store: string;
+}
+
+/** 2026-11-22 → 2026年11月22日 */
+export function chineseDate(date: string | null): string | null {
+  if (!date) return null;
+  const [y, m, d] = date.slice(0, 10).split('-');
+  return `${y}年${Number(m)}月${Number(d)}日`;
+}
+
+export function titleOf(gender: 'male' | 'female' | null): string {
+  return gender === 'male' ? '先生' : gender === 'female' ? '女士' : '';
+}
+
+/** Fills the placeholders; a missing value reads naturally rather than leaving a blank in the sentence. */
+export function renderScript(template: string, v: ScriptValues): string {
+  const values: Record<string, string> = {
+    name: v.name,
+    title: v.title,
+    model: v.model ?? '爱车',
+    plate: v.plate ?? '未上牌',
+    mileage: v.mileage === null ? '—' : v.mileage.toLocaleString('zh-CN'),
+    deliveryDate: chineseDate(v.deliveryDate) ?? '提车当天',
+    visitDate: chineseDate(v.visitDate) ?? '上次进站',
+    advisor: v.advisor ?? '服务顾问',
+    store: v.store,
+  };
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+}

@@ -1,0 +1,41 @@
+import type { BaseGrade, Stage } from '../../contract/customers';
+import { localDate } from '../clock';
+import type { ServiceContext } from '../context';
+import { loadCustomerFacts } from './customer-facts';
+import { deriveCustomer } from './customer-rules';
+import { prepared } from './sql-cache';
+
+export interface RefreshResult {
+  stage: Stage;
+  baseGrade: BaseGrade | null;
+  /** The stage changed: call-back rules that read it must be rerun. */
+  stageChanged: boolean;
+}
+
+/**
+ * Puts customers.stage and customers.base_grade in step with the rules (customer-rules/) after a write
+ * that changes what they read: the list filters on these columns. Called inside the writer's transaction.
+ * Derived columns do not bump the card's version: staff never type them, so an editor's copy cannot go stale
+ * over them. Time alone also moves stages (a new owner becomes an owner after six months); the card always
+ * shows the rules applied today, and a periodic pass can call this for every customer.
+ */
+export function refreshDerived(ctx: ServiceContext, customerId: number): RefreshResult {
+  const sqlite = ctx.db.$client;
+  const row = prepared(
+    sqlite,
+    'select id, stage, base_grade as baseGrade, created_at as createdAt from customers where id = ?',
+  ).get(customerId) as
+    { id: number; stage: Stage; baseGrade: BaseGrade | null; createdAt: string } | undefined;
+  if (!row) return { stage: 'lead', baseGrade: null, stageChanged: false };
+  const derived = deriveCustomer(loadCustomerFacts(sqlite, row, localDate(ctx.clock())));
+  const stage = derived.stage.value;
+  const baseGrade = derived.baseGrade.value;
+  if (stage !== row.stage || baseGrade !== row.baseGrade) {
+    prepared(sqlite, 'update customers set stage = ?, base_grade = ? where id = ?').run(
+      stage,
+      baseGrade,
+      customerId,
+    );
+  }
+  return { stage, baseGrade, stageChanged: stage !== row.stage };
+}

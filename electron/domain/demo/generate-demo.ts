@@ -1,0 +1,104 @@
+import type { AppDb } from '../../../db/open-database';
+import { AppError } from '../../contract/errors';
+import { dayOf } from './calendar';
+import type { DemoContext, DemoCounts } from './demo-context';
+import { MobileAllocator } from './identity';
+import { generateOwner } from './owner-customer';
+import { platePrefix } from './places';
+import type { ProspectStage } from './prospect-customer';
+import { generateProspect } from './prospect-customer';
+import { createRng, weightedTable } from './rng';
+import { prepareInserts } from './statements';
+import { PlateAllocator, VinAllocator } from './vehicle-ids';
+
+export type DemoScale = 'S' | 'M' | 'L';
+
+export interface GenerateDemoOptions {
+  scale: DemoScale;
+  seed: number;
+  /** Every date is derived from this, never from the system clock, so a seed always gives the same data. */
+  now: Date;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export const demoScaleCustomers: Record<DemoScale, number> = { S: 2_000, M: 20_000, L: 200_000 };
+
+type Kind = 'owner' | 'fleet' | ProspectStage;
+
+// About 22% of cards are people who never bought here; fleets are few but own many cars each.
+const kinds = weightedTable<Kind>([
+  ['owner', 74],
+  ['fleet', 2],
+  ['lead', 8],
+  ['intent', 6],
+  ['lost', 7],
+  ['dormant', 3],
+]);
+
+const batchSize = 5_000;
+
+/**
+ * Fills an empty database with a plausible store: customers at every stage, their cars, six years of
+ * service visits and contact history. Writes through raw prepared statements in batches of transactions
+ * because the large scale is a few million rows.
+ */
+export function generateDemo(db: AppDb, opts: GenerateDemoOptions): DemoCounts {
+  const sqlite = db.$client;
+  if (sqlite.prepare('select 1 from customers limit 1').get()) {
+    throw new AppError('conflict', '数据库中已有客户数据，演示数据只能在空数据库中生成');
+  }
+  const total = demoScaleCustomers[opts.scale];
+  const rng = createRng(opts.seed);
+  const today = dayOf(opts.now);
+  const maxVehicleId = sqlite.prepare('select coalesce(max(id), 0) as id from vehicles').get() as {
+    id: number;
+  };
+  const ctx: DemoContext = {
+    rng,
+    ins: prepareInserts(sqlite),
+    today,
+    lastDay: today - 1,
+    firstDay: today - 6 * 365,
+    mobiles: new MobileAllocator(rng),
+    vins: new VinAllocator(rng),
+    plates: new PlateAllocator(rng, platePrefix),
+    referrers: [],
+    sellers: [],
+    sellersUsed: new Set(),
+    nextVehicleId: maxVehicleId.id + 1,
+    counts: { customers: 0, vehicles: 0, serviceVisits: 0, interactions: 0 },
+    keyCache: new Map(),
+  };
+
+  const runBatch = sqlite.transaction((fromId: number, toId: number) => {
+    for (let id = fromId; id <= toId; id++) {
+      const kind = rng.weighted(kinds);
+      if (kind === 'owner' || kind === 'fleet') generateOwner(ctx, id, kind === 'fleet');
+      else generateProspect(ctx, id, kind);
+    }
+  });
+  // A seller's last visit may be on a car they sold later; recompute theirs from the visits.
+  const fixSellers = sqlite.transaction((ids: number[]) => {
+    const fix = sqlite.prepare(
+      `update customers set last_visit_at =
+         (select max(visit_date) from service_visits where customer_id = customers.id) where id = ?`,
+    );
+    for (const id of ids) fix.run(id);
+  });
+
+  // Durability does not matter while filling a fresh database: a crash means starting over anyway.
+  const synchronous = sqlite.pragma('synchronous', { simple: true }) as number;
+  sqlite.pragma('synchronous = OFF');
+  try {
+    opts.onProgress?.(0, total);
+    for (let from = 1; from <= total; from += batchSize) {
+      const to = Math.min(total, from + batchSize - 1);
+      runBatch(from, to);
+      opts.onProgress?.(to, total);
+    }
+    fixSellers([...ctx.sellersUsed].sort((a, b) => a - b));
+  } finally {
+    sqlite.pragma(`synchronous = ${synchronous}`);
+  }
+  return { ...ctx.counts };
+}

@@ -1,0 +1,50 @@
+/**
+ * The few things about particular tables the generic merge cannot read from the schema.
+ */
+
+export type Row = Record<string, unknown>;
+export type Winner = 'survivor' | 'merged';
+
+/**
+ * When both customers have a row with the same unique key (a tag, a consent purpose, a call-back task for
+ * the same rule and date), one row stays and the other is dropped (kept in the merge snapshot). The survivor's
+ * row stays unless a table says otherwise here.
+ */
+export const conflictWinners: Record<string, (survivorRow: Row, mergedRow: Row) => Winner> = {
+  // PIPL: the customer's latest word on a purpose counts, whichever card it was recorded on.
+  consents: (s, m) => (String(m.recorded_at) > String(s.recorded_at) ? 'merged' : 'survivor'),
+  // A task already worked (done, skipped…) beats an open one for the same thing: nobody is called twice.
+  callback_tasks: (s, m) => (s.status === 'open' && m.status !== 'open' ? 'merged' : 'survivor'),
+};
+
+/** Ids kept in JSON arrays, which foreign keys cannot declare; `scope` limits the rewrite to the two customers. */
+export const jsonIdLists: { table: string; column: string; targetTable: string; scope: string }[] = [
+  { table: 'callback_attempts', column: 'task_ids', targetTable: 'callback_tasks', scope: 'customer_id' },
+];
+
+/** Not watched by the merge's change capture. */
+export const unwatchedTables = new Set([
+  // The log itself: it is the one thing an undo leaves changed.
+  'customer_merges',
+  // Derived from customers.name by triggers, which rebuild it whenever a name is put back.
+  'customer_name_grams',
+]);
+
+/** Foreign keys to customers that record history rather than ownership, so they are not moved. */
+export const unmovedReferences = new Set(['customer_merges.survivor_id', 'customer_merges.merged_id']);
+
+/** Table names for messages to staff. */
+export const tableLabels: Record<string, string> = {
+  customers: '客户资料',
+  customer_tags: '标签',
+  consents: '授权同意',
+  interactions: '联系记录',
+  vehicles: '车辆',
+  vehicle_ownerships: '车辆归属记录',
+  service_visits: '进站记录',
+  callback_tasks: '回访任务',
+  callback_attempts: '回访通话记录',
+  csi_surveys: '满意度调查',
+};
+
+export const tableLabel = (table: string) => tableLabels[table] ?? table;

@@ -1,0 +1,126 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { formatPlate } from '../../common/plate';
+import type { ChannelOutput, ChannelParsedInput } from '../../contract';
+import type { CustomerRow } from '../../contract/customers';
+import { localDate } from '../clock';
+import type { ServiceContext } from '../context';
+import { listCustomers } from '../customers/customer-list';
+import {
+  baseGradeLabels,
+  genderLabels,
+  leadGradeLabels,
+  sourceChannelLabels,
+  stageLabels,
+} from './customer-labels';
+
+export const maxExportRows = 200_000;
+const pageSize = 500;
+
+interface ExtraColumns {
+  id: number;
+  mobile2: string | null;
+  wechat: string | null;
+  address: string | null;
+  birthday: string | null;
+  leadGrade: keyof typeof leadGradeLabels | null;
+}
+
+type ExportRow = CustomerRow & Partial<ExtraColumns>;
+
+/** Stored dates are either YYYY-MM-DD or an ISO timestamp (UTC); staff read the store's calendar date. */
+function day(value: string | null | undefined): string {
+  if (!value) return '';
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : localDate(new Date(value));
+}
+
+const columns: { header: string; width: number; value: (r: ExportRow) => string | number }[] = [
+  { header: '客户编号', width: 10, value: (r) => r.id },
+  { header: '姓名', width: 12, value: (r) => r.name },
+  { header: '性别', width: 6, value: (r) => (r.gender ? genderLabels[r.gender] : '') },
+  { header: '手机', width: 14, value: (r) => r.mobile ?? '' },
+  { header: '备用手机', width: 14, value: (r) => r.mobile2 ?? '' },
+  { header: '微信', width: 16, value: (r) => r.wechat ?? '' },
+  { header: '区县', width: 10, value: (r) => r.district ?? '' },
+  { header: '地址', width: 30, value: (r) => r.address ?? '' },
+  { header: '生日', width: 12, value: (r) => day(r.birthday) },
+  { header: '阶段', width: 10, value: (r) => stageLabels[r.stage] },
+  { header: '线索等级', width: 9, value: (r) => (r.leadGrade ? leadGradeLabels[r.leadGrade] : '') },
+  { header: '基盘等级', width: 9, value: (r) => (r.baseGrade ? baseGradeLabels[r.baseGrade] : '') },
+  {
+    header: '车牌',
+    width: 16,
+    value: (r) => (r.plates ? r.plates.split(' ').filter(Boolean).map(formatPlate).join('、') : ''),
+  },
+  { header: '车系', width: 14, value: (r) => (r.series ? r.series.split(',').join('、') : '') },
+  { header: '最近进站', width: 12, value: (r) => day(r.lastVisitAt) },
+  { header: '来源渠道', width: 13, value: (r) => sourceChannelLabels[r.sourceChannel] },
+  { header: '建档日期', width: 12, value: (r) => day(r.createdAt) },
+];
+
+/** Reads the list page by page through the list service itself, so the file holds exactly what the list shows. */
+function* exportRows(
+  ctx: ServiceContext,
+  input: ChannelParsedInput<'customers.export'>,
+): Generator<ExportRow[]> {
+  const extra = ctx.db.$client.prepare(
+    `select id, mobile2, wechat, address, birthday, lead_grade as leadGrade from customers
+     where id in (select value from json_each(?))`,
+  );
+  let cursor: string | null = null;
+  let count = 0;
+  do {
+    const limit = Math.min(pageSize, maxExportRows - count);
+    const page = listCustomers(ctx, { ...input, limit, cursor });
+    const more = new Map(
+      (extra.all(JSON.stringify(page.rows.map((r) => r.id))) as ExtraColumns[]).map((e) => [e.id, e]),
+    );
+    yield page.rows.map((r) => ({ ...r, ...more.get(r.id) }));
+    count += page.rows.length;
+    cursor = page.nextCursor;
+  } while (cursor && count < maxExportRows);
+}
+
+/**
+ * The filtered, sorted customer list as an XLSX workbook with Chinese headers, frozen header row and filters.
+ * exceljs's streaming writer keeps memory flat for large lists.
+ */
+export async function exportCustomers(
+  ctx: ServiceContext,
+  input: ChannelParsedInput<'customers.export'>,
+): Promise<ChannelOutput<'customers.export'>> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useSharedStrings: false,
+    useStyles: true,
+  });
+  const sheet = workbook.addWorksheet('客户列表', { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = columns.map((c) => ({ header: c.header, width: c.width }));
+  const header = sheet.getRow(1);
+  header.font = { bold: true };
+  header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
+  header.commit();
+
+  let rowCount = 0;
+  let more = false;
+  for (const page of exportRows(ctx, input)) {
+    for (const r of page) sheet.addRow(columns.map((c) => c.value(r))).commit();
+    rowCount += page.length;
+  }
+  if (rowCount >= maxExportRows) {
+    more = listCustomers(ctx, { ...input, limit: 1, cursor: null }).total! > rowCount;
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
+  sheet.commit();
+  await workbook.commit();
+  const today = localDate(ctx.clock()).replace(/-/g, '');
+  return {
+    fileName: `客户列表-${today}.xlsx`,
+    contentBase64: Buffer.concat(chunks).toString('base64'),
+    rowCount,
+    truncated: more,
+  };
+}

@@ -1,0 +1,103 @@
+import type { ImportApplyResult, ImportFileInput, ImportPhase } from '../../contract/imports';
+import { AppError } from '../../contract/errors';
+import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
+import { localDate } from '../clock';
+import type { ServiceContext } from '../context';
+import { countsOf, readImportFile } from './analyse-import';
+import { planImport } from './import-plan';
+import { dbPlanLookup } from './plan-lookup';
+import { ImportRowWriteError, writePlan } from './write-plan';
+
+export type ApplyProgress = (phase: ImportPhase, done: number, total: number) => void;
+
+/**
+ * Imports the valid rows of a file; rows with errors are skipped and listed in the result. The file is read
+ * first, then everything else — matching, writing, call-back generation and the batch record — happens in one
+ * IMMEDIATE transaction, so matching sees exactly the data it writes over and any failure leaves no trace.
+ */
+export function applyImport(
+  ctx: ServiceContext,
+  input: ImportFileInput,
+  progress: ApplyProgress = () => {},
+): ImportApplyResult {
+  const nowDate = ctx.clock();
+  const clock = { now: nowDate.toISOString(), today: localDate(nowDate) };
+  const sqlite = ctx.db.$client;
+  progress('reading', 0, 0);
+  const file = readImportFile(input, clock.today);
+  const total = file.records.length;
+
+  const run = sqlite.transaction(() => {
+    progress('checking', 0, total);
+    const plan = planImport(file.records, dbPlanLookup(sqlite), clock.today);
+    progress('writing', 0, total);
+    const step = Math.max(1, Math.floor(total / 100));
+    const { undo, touchedCustomerIds } = writePlan(sqlite, plan, clock, (done) => {
+      if (done % step === 0 || done === total) progress('writing', done, total);
+    });
+
+    // Call-back rules read what the import changed; tasks they create are remembered so a revert removes them.
+    progress('callbacks', 0, touchedCustomerIds.length);
+    const { maxTask } = sqlite
+      .prepare('select coalesce(max(id), 0) as maxTask from callback_tasks')
+      .get() as {
+      maxTask: number;
+    };
+    touchedCustomerIds.forEach((id, i) => {
+      regenerateCallbacksForCustomer(ctx, id);
+      if (i % 1000 === 999) progress('callbacks', i + 1, touchedCustomerIds.length);
+    });
+    undo.created.callbackTasks = (
+      sqlite.prepare('select id from callback_tasks where id > ? order by id').all(maxTask) as {
+        id: number;
+      }[]
+    ).map((r) => r.id);
+
+    const counts = countsOf({ ...file, plan });
+    const batchId = Number(
+      sqlite
+        .prepare(
+          `insert into import_batches (file_name, status, row_count, created_count, updated_count, skipped_count, undo,
+             imported_at, imported_by) values (?, 'applied', ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          input.fileName,
+          counts.rows,
+          counts.create,
+          counts.update,
+          counts.skip,
+          JSON.stringify(undo),
+          clock.now,
+          ctx.user?.id ?? null,
+        ).lastInsertRowid,
+    );
+    const result: ImportApplyResult = {
+      batchId,
+      counts,
+      created: { customers: undo.created.customers.length, vehicles: undo.created.vehicles.length },
+      updated: { customers: undo.updated.customers.length, vehicles: undo.updated.vehicles.length },
+      skippedRows: plan.rows
+        .filter((r) => r.result.action === 'skip')
+        .map((r) => ({
+          rowNumber: r.result.rowNumber,
+          reasons: r.result.errors.length ? r.result.errors : [r.result.summary, ...r.result.warnings],
+        })),
+    };
+    return result;
+  });
+
+  try {
+    const result = run.immediate();
+    progress('done', total, total);
+    return result;
+  } catch (error) {
+    if (error instanceof ImportRowWriteError) {
+      throw new AppError(
+        'conflict',
+        `导入失败：写入第 ${error.rowNumber} 行时数据库拒绝了该行，整个导入已撤回，数据未作任何修改。请检查该行后重新导入`,
+        { rowNumber: error.rowNumber },
+      );
+    }
+    throw error;
+  }
+}

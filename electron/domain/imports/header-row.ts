@@ -1,0 +1,82 @@
+import type { ImportField } from '../../contract/imports';
+import { cellText } from './cell-text';
+import { fieldForHeader, headerSaysTenThousands } from './header-dictionary';
+import type { SheetRow } from './sheet-grid';
+import { columnLetter } from './sheet-grid';
+
+export type ImportMapping = Partial<Record<string, ImportField | 'ignore'>>;
+
+export interface ColumnBinding {
+  index: number;
+  column: string;
+  header: string;
+  field: ImportField | null;
+  source: 'dictionary' | 'mapping' | 'ignored' | 'unknown' | 'duplicate';
+  /** The heading says the numbers are in 万 (price in 万元, mileage in 万公里). */
+  tenThousands: boolean;
+}
+
+export interface HeaderLocation {
+  /** Index into the sheet's rows. */
+  index: number;
+  rowNumber: number;
+  columns: ColumnBinding[];
+}
+
+// A title row or a note above the table never names two known columns; a header row does.
+const minKnownHeaders = 2;
+const headerSearchRows = 30;
+
+function resolveField(header: string, mapping: ImportMapping): Pick<ColumnBinding, 'field' | 'source'> {
+  const mapped = mapping[header];
+  if (mapped === 'ignore') return { field: null, source: 'ignored' };
+  if (mapped) return { field: mapped, source: 'mapping' };
+  const known = fieldForHeader(header);
+  return known ? { field: known, source: 'dictionary' } : { field: null, source: 'unknown' };
+}
+
+/** The first row among the top rows that names at least two known columns; null when there is none. */
+export function locateHeader(rows: SheetRow[], mapping: ImportMapping): HeaderLocation | null {
+  const limit = Math.min(rows.length, headerSearchRows);
+  for (let i = 0; i < limit; i++) {
+    const row = rows[i]!;
+    const known = row.cells.filter((c) => {
+      const text = cellText(c);
+      return text !== '' && resolveField(text, mapping).field !== null;
+    }).length;
+    if (known >= minKnownHeaders)
+      return { index: i, rowNumber: row.rowNumber, columns: bindColumns(row, mapping) };
+  }
+  return null;
+}
+
+/**
+ * One binding per non-blank heading; blank columns (in the middle or trailing) are left out. A field claimed by
+ * an earlier column is not fed twice: a second phone column becomes the spare phone, anything else is dropped.
+ */
+function bindColumns(row: SheetRow, mapping: ImportMapping): ColumnBinding[] {
+  const taken = new Set<ImportField>();
+  const columns: ColumnBinding[] = [];
+  row.cells.forEach((cell, index) => {
+    const header = cellText(cell);
+    if (header === '') return;
+    let { field, source } = resolveField(header, mapping);
+    if (field && taken.has(field)) {
+      if (field === 'mobile' && !taken.has('mobile2')) field = 'mobile2';
+      else {
+        field = null;
+        source = 'duplicate';
+      }
+    }
+    if (field) taken.add(field);
+    columns.push({
+      index,
+      column: columnLetter(index),
+      header,
+      field,
+      source,
+      tenThousands: headerSaysTenThousands(header),
+    });
+  });
+  return columns;
+}

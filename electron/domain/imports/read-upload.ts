@@ -1,0 +1,81 @@
+import { AppError } from '../../contract/errors';
+import type { ImportMapping } from './header-row';
+import { locateHeader } from './header-row';
+import type { HeaderLocation } from './header-row';
+import { readCsv } from './read-csv';
+import { readXlsx } from './read-xlsx';
+import type { SheetGrid } from './sheet-grid';
+
+export const maxImportRows = 200_000;
+
+export interface ReadUpload {
+  grid: SheetGrid;
+  header: HeaderLocation;
+}
+
+const isZip = (b: Buffer) => b.length > 4 && b.readUInt32LE(0) === 0x04034b50;
+const isLegacyExcel = (b: Buffer) => b.length > 8 && b.readUInt32BE(0) === 0xd0cf11e0;
+
+/**
+ * The upload as a grid with its header row found. Every way a file can be unreadable ends in a validation
+ * error that tells staff what to do, never an internal error.
+ */
+export function readUpload(fileName: string, contentBase64: string, mapping: ImportMapping): ReadUpload {
+  const bytes = Buffer.from(contentBase64, 'base64');
+  if (bytes.length === 0) throw new AppError('validation', '文件是空的');
+  const ext = fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '';
+  if (isLegacyExcel(bytes) || ext === 'xls') {
+    throw new AppError(
+      'validation',
+      '暂不支持 Excel 97-2003（.xls）格式，请在 Excel 中另存为 .xlsx 或 CSV 后再导入',
+    );
+  }
+  let grids: (() => SheetGrid)[];
+  if (isZip(bytes)) grids = readWorkbook(bytes);
+  else if (['xlsx', 'xlsm'].includes(ext))
+    throw new AppError('validation', '文件不是有效的 Excel（.xlsx）文件，可能已损坏');
+  else if (bytes.subarray(0, 4096).includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe)) {
+    throw new AppError('validation', '无法识别的文件格式：请上传 .xlsx 或 .csv 文件');
+  } else grids = [() => readCsv(bytes)];
+
+  // The first sheet with a recognisable header row is the one imported.
+  for (const read of grids) {
+    const grid = read();
+    const header = locateHeader(grid.rows, mapping);
+    if (!header) continue;
+    if (grid.rows.length - header.index - 1 > maxImportRows) {
+      throw new AppError(
+        'validation',
+        `文件超过 ${maxImportRows.toLocaleString('en-US')} 行，请拆分后分批导入`,
+      );
+    }
+    return { grid, header };
+  }
+  throw new AppError(
+    'validation',
+    '没有找到表头行：请确认表格前几行中有一行列名（如“客户姓名”“手机号码”“车架号”），或先为各列指定对应字段',
+  );
+}
+
+const unreadableWorkbook = () =>
+  new AppError(
+    'validation',
+    '无法读取该 Excel 文件：文件已损坏或不是 .xlsx 格式，请用 Excel 打开后重新保存再导入',
+  );
+
+function readWorkbook(bytes: Buffer): (() => SheetGrid)[] {
+  try {
+    const sheets = readXlsx(bytes, { maxRows: maxImportRows + 100 });
+    if (!sheets.length) throw unreadableWorkbook();
+    return sheets.map((s) => () => {
+      try {
+        return { format: 'xlsx', encoding: null, sheetName: s.name, rows: s.rows() };
+      } catch {
+        throw unreadableWorkbook();
+      }
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw unreadableWorkbook();
+  }
+}

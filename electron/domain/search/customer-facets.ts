@@ -1,0 +1,70 @@
+import type Database from 'better-sqlite3';
+import type { ChannelOutput } from '../../contract';
+import type { ServiceContext } from '../context';
+
+type FacetCount = { value: string; count: number };
+
+/**
+ * The distinct values of an indexed column with how many rows hold each, most frequent first. Values are
+ * stepped through the index (one seek each) and each counted over its own index range, which skips decoding
+ * the entries the way GROUP BY must.
+ */
+function indexCounts(sqlite: Database.Database, table: string, column: string, index: string): FacetCount[] {
+  const first = sqlite.prepare(`select min(${column}) as v from ${table} indexed by ${index}`);
+  const next = sqlite.prepare(
+    `select min(${column}) as v from ${table} indexed by ${index} where ${column} > ?`,
+  );
+  const count = sqlite.prepare(`select count(*) as n from ${table} indexed by ${index} where ${column} = ?`);
+  const out: FacetCount[] = [];
+  let v = (first.get() as { v: string | null }).v;
+  while (v !== null) {
+    out.push({ value: v, count: (count.get(v) as { n: number }).n });
+    v = (next.get(v) as { v: string | null }).v;
+  }
+  return out;
+}
+
+/**
+ * Merged-away customers still hold their district and tags until the merge moves them; they are few and all
+ * recorded in customer_merges, so their share is taken off the index counts instead of scanning customers.
+ */
+function mergedCounts(sqlite: Database.Database, valueSql: string): Map<string, number> {
+  const rows = sqlite
+    .prepare(
+      `select ${valueSql} as value, count(*) as n from customers c
+       where c.id in (select merged_id from customer_merges) and c.merged_into_id is not null group by 1`,
+    )
+    .all() as { value: string | null; n: number }[];
+  return new Map(rows.filter((r) => r.value !== null).map((r) => [r.value!, r.n]));
+}
+
+function withoutMerged(counts: FacetCount[], merged: Map<string, number>): FacetCount[] {
+  return counts
+    .map((f) => ({ value: f.value, count: f.count - (merged.get(f.value) ?? 0) }))
+    .filter((f) => f.count > 0)
+    .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value, 'zh-CN'));
+}
+
+/** Filter choices for the customer list: districts and tags count customers, series count vehicles. */
+export function customerFacets(ctx: ServiceContext): ChannelOutput<'customers.facets'> {
+  const sqlite = ctx.db.$client;
+  const tagsOfMerged = sqlite
+    .prepare(
+      `select t.tag as value, count(*) as n from customer_tags t
+       where t.customer_id in (select merged_id from customer_merges)
+         and exists (select 1 from customers c where c.id = t.customer_id and c.merged_into_id is not null)
+       group by t.tag`,
+    )
+    .all() as { value: string; n: number }[];
+  return {
+    districts: withoutMerged(
+      indexCounts(sqlite, 'customers', 'district', 'customers_district_idx'),
+      mergedCounts(sqlite, 'c.district'),
+    ),
+    series: withoutMerged(indexCounts(sqlite, 'vehicles', 'series', 'vehicles_series_idx'), new Map()),
+    tags: withoutMerged(
+      indexCounts(sqlite, 'customer_tags', 'tag', 'customer_tags_tag_idx'),
+      new Map(tagsOfMerged.map((r) => [r.value, r.n])),
+    ),
+  };
+}

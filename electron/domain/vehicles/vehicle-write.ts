@@ -1,0 +1,153 @@
+import type Database from 'better-sqlite3';
+import type { ChannelParsedInput } from '../../contract';
+import { AppError } from '../../contract/errors';
+import type { VehicleDetail } from '../../contract/vehicles';
+import { formatPlate } from '../../common/plate';
+import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
+import { localDate } from '../clock';
+import type { ServiceContext } from '../context';
+import { refreshDerived } from '../customers/customer-derived';
+import { requireCustomer } from '../customers/customer-exists';
+import { prepared } from '../customers/sql-cache';
+import { readVehicle } from './vehicle-read';
+
+type Fields = ChannelParsedInput<'vehicles.create'>['fields'];
+
+const fieldError = (field: string, message: string) =>
+  new AppError('validation', message, { fields: { [field]: message } });
+
+/** A VIN is one car: a second card for it would split its history, so name the card that has it. */
+function checkVinFree(sqlite: Database.Database, vin: string, selfId?: number): void {
+  const other = prepared(
+    sqlite,
+    `select v.id, v.plate, v.owner_id as ownerId, c.name as ownerName
+     from vehicles v left join customers c on c.id = v.owner_id where v.vin = ?`,
+  ).get(vin) as
+    { id: number; plate: string | null; ownerId: number | null; ownerName: string | null } | undefined;
+  if (!other || other.id === selfId) return;
+  const plate = other.plate ? `，车牌 ${formatPlate(other.plate)}` : '';
+  const owner = other.ownerName ? `客户「${other.ownerName}」名下` : '系统中';
+  throw new AppError('conflict', `该 VIN 已登记在${owner}${plate}，请勿重复建档；如已过户请使用过户功能`, {
+    vehicleId: other.id,
+    ownerId: other.ownerId,
+    ownerName: other.ownerName,
+    fields: { vin: '该 VIN 已登记' },
+  });
+}
+
+function columnValues(f: Fields) {
+  return [
+    f.vin,
+    [...f.vin].reverse().join(''),
+    f.plate ?? null,
+    f.brand,
+    f.series,
+    f.model ?? null,
+    f.color ?? null,
+    f.energy,
+    f.deliveryDate ?? null,
+    f.priceFen ?? null,
+    f.insuranceExpiry ?? null,
+    f.finance ?? null,
+  ];
+}
+
+export function createVehicle(
+  ctx: ServiceContext,
+  input: ChannelParsedInput<'vehicles.create'>,
+): VehicleDetail {
+  const sqlite = ctx.db.$client;
+  const now = ctx.clock().toISOString();
+  const today = localDate(ctx.clock());
+  const f = input.fields;
+  const acquiredOn = input.acquiredOn ?? f.deliveryDate ?? today;
+  if (f.deliveryDate && acquiredOn < f.deliveryDate)
+    throw fieldError('acquiredOn', '接手日期不能早于交车日期');
+  if (acquiredOn > today) throw fieldError('acquiredOn', '接手日期不能晚于今天');
+  const id = ctx.db.transaction(() => {
+    requireCustomer(sqlite, input.customerId);
+    checkVinFree(sqlite, f.vin);
+    const vehicleId = Number(
+      prepared(
+        sqlite,
+        `insert into vehicles (vin, vin_reversed, plate, brand, series, model, color, energy, delivery_date, price_fen,
+           insurance_expiry, finance, mileage_km, mileage_at, owner_id, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(
+        ...columnValues(f),
+        f.mileageKm ?? null,
+        f.mileageKm == null ? null : today,
+        input.customerId,
+        now,
+        now,
+      ).lastInsertRowid,
+    );
+    prepared(
+      sqlite,
+      'insert into vehicle_ownerships (vehicle_id, customer_id, from_date) values (?, ?, ?)',
+    ).run(vehicleId, input.customerId, acquiredOn);
+    refreshDerived(ctx, input.customerId);
+    regenerateCallbacksForCustomer(ctx, input.customerId);
+    return vehicleId;
+  });
+  return readVehicle(sqlite, id, today);
+}
+
+/** Optimistic concurrency as for the card: a stale copy is refused with the current vehicle in the details. */
+export function updateVehicle(
+  ctx: ServiceContext,
+  input: ChannelParsedInput<'vehicles.update'>,
+): VehicleDetail {
+  const sqlite = ctx.db.$client;
+  const now = ctx.clock().toISOString();
+  const today = localDate(ctx.clock());
+  const f = input.fields;
+  ctx.db.transaction(() => {
+    const before = readVehicle(sqlite, input.id, today);
+    if (before.version !== input.version) {
+      throw new AppError(
+        'conflict',
+        `该车辆资料已被他人修改（当前版本 ${before.version}），请查看最新内容后再保存`,
+        {
+          current: before,
+        },
+      );
+    }
+    checkVinFree(sqlite, f.vin, input.id);
+    // A typed mileage is a correction of the latest reading; it may not contradict a service record.
+    let mileageKm = before.mileageKm;
+    let mileageAt = before.mileageAt;
+    if (f.mileageKm != null && f.mileageKm !== before.mileageKm) {
+      const top = prepared(
+        sqlite,
+        'select visit_date as date, mileage_km as km from service_visits where vehicle_id = ? order by mileage_km desc limit 1',
+      ).get(input.id) as { date: string; km: number } | undefined;
+      if (top && f.mileageKm < top.km) {
+        throw fieldError('mileageKm', `里程不能低于 ${top.date} 进站时记录的 ${top.km} km`);
+      }
+      mileageKm = f.mileageKm;
+      mileageAt = today;
+    }
+    const result = prepared(
+      sqlite,
+      `update vehicles set vin = ?, vin_reversed = ?, plate = ?, brand = ?, series = ?, model = ?, color = ?, energy = ?,
+         delivery_date = ?, price_fen = ?, insurance_expiry = ?, finance = ?, mileage_km = ?, mileage_at = ?,
+         updated_at = ?, version = version + 1
+       where id = ? and version = ?`,
+    ).run(...columnValues(f), mileageKm, mileageAt, now, input.id, input.version);
+    if (result.changes === 0) throw new AppError('conflict', '该车辆资料已被他人修改，请刷新后再保存');
+    // The first owner's period starts at delivery: a corrected delivery date moves it along.
+    if (f.deliveryDate && before.deliveryDate && f.deliveryDate !== before.deliveryDate) {
+      prepared(
+        sqlite,
+        `update vehicle_ownerships set from_date = ? where vehicle_id = ? and from_date = ?
+           and id = (select min(id) from vehicle_ownerships where vehicle_id = ?)`,
+      ).run(f.deliveryDate, input.id, before.deliveryDate, input.id);
+    }
+    if (before.ownerId) {
+      refreshDerived(ctx, before.ownerId);
+      regenerateCallbacksForCustomer(ctx, before.ownerId);
+    }
+  });
+  return readVehicle(sqlite, input.id, today);
+}

@@ -1,0 +1,31 @@
+import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { AuthGate } from '../auth/auth-gate';
+import { AppLayout } from '../layout/app-layout';
+import { CustomersPage } from '../pages/customers/customers-page';
+import { NotBuiltPage } from '../pages/placeholder/not-built-page';
+import { SettingsPage } from '../pages/settings/settings-page';
+import { AppProviders } from './app-providers';
+
+/** Hash routing: the same bundle works over http and from file:// inside Electron. */
+export function App() {
+  return (
+    <AppProviders>
+      <HashRouter>
+        <AuthGate>
+          <Routes>
+            <Route element={<AppLayout />}>
+              <Route index element={<Navigate to="/customers" replace />} />
+              <Route path="customers" element={<CustomersPage />} />
+              <Route path="callbacks" element={<NotBuiltPage section="callbacks" />} />
+              <Route path="complaints" element={<NotBuiltPage section="complaints" />} />
+              <Route path="events" element={<NotBuiltPage section="events" />} />
+              <Route path="reports" element={<NotBuiltPage section="reports" />} />
+              <Route path="settings" element={<SettingsPage />} />
+              <Route path="*" element={<Navigate to="/customers" replace />} />
+            </Route>
+          </Routes>
+        </AuthGate>
+      </HashRouter>
+    </AppProviders>
+  );
+}

@@ -1,0 +1,113 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Result, Spin, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CustomerDetail } from '../../../../electron/contract/customers';
+import { api } from '../../api';
+import { useAuth } from '../../auth/use-auth';
+import { errorMessage } from '../../forms/apply-server-errors';
+import { CreateCustomerDrawer } from './create-customer-drawer';
+import { CustomerGrid } from './customer-grid';
+import { customerKeys, systemInfoKey } from './customer-keys';
+import { useCustomerSort } from './customer-sort';
+import { CustomersEmpty } from './customers-empty';
+import { DemoDataPrompt } from './demo-data-prompt';
+import { useCustomerList } from './use-customer-list';
+
+/** How long a just-created row stays marked. */
+const highlightMs = 4000;
+
+export function CustomersPage() {
+  const { t, i18n } = useTranslation();
+  const { can } = useAuth();
+  const queryClient = useQueryClient();
+  const [sort, setSort] = useCustomerSort();
+  const [creating, setCreating] = useState(false);
+  const [highlightId, setHighlightId] = useState<number | null>(null);
+  const { query, rows, total } = useCustomerList(sort);
+  const info = useQuery({ queryKey: systemInfoKey, queryFn: () => api.call('system.info', {}) });
+  const canCreate = can('customers.write');
+
+  useEffect(() => {
+    if (highlightId === null) return;
+    const timer = window.setTimeout(() => setHighlightId(null), highlightMs);
+    return () => window.clearTimeout(timer);
+  }, [highlightId]);
+
+  const onCreated = useCallback(
+    (customer: CustomerDetail) => {
+      // Newest first is where a new card is sure to be on screen, whatever order the user had chosen.
+      setSort({ sort: 'created', direction: 'desc' });
+      setHighlightId(customer.id);
+      void queryClient.resetQueries({ queryKey: customerKeys.all });
+      void queryClient.invalidateQueries({ queryKey: systemInfoKey });
+    },
+    [queryClient, setSort],
+  );
+
+  const showDemo = info.data?.empty === true && can('demo.generate');
+
+  let body;
+  if (query.isPending || (info.isPending && total === 0)) {
+    body = (
+      <div className="page-centered">
+        <Spin size="large" />
+      </div>
+    );
+  } else if (query.isError) {
+    body = (
+      <Result
+        status="error"
+        title={t('common.loadFailed')}
+        subTitle={errorMessage(query.error)}
+        extra={<Button onClick={() => void query.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
+  } else if (showDemo && rows.length === 0) {
+    body = <DemoDataPrompt canCreate={canCreate} onCreate={() => setCreating(true)} />;
+  } else if (rows.length === 0) {
+    body = <CustomersEmpty canCreate={canCreate} />;
+  } else {
+    body = (
+      <CustomerGrid
+        // A new order starts at the top; a new language re-renders the memoised rows' labels.
+        key={`${sort.sort}-${sort.direction}-${i18n.language}`}
+        rows={rows}
+        total={total}
+        hasNextPage={query.hasNextPage}
+        isFetchingNextPage={query.isFetchingNextPage}
+        fetchNextPage={query.fetchNextPage}
+        sort={sort}
+        onSortChange={setSort}
+        highlightId={highlightId}
+      />
+    );
+  }
+
+  return (
+    <div className="page">
+      <div className="page-toolbar">
+        <div className="page-toolbar-title">
+          <Typography.Title level={4} className="page-title">
+            {t('customers.title')}
+          </Typography.Title>
+          {total !== null && (
+            <Typography.Text type="secondary" className="page-count">
+              {t('customers.total', { count: total })}
+            </Typography.Text>
+          )}
+        </div>
+        {canCreate && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            {t('customers.create')}
+          </Button>
+        )}
+      </div>
+      <div className="page-panel">{body}</div>
+      {canCreate && (
+        <CreateCustomerDrawer open={creating} onClose={() => setCreating(false)} onCreated={onCreated} />
+      )}
+    </div>
+  );
+}

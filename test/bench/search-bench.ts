@@ -1,0 +1,254 @@
+import type Database from 'better-sqlite3';
+import type { BenchServer } from './api-server';
+import type { Row } from './stats';
+import { timeAsync, timeSync } from './stats';
+
+interface Sample {
+  id: number;
+  name: string;
+  pinyin: string;
+  initials: string;
+  mobile: string;
+  tail: string;
+  plate: string;
+  vin: string;
+}
+
+/** A fixed pseudo-random walk, so every run asks the same questions. */
+function picker(seed: number): (n: number) => number {
+  let s = seed >>> 0;
+  return (n) => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s % n;
+  };
+}
+
+function samples(raw: Database.Database, count: number): Sample[] {
+  const maxId = (raw.prepare('select max(id) as m from customers').get() as { m: number }).m;
+  const pick = picker(20261122);
+  const one = raw.prepare(
+    `select c.id, c.name, c.name_pinyin as pinyin, c.name_initials as initials, c.mobile, c.mobile_tail as tail,
+       v.plate, v.vin
+     from customers c join vehicles v on v.owner_id = c.id
+     where c.id >= ? and c.merged_into_id is null and c.mobile is not null and v.plate is not null and c.is_company = 0
+     order by c.id limit 1`,
+  );
+  const out: Sample[] = [];
+  while (out.length < count) {
+    const s = one.get(1 + pick(maxId)) as Sample | undefined;
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+// The raw side of each search: the same index lookups written as plain SQL, plus reading the few results.
+const rawDescribe = `select c.id, c.name, c.mobile, c.stage,
+    (select group_concat(v.plate, ' ') from vehicles v where v.owner_id = c.id) as plates,
+    (select group_concat(distinct v.series) from vehicles v where v.owner_id = c.id) as series
+  from customers c where c.id in (select id from hits)`;
+const rawGram = (where: string) =>
+  `with hits as (select c.id from customer_name_grams g join customers c on c.id = g.customer_id
+     where ${where} and c.merged_into_id is null order by c.last_visit_at desc limit 20) ${rawDescribe}`;
+const rawColumn = (where: string) =>
+  `with hits as (select c.id from customers c where ${where} and c.merged_into_id is null
+     order by c.last_visit_at desc limit 20) ${rawDescribe}`;
+const rawVehicle = (where: string) =>
+  `with hits as (select c.id from vehicles v join customers c on c.id = v.owner_id
+     where ${where} and c.merged_into_id is null order by c.last_visit_at desc limit 20) ${rawDescribe}`;
+
+/**
+ * A slow raw side can leave the client's keep-alive connection idle past the server's timeout; one throwaway
+ * request lets the client notice and reconnect before anything is timed.
+ */
+async function reconnect(server: BenchServer): Promise<void> {
+  await fetch(`${server.url}/api/health`).catch(() => undefined);
+}
+
+interface SearchKind {
+  label: string;
+  query: (s: Sample, i: number) => string;
+  raw: string;
+  rawParams: (q: string) => { q: string };
+}
+
+const searchKinds: SearchKind[] = [
+  {
+    label: 'name, 1 character',
+    query: (s, i) => [...s.name][i % [...s.name].length]!,
+    raw: rawGram('g.gram = @q'),
+    rawParams: (q) => ({ q }),
+  },
+  {
+    label: 'name, 2 characters',
+    query: (s, i) => {
+      const chars = [...s.name];
+      const at = i % (chars.length - 1);
+      return chars.slice(at, at + 2).join('');
+    },
+    raw: rawGram('g.gram = @q'),
+    rawParams: (q) => ({ q }),
+  },
+  {
+    label: 'name, 3 characters',
+    query: (s) => [...s.name].slice(0, 3).join(''),
+    raw: rawGram("g.gram = substr(@q, 1, 2) and c.name like '%' || @q || '%'"),
+    rawParams: (q) => ({ q }),
+  },
+  {
+    label: 'pinyin initials',
+    query: (s) => s.initials,
+    raw: rawColumn("(c.name_initials >= @q and c.name_initials < @q || '~')"),
+    rawParams: (q) => ({ q }),
+  },
+  {
+    label: 'full pinyin',
+    query: (s) => s.pinyin,
+    raw: rawColumn("(c.name_pinyin >= @q and c.name_pinyin < @q || '~')"),
+    rawParams: (q) => ({ q }),
+  },
+  { label: 'full mobile', query: (s) => s.mobile, raw: rawColumn('c.mobile = @q'), rawParams: (q) => ({ q }) },
+  { label: 'mobile last 4', query: (s) => s.tail, raw: rawColumn('c.mobile_tail = @q'), rawParams: (q) => ({ q }) },
+  {
+    label: 'plate (粤L·12345 form)',
+    query: (s) => `${s.plate.slice(0, 2)}·${s.plate.slice(2)}`,
+    raw: rawVehicle('v.plate = @q'),
+    rawParams: (q) => ({ q: q.replace('·', '') }),
+  },
+  { label: 'VIN', query: (s) => s.vin, raw: rawVehicle('v.vin = @q'), rawParams: (q) => ({ q }) },
+  {
+    label: 'VIN last 6',
+    query: (s) => s.vin.slice(-6),
+    raw: rawVehicle("v.vin_reversed >= @q and v.vin_reversed < @q || '~'"),
+    rawParams: (q) => ({ q: [...q].reverse().join('') }),
+  },
+];
+
+async function benchSearchKinds(scale: string, server: BenchServer, raw: Database.Database, reps: number): Promise<Row[]> {
+  const people = samples(raw, reps + 5);
+  const rows: Row[] = [];
+  for (const kind of searchKinds) {
+    const queries = people.map((s, i) => kind.query(s, i));
+    const statement = raw.prepare(kind.raw);
+    await reconnect(server);
+    rows.push({
+      scale,
+      operation: `customers.search: ${kind.label}`,
+      api: await timeAsync(reps, (i) => server.call('customers.search', { q: queries[i % queries.length] })),
+      raw: timeSync(reps, (i) => statement.all(kind.rawParams(queries[i % queries.length]!))),
+      target: '<10ms',
+    });
+  }
+  return rows;
+}
+
+type ListFilters = Record<string, unknown>;
+
+/** Every value of each filter in turn (so p95 covers the rare and the common), as API filters and as raw SQL. */
+function filterCases(raw: Database.Database): { label: string; values: { api: ListFilters; where: string; params: unknown[] }[] }[] {
+  const distinct = (sql: string) => (raw.prepare(sql).all() as { v: string }[]).map((r) => r.v);
+  const months = distinct(
+    "select distinct substr(last_visit_at, 1, 7) as v from customers indexed by customers_last_visit_idx where last_visit_at is not null order by v desc limit 24",
+  );
+  return [
+    {
+      label: 'stage',
+      values: ['lead', 'intent', 'new_owner', 'owner', 'vip', 'lost', 'churned', 'dormant'].map((v) => ({
+        api: { stages: [v] },
+        where: 'c.stage = ?',
+        params: [v],
+      })),
+    },
+    {
+      label: 'base grade',
+      values: ['premium', 'potential', 'normal'].map((v) => ({ api: { baseGrades: [v] }, where: 'c.base_grade = ?', params: [v] })),
+    },
+    {
+      label: 'tag',
+      values: distinct('select distinct tag as v from customer_tags').map((v) => ({
+        api: { tag: v },
+        where: 'c.id in (select customer_id from customer_tags where tag = ?)',
+        params: [v],
+      })),
+    },
+    {
+      label: 'district',
+      values: distinct('select distinct district as v from customers where district is not null').map((v) => ({
+        api: { district: v },
+        where: 'c.district = ?',
+        params: [v],
+      })),
+    },
+    {
+      label: 'series',
+      values: distinct('select distinct series as v from vehicles').map((v) => ({
+        api: { series: v },
+        where: 'c.id in (select owner_id from vehicles where series = ?)',
+        params: [v],
+      })),
+    },
+    {
+      // Three-month windows over the last two years.
+      label: 'last visit range',
+      values: months.slice(2).map((m, i) => {
+        const to = `${months[i]}-28`;
+        return { api: { lastVisitFrom: `${m}-01`, lastVisitTo: to }, where: 'c.last_visit_at between ? and ?', params: [`${m}-01`, to] };
+      }),
+    },
+  ];
+}
+
+const sortColumns = { lastVisit: 'c.last_visit_at', created: 'c.created_at', name: 'c.name_pinyin' } as const;
+
+async function benchListPages(scale: string, server: BenchServer, raw: Database.Database, reps: number): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const { label, values } of filterCases(raw)) {
+    for (const sort of ['lastVisit', 'created', 'name'] as const) {
+      for (const direction of ['desc', 'asc'] as const) {
+        const page = raw.prepare(
+          `select c.id, c.name, c.gender, c.mobile, c.district, c.stage, c.base_grade, c.source_channel,
+             c.last_visit_at, c.created_at,
+             (select group_concat(v.plate, ' ') from vehicles v where v.owner_id = c.id) as plates,
+             (select group_concat(distinct v.series) from vehicles v where v.owner_id = c.id) as series
+           from customers c where c.merged_into_id is null and ${values[0]!.where}
+           order by ${sortColumns[sort]} ${direction}, c.id ${direction} limit 51`,
+        );
+        const count = raw.prepare(`select count(*) from customers c where c.merged_into_id is null and ${values[0]!.where}`);
+        await reconnect(server);
+        rows.push({
+          scale,
+          operation: `customers.list ${label}, ${sort} ${direction}`,
+          api: await timeAsync(reps, (i) =>
+            server.call('customers.list', { limit: 50, sort, direction, filters: values[i % values.length]!.api }),
+          ),
+          raw: timeSync(reps, (i) => {
+            const { params } = values[i % values.length]!;
+            page.all(...params);
+            count.get(...params);
+          }),
+          target: '<30ms',
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+/**
+ * Search (each kind of query, taken from the data and different on every repetition), list pages with each
+ * filter under each sort order (first page, with the total), and the filter choices.
+ */
+export async function benchSearch(scale: string, server: BenchServer, raw: Database.Database, reps: number): Promise<Row[]> {
+  const rows = [...(await benchSearchKinds(scale, server, raw, reps)), ...(await benchListPages(scale, server, raw, reps))];
+  await reconnect(server);
+  rows.push({
+    scale,
+    operation: 'customers.facets',
+    api: await timeAsync(Math.min(reps, 30), () => server.call('customers.facets', {})),
+    raw: timeSync(Math.min(reps, 30), () => {
+      raw.prepare('select district, count(*) from customers where merged_into_id is null group by district').all();
+      raw.prepare('select series, count(*) from vehicles group by series').all();
+      raw.prepare('select tag, count(*) from customer_tags group by tag').all();
+    }),
+  });
+  return rows;
+}
