@@ -69,6 +69,7 @@ export const customers = sqliteTable(
     index('customers_referrer_idx').on(t.referrerId),
     index('customers_stage_idx').on(t.stage),
     index('customers_district_idx').on(t.district),
+    index('customers_id_number_idx').on(t.idNumber),
   ],
 );
 

@@ -3,31 +3,11 @@ import { toHalfWidth } from './normalize-text';
 export type VinCheck = { ok: true } | { ok: false; reason: string };
 
 /** Letter values from GB 16735 / ISO 3779 (I, O and Q are never used, so they have none). */
-const letterValues: Readonly<Record<string, number>> = {
-  A: 1,
-  B: 2,
-  C: 3,
-  D: 4,
-  E: 5,
-  F: 6,
-  G: 7,
-  H: 8,
-  J: 1,
-  K: 2,
-  L: 3,
-  M: 4,
-  N: 5,
-  P: 7,
-  R: 9,
-  S: 2,
-  T: 3,
-  U: 4,
-  V: 5,
-  W: 6,
-  X: 7,
-  Y: 8,
-  Z: 9,
-};
+const letterValues = new Map(
+  'A1 B2 C3 D4 E5 F6 G7 H8 J1 K2 L3 M4 N5 P7 R9 S2 T3 U4 V5 W6 X7 Y8 Z9'
+    .split(' ')
+    .map((p) => [p[0]!, Number(p[1])]),
+);
 
 // Position 9 weighs 0 because it holds the check digit itself.
 const weights = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2] as const;
@@ -44,7 +24,7 @@ export function normalizeVin(raw: string): string {
 
 function charValue(ch: string): number {
   if (ch >= '0' && ch <= '9') return ch.charCodeAt(0) - 48;
-  const v = letterValues[ch];
+  const v = letterValues.get(ch);
   if (v === undefined) throw new RangeError(`VIN 字符不合法：${ch}`);
   return v;
 }

@@ -61,7 +61,11 @@ export const callbackOutcomeMeta: Record<CallbackOutcome, { label: string; short
 };
 
 /** Outcomes that count as "the customer was reached" in reach rates and completion figures. */
-export const reachedOutcomes = ['reached', 'appointment', 'complaint'] as const satisfies readonly CallbackOutcome[];
+export const reachedOutcomes = [
+  'reached',
+  'appointment',
+  'complaint',
+] as const satisfies readonly CallbackOutcome[];
 
 export const taskStatuses = ['open', 'done', 'expired', 'skipped', 'cancelled'] as const;
 export const queueBuckets = ['due_today', 'overdue', 'upcoming', 'all'] as const;
@@ -248,7 +252,8 @@ export const callbacksContract = {
     }),
   }),
   'callbacks.next': channel({
-    summary: 'Claim the next call atomically: every due task of the most urgent customer; or resume the call held',
+    summary:
+      'Claim the next call atomically: every due task of the most urgent customer; or resume the call held',
     access: 'callbacks.work',
     input: z.object({
       /** Call this customer now (picked from the queue) instead of the most urgent one. */
@@ -323,7 +328,8 @@ export const callbacksContract = {
     }),
   }),
   'callbacks.workload': channel({
-    summary: 'Per operator: open assigned, overdue, done, attempts, reach rate and average handle time in a date range',
+    summary:
+      'Per operator: open assigned, overdue, done, attempts, reach rate and average handle time in a date range',
     access: 'callbacks.manage',
     input: dateRange,
     output: z.object({
@@ -385,13 +391,13 @@ export const callbacksContract = {
       perUser: z.array(z.object({ userId: z.number(), customers: z.number(), tasks: z.number() })),
     }),
   }),
-  'callbackRules.list': channel({
+  'callbacks.rules': channel({
     summary: 'The call-back rules with their settings',
     access: 'callbacks.work',
     input: z.object({}),
     output: z.array(ruleSettings),
   }),
-  'callbackRules.update': channel({
+  'callbacks.updateRule': channel({
     summary: 'Edit one call-back rule; refused with conflict when the copy edited was stale',
     access: 'callbacks.manage',
     input: z.object({
@@ -412,18 +418,22 @@ export const callbacksContract = {
     }),
     output: ruleSettings,
   }),
-  'callbackOutcomes.list': channel({
+  'callbacks.outcomeSettings': channel({
     summary: 'What each call outcome does: recycle delay, counts as an attempt, closes the task',
     access: 'callbacks.work',
     input: z.object({}),
     output: z.array(outcomeSettings),
   }),
-  'callbackOutcomes.update': channel({
+  'callbacks.updateOutcomeSetting': channel({
     summary: 'Edit what one call outcome does',
     access: 'callbacks.manage',
     input: z.object({
       outcome,
-      recycleMinutes: z.number().int().min(0).max(60 * 24 * 60),
+      recycleMinutes: z
+        .number()
+        .int()
+        .min(0)
+        .max(60 * 24 * 60),
       countsAttempt: z.boolean(),
       closesTask: z.boolean(),
     }),

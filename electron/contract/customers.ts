@@ -73,6 +73,10 @@ export const customerFields = z
     isCompany: z.boolean().default(false),
     sourceChannel: z.enum(sourceChannels).default('walk_in'),
     referrerId: id.nullish(),
+    /**
+     * The stage staff choose (潜客/意向/战败; VIP as an upgrade). Once the customer owns a car the rules decide:
+     * see electron/domain/customers/customer-rules/lifecycle-stage.ts for the precedence.
+     */
     stage: z.enum(stages).default('lead'),
     leadGrade: z.enum(leadGrades).nullish(),
     purchaseNeed: optionalText(500),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { authContract } from './auth';
+import { callbacksContract } from './callbacks';
 import { customersContract } from './customers';
 import { duplicatesContract } from './duplicates';
 import { importsContract } from './imports';
@@ -20,6 +21,7 @@ export const contract = {
   ...importsContract,
   ...searchContract,
   ...vehiclesContract,
+  ...callbacksContract,
   ...systemContract,
 };
 

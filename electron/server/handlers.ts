@@ -1,5 +1,6 @@
 import type { ChannelName } from '../contract';
 import { authHandlers } from '../domain/auth/auth-handlers';
+import { callbacksHandlers } from '../domain/callbacks/callbacks-handlers';
 import { customersHandlers } from '../domain/customers/customers-handlers';
 import { duplicatesHandlers } from '../domain/duplicates/duplicates-handlers';
 import { importsHandlers } from '../domain/imports/imports-handlers';
@@ -18,5 +19,6 @@ export const handlers: Handlers<ChannelName> = {
   ...importsHandlers,
   ...searchHandlers,
   ...vehiclesHandlers,
+  ...callbacksHandlers,
   ...systemHandlers,
 };

@@ -152,6 +152,32 @@ describe('customer card', () => {
     expect((await card(c.id)).customer).toMatchObject({ name: '冯七', mobile: '13911112222', version: 2 });
   });
 
+  it('dates the do-not-contact flag when first set, keeps that date on later edits, clears it with the flag', async () => {
+    const c = await customer({ name: '褚勿扰' });
+    expect(c.doNotContactAt).toBeNull();
+    const base = { name: '褚勿扰', mobile: c.mobile };
+    const set = await app.ok(
+      'customers.update',
+      { id: c.id, version: 1, fields: { ...base, doNotContact: true } },
+      token,
+    );
+    expect(set).toMatchObject({ doNotContact: true, doNotContactAt: now.toISOString() });
+    const first = now;
+    now = new Date(now.getTime() + 3_600_000);
+    const again = await app.ok(
+      'customers.update',
+      { id: c.id, version: 2, fields: { ...base, doNotContact: true, notes: '改备注' } },
+      token,
+    );
+    expect(again.doNotContactAt).toBe(first.toISOString());
+    const cleared = await app.ok(
+      'customers.update',
+      { id: c.id, version: 3, fields: { ...base, doNotContact: false } },
+      token,
+    );
+    expect(cleared).toMatchObject({ doNotContact: false, doNotContactAt: null });
+  });
+
   it('validates the ID number with its check digit, normalises it, and checks it against the birthday', async () => {
     const ok = await customer({
       idNumber: ' １１０１０５１９４９１２３１００２x ',

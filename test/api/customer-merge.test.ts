@@ -386,6 +386,57 @@ describe('customer merge and unmerge', () => {
     expect(differences(before, dumpDatabase(db))).toEqual([]);
   });
 
+  it('covers tables added later (found by their foreign keys), and refuses an undo that would break references', async () => {
+    // Stand-ins for future tables: complaints pointing at a customer and an interaction; event sign-ups keyed
+    // by (event, customer) in a WITHOUT ROWID table, where moving a sign-up changes its primary key.
+    db.exec(`
+      create table test_complaints (id integer primary key autoincrement, customer_id integer not null references customers(id),
+        interaction_id integer references interactions(id), title text not null);
+      create table test_event_signups (event_id integer not null, customer_id integer not null references customers(id),
+        people integer not null, primary key (event_id, customer_id)) without rowid;
+    `);
+    const complaint = db.prepare('insert into test_complaints (customer_id, title) values (?, ?)');
+    complaint.run(p.merged, '保养等待时间过长');
+    complaint.run(p.merged, '配件缺货');
+    complaint.run(p.survivor, '销售承诺未兑现');
+    const signup = db.prepare(
+      'insert into test_event_signups (event_id, customer_id, people) values (?, ?, ?)',
+    );
+    signup.run(1, p.survivor, 2);
+    signup.run(1, p.merged, 3);
+    signup.run(2, p.merged, 1);
+
+    const before = dumpDatabase(db);
+    const result = await app.ok('customers.merge', { survivorId: p.survivor, mergedId: p.merged }, frontDesk);
+    expect(result.moved).toMatchObject({ test_complaints: 2, test_event_signups: 1 });
+    expect(result.dropped).toMatchObject({ test_event_signups: 1 });
+    expect(referencesTo(db, p.merged)).toEqual({});
+    expect(
+      db.prepare('select event_id, customer_id, people from test_event_signups order by event_id').all(),
+    ).toEqual([
+      { event_id: 1, customer_id: p.survivor, people: 2 },
+      { event_id: 2, customer_id: p.survivor, people: 1 },
+    ]);
+
+    // A complaint filed after the merge about the merge note: undoing would delete the note it points at.
+    const note = db
+      .prepare(`select id from interactions where ref_type = 'customer_merge' and ref_id = ?`)
+      .pluck()
+      .get(result.mergeId) as number;
+    const later = complaint.run(p.survivor, '合并后投诉').lastInsertRowid;
+    db.prepare('update test_complaints set interaction_id = ? where id = ?').run(note, later);
+    const refused = await app.call('customers.unmerge', { mergeId: result.mergeId }, frontDesk);
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    if (!refused.ok) expect(refused.error.message).toMatch(/^无法撤销：合并之后新增的记录引用了/);
+    expect(db.prepare('select merged_into_id from customers where id = ?').pluck().get(p.merged)).toBe(
+      p.survivor,
+    );
+
+    db.prepare('delete from test_complaints where id = ?').run(later);
+    await app.ok('customers.unmerge', { mergeId: result.mergeId }, frontDesk);
+    expect(differences(before, dumpDatabase(db))).toEqual([]);
+  });
+
   it('keeps what was added after the merge with the survivor when undoing', async () => {
     const result = await app.ok('customers.merge', { survivorId: p.survivor, mergedId: p.merged }, frontDesk);
     const later = Number(

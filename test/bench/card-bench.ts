@@ -54,6 +54,10 @@ export async function benchCard(
     visits: raw.prepare(timelineSql.visits(0)),
     interactions: raw.prepare(timelineSql.interactions(0)),
   };
+  // The setup above takes seconds at scale L, longer than the server keeps an idle keep-alive connection (5 s):
+  // the next request could meet a closed socket, so one throwaway request opens a fresh one first.
+  await server.call('auth.me', {}).catch(() => undefined);
+
   const rawCard = (id: number) => {
     const c = s.detail.get(id) as { referrerId: number | null };
     s.tags.all(id);

@@ -4,8 +4,11 @@ import { databaseFileName } from '../../electron/server/data-dir';
 import { buildRendererIfNeeded } from '../../electron/cli/build-renderer';
 import { startBenchServer } from './api-server';
 import { benchDataDir } from './bench-db';
+import { benchCallbacks } from './callbacks-bench';
 import { benchCard } from './card-bench';
 import { benchCustomers } from './customers-bench';
+import { benchImport } from './import-bench';
+import { benchSearch } from './search-bench';
 import type { Row } from './stats';
 import { printTable } from './stats';
 
@@ -21,6 +24,9 @@ async function main(): Promise<void> {
   };
   const scales = flag('scales', 'M,L').split(',') as ('S' | 'M' | 'L')[];
   const reps = Number(flag('reps', '200'));
+  // `--only callbacks,card`: run just those modules.
+  const only = flag('only', '').split(',').filter(Boolean);
+  const want = (module: string) => only.length === 0 || only.includes(module);
   const log = (line: string) => console.log(line);
   await buildRendererIfNeeded(log);
 
@@ -34,13 +40,16 @@ async function main(): Promise<void> {
     raw.pragma('journal_mode = WAL');
     raw.pragma('busy_timeout = 5000');
     try {
-      rows.push(...(await benchCustomers(scale, server, raw, reps)));
-      rows.push(...(await benchCard(scale, server, raw, reps)));
+      if (want('customers')) rows.push(...(await benchCustomers(scale, server, raw, reps)));
+      if (want('search')) rows.push(...(await benchSearch(scale, server, raw, reps)));
+      if (want('card')) rows.push(...(await benchCard(scale, server, raw, reps)));
+      if (want('callbacks')) rows.push(...(await benchCallbacks(scale, server, raw, reps)));
     } finally {
       raw.close();
       server.stop();
     }
   }
+  if (want('import')) rows.push(...(await benchImport(port++, log)));
   console.log('');
   printTable(rows);
 }

@@ -106,8 +106,18 @@ const searchKinds: SearchKind[] = [
     raw: rawColumn("(c.name_pinyin >= @q and c.name_pinyin < @q || '~')"),
     rawParams: (q) => ({ q }),
   },
-  { label: 'full mobile', query: (s) => s.mobile, raw: rawColumn('c.mobile = @q'), rawParams: (q) => ({ q }) },
-  { label: 'mobile last 4', query: (s) => s.tail, raw: rawColumn('c.mobile_tail = @q'), rawParams: (q) => ({ q }) },
+  {
+    label: 'full mobile',
+    query: (s) => s.mobile,
+    raw: rawColumn('c.mobile = @q'),
+    rawParams: (q) => ({ q }),
+  },
+  {
+    label: 'mobile last 4',
+    query: (s) => s.tail,
+    raw: rawColumn('c.mobile_tail = @q'),
+    rawParams: (q) => ({ q }),
+  },
   {
     label: 'plate (粤L·12345 form)',
     query: (s) => `${s.plate.slice(0, 2)}·${s.plate.slice(2)}`,
@@ -123,7 +133,12 @@ const searchKinds: SearchKind[] = [
   },
 ];
 
-async function benchSearchKinds(scale: string, server: BenchServer, raw: Database.Database, reps: number): Promise<Row[]> {
+async function benchSearchKinds(
+  scale: string,
+  server: BenchServer,
+  raw: Database.Database,
+  reps: number,
+): Promise<Row[]> {
   const people = samples(raw, reps + 5);
   const rows: Row[] = [];
   for (const kind of searchKinds) {
@@ -144,10 +159,12 @@ async function benchSearchKinds(scale: string, server: BenchServer, raw: Databas
 type ListFilters = Record<string, unknown>;
 
 /** Every value of each filter in turn (so p95 covers the rare and the common), as API filters and as raw SQL. */
-function filterCases(raw: Database.Database): { label: string; values: { api: ListFilters; where: string; params: unknown[] }[] }[] {
+function filterCases(
+  raw: Database.Database,
+): { label: string; values: { api: ListFilters; where: string; params: unknown[] }[] }[] {
   const distinct = (sql: string) => (raw.prepare(sql).all() as { v: string }[]).map((r) => r.v);
   const months = distinct(
-    "select distinct substr(last_visit_at, 1, 7) as v from customers indexed by customers_last_visit_idx where last_visit_at is not null order by v desc limit 24",
+    'select distinct substr(last_visit_at, 1, 7) as v from customers indexed by customers_last_visit_idx where last_visit_at is not null order by v desc limit 24',
   );
   return [
     {
@@ -160,7 +177,11 @@ function filterCases(raw: Database.Database): { label: string; values: { api: Li
     },
     {
       label: 'base grade',
-      values: ['premium', 'potential', 'normal'].map((v) => ({ api: { baseGrades: [v] }, where: 'c.base_grade = ?', params: [v] })),
+      values: ['premium', 'potential', 'normal'].map((v) => ({
+        api: { baseGrades: [v] },
+        where: 'c.base_grade = ?',
+        params: [v],
+      })),
     },
     {
       label: 'tag',
@@ -172,11 +193,13 @@ function filterCases(raw: Database.Database): { label: string; values: { api: Li
     },
     {
       label: 'district',
-      values: distinct('select distinct district as v from customers where district is not null').map((v) => ({
-        api: { district: v },
-        where: 'c.district = ?',
-        params: [v],
-      })),
+      values: distinct('select distinct district as v from customers where district is not null').map(
+        (v) => ({
+          api: { district: v },
+          where: 'c.district = ?',
+          params: [v],
+        }),
+      ),
     },
     {
       label: 'series',
@@ -191,7 +214,11 @@ function filterCases(raw: Database.Database): { label: string; values: { api: Li
       label: 'last visit range',
       values: months.slice(2).map((m, i) => {
         const to = `${months[i]}-28`;
-        return { api: { lastVisitFrom: `${m}-01`, lastVisitTo: to }, where: 'c.last_visit_at between ? and ?', params: [`${m}-01`, to] };
+        return {
+          api: { lastVisitFrom: `${m}-01`, lastVisitTo: to },
+          where: 'c.last_visit_at between ? and ?',
+          params: [`${m}-01`, to],
+        };
       }),
     },
   ];
@@ -199,7 +226,12 @@ function filterCases(raw: Database.Database): { label: string; values: { api: Li
 
 const sortColumns = { lastVisit: 'c.last_visit_at', created: 'c.created_at', name: 'c.name_pinyin' } as const;
 
-async function benchListPages(scale: string, server: BenchServer, raw: Database.Database, reps: number): Promise<Row[]> {
+async function benchListPages(
+  scale: string,
+  server: BenchServer,
+  raw: Database.Database,
+  reps: number,
+): Promise<Row[]> {
   const rows: Row[] = [];
   for (const { label, values } of filterCases(raw)) {
     for (const sort of ['lastVisit', 'created', 'name'] as const) {
@@ -212,13 +244,20 @@ async function benchListPages(scale: string, server: BenchServer, raw: Database.
            from customers c where c.merged_into_id is null and ${values[0]!.where}
            order by ${sortColumns[sort]} ${direction}, c.id ${direction} limit 51`,
         );
-        const count = raw.prepare(`select count(*) from customers c where c.merged_into_id is null and ${values[0]!.where}`);
+        const count = raw.prepare(
+          `select count(*) from customers c where c.merged_into_id is null and ${values[0]!.where}`,
+        );
         await reconnect(server);
         rows.push({
           scale,
           operation: `customers.list ${label}, ${sort} ${direction}`,
           api: await timeAsync(reps, (i) =>
-            server.call('customers.list', { limit: 50, sort, direction, filters: values[i % values.length]!.api }),
+            server.call('customers.list', {
+              limit: 50,
+              sort,
+              direction,
+              filters: values[i % values.length]!.api,
+            }),
           ),
           raw: timeSync(reps, (i) => {
             const { params } = values[i % values.length]!;
@@ -237,15 +276,25 @@ async function benchListPages(scale: string, server: BenchServer, raw: Database.
  * Search (each kind of query, taken from the data and different on every repetition), list pages with each
  * filter under each sort order (first page, with the total), and the filter choices.
  */
-export async function benchSearch(scale: string, server: BenchServer, raw: Database.Database, reps: number): Promise<Row[]> {
-  const rows = [...(await benchSearchKinds(scale, server, raw, reps)), ...(await benchListPages(scale, server, raw, reps))];
+export async function benchSearch(
+  scale: string,
+  server: BenchServer,
+  raw: Database.Database,
+  reps: number,
+): Promise<Row[]> {
+  const rows = [
+    ...(await benchSearchKinds(scale, server, raw, reps)),
+    ...(await benchListPages(scale, server, raw, reps)),
+  ];
   await reconnect(server);
   rows.push({
     scale,
     operation: 'customers.facets',
     api: await timeAsync(Math.min(reps, 30), () => server.call('customers.facets', {})),
     raw: timeSync(Math.min(reps, 30), () => {
-      raw.prepare('select district, count(*) from customers where merged_into_id is null group by district').all();
+      raw
+        .prepare('select district, count(*) from customers where merged_into_id is null group by district')
+        .all();
       raw.prepare('select series, count(*) from vehicles group by series').all();
       raw.prepare('select tag, count(*) from customer_tags group by tag').all();
     }),

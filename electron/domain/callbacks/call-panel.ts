@@ -47,7 +47,10 @@ interface VisitRow {
   plate: string | null;
 }
 
-const csiKindOf: Partial<Record<CallbackRuleCode, 'service' | 'sales'>> = { service_csi: 'service', sales_csi: 'sales' };
+const csiKindOf: Partial<Record<CallbackRuleCode, 'service' | 'sales'>> = {
+  service_csi: 'service',
+  sales_csi: 'sales',
+};
 
 const vehicleColumns = `id, plate, brand, series, model, delivery_date as deliveryDate, mileage_km as mileageKm,
   insurance_expiry as insuranceExpiry`;
@@ -77,7 +80,9 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
   const rules = loadRules(sqlite);
   const today = localDate(ctx.clock());
   const facts = loadCustomerFacts(sqlite, customerId);
-  const usage = new Map((facts ? ownedVehicles(facts, defaultKmPerDay(rules)) : []).map((u) => [u.vehicleId, u]));
+  const usage = new Map(
+    (facts ? ownedVehicles(facts, defaultKmPerDay(rules)) : []).map((u) => [u.vehicleId, u]),
+  );
   const vehicles = stmt(sqlite, `select ${vehicleColumns} from vehicles where owner_id = ? order by id`).all(
     customerId,
   ) as VehicleRow[];
@@ -87,7 +92,8 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
     let v = vehicleById.get(id);
     if (!v) {
       // A CSI call about a car the customer has since sold is still about that car.
-      v = stmt(sqlite, `select ${vehicleColumns} from vehicles where id = ?`).get(id) as VehicleRow | undefined;
+      v = stmt(sqlite, `select ${vehicleColumns} from vehicles where id = ?`).get(id) as
+        VehicleRow | undefined;
       if (v) vehicleById.set(id, v);
     }
     return v;
@@ -97,7 +103,10 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
     return u ? estimatedMileage(u, today) : (v?.mileageKm ?? null);
   };
 
-  const visitById = stmt(sqlite, `select ${visitColumns} from service_visits sv join vehicles v on v.id = sv.vehicle_id where sv.id = ?`);
+  const visitById = stmt(
+    sqlite,
+    `select ${visitColumns} from service_visits sv join vehicles v on v.id = sv.vehicle_id where sv.id = ?`,
+  );
   const lastVisitOf = stmt(
     sqlite,
     `select ${visitColumns} from service_visits sv join vehicles v on v.id = sv.vehicle_id
@@ -153,10 +162,20 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
           join callback_tasks t on t.id = j.value left join callback_rules r on r.code = t.rule_code) as reasons
      from callback_attempts a left join users u on u.id = a.user_id
      where a.customer_id = ? order by a.ended_at desc, a.id desc limit 10`,
-  ).all(customerId) as { id: number; endedAt: string; outcome: CallbackOutcome; notes: string | null; userName: string | null; reasons: string }[];
+  ).all(customerId) as {
+    id: number;
+    endedAt: string;
+    outcome: CallbackOutcome;
+    notes: string | null;
+    userName: string | null;
+    reasons: string;
+  }[];
 
   return {
-    claimExpiresAt: tasks.reduce((m, t) => (t.claim_expires_at && t.claim_expires_at > m ? t.claim_expires_at : m), ''),
+    claimExpiresAt: tasks.reduce(
+      (m, t) => (t.claim_expires_at && t.claim_expires_at > m ? t.claim_expires_at : m),
+      '',
+    ),
     resumed,
     customer: {
       id: customer.id,

@@ -41,7 +41,10 @@ export function contactDecision(
 ): ContactDecision {
   if (doNotContact) return { status: 'skipped', skipReason: skipReasons.doNotContact };
   const record = consents.find((c) => c.purpose === purpose);
-  if (record) return record.granted ? { status: 'open', skipReason: null } : { status: 'skipped', skipReason: skipReasons.refused(purpose) };
+  if (record)
+    return record.granted
+      ? { status: 'open', skipReason: null }
+      : { status: 'skipped', skipReason: skipReasons.refused(purpose) };
   return allowedWithoutRecord[purpose]
     ? { status: 'open', skipReason: null }
     : { status: 'skipped', skipReason: skipReasons.missing(purpose) };

@@ -86,7 +86,11 @@ export function loadCustomerFacts(sqlite: Database.Database, customerId: number)
          from vehicle_ownerships where vehicle_id = ?`,
       ).all(v.id) as OwnershipRow[]),
     );
-    vehicleVisits.push(...(stmt(sqlite, `select ${visitColumns} from service_visits where vehicle_id = ?`).all(v.id) as VisitRow[]));
+    vehicleVisits.push(
+      ...(stmt(sqlite, `select ${visitColumns} from service_visits where vehicle_id = ?`).all(
+        v.id,
+      ) as VisitRow[]),
+    );
   }
   const customerVisits = stmt(sqlite, `select ${visitColumns} from service_visits where customer_id = ?`).all(
     customerId,

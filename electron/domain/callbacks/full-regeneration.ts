@@ -39,7 +39,9 @@ export function regenerateAll(sqlite: Database.Database, today: string, nowIso: 
   const run = sqlite.transaction(() => {
     const expired = closeExpired(sqlite, today, nowIso);
     const rules = loadRules(sqlite);
-    const before = (sqlite.prepare('select coalesce(max(id), 0) as id from callback_tasks').get() as { id: number }).id;
+    const before = (
+      sqlite.prepare('select coalesce(max(id), 0) as id from callback_tasks').get() as { id: number }
+    ).id;
 
     sqlite.exec(dropUsageTablesSql);
     for (const sql of vehicleUsageSql) {
@@ -128,7 +130,9 @@ function reconcile(sqlite: Database.Database, nowIso: string): number {
 
 function countNew(sqlite: Database.Database, afterId: number, rules: RuleSet) {
   const rows = sqlite
-    .prepare('select rule_code as code, status, count(*) as n from callback_tasks where id > ? group by rule_code, status')
+    .prepare(
+      'select rule_code as code, status, count(*) as n from callback_tasks where id > ? group by rule_code, status',
+    )
     .all(afterId) as { code: CallbackRuleCode; status: string; n: number }[];
   const created = new Map<CallbackRuleCode, number>();
   const skipped = new Map<CallbackRuleCode, number>();

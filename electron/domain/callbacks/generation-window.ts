@@ -10,7 +10,10 @@ export const upcomingDays = 14;
  * that would already have expired, and upcomingDays ahead.
  */
 export function creationRange(rule: RuleConfig, today: string): DueRange {
-  return { from: addDays(today, -Math.min(rule.windowDays, rule.expiryDays)), to: addDays(today, upcomingDays) };
+  return {
+    from: addDays(today, -Math.min(rule.windowDays, rule.expiryDays)),
+    to: addDays(today, upcomingDays),
+  };
 }
 
 /**

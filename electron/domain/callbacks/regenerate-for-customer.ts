@@ -33,7 +33,8 @@ interface TaskRow {
   claim_expires_at: string | null;
 }
 
-const identity = (rule: string, anchor: string, vehicleId: number | null) => `${rule}|${anchor}|${vehicleId ?? 0}`;
+const identity = (rule: string, anchor: string, vehicleId: number | null) =>
+  `${rule}|${anchor}|${vehicleId ?? 0}`;
 
 const insertSql = `insert or ignore into callback_tasks (customer_id, vehicle_id, service_visit_id, rule_code, anchor_date,
     due_date, expires_on, priority, status, skip_reason, created_at, updated_at)
@@ -56,7 +57,12 @@ export function regenerateCallbacksForCustomer(ctx: ServiceContext, customerId: 
   sqlite.transaction(() => regenerate(sqlite, customerId, localDate(now), now.toISOString()))();
 }
 
-export function regenerate(sqlite: Database.Database, customerId: number, today: string, nowIso: string): void {
+export function regenerate(
+  sqlite: Database.Database,
+  customerId: number,
+  today: string,
+  nowIso: string,
+): void {
   const facts = loadCustomerFacts(sqlite, customerId);
   if (!facts) return;
   const existing = stmt(
@@ -64,7 +70,8 @@ export function regenerate(sqlite: Database.Database, customerId: number, today:
     `select id, rule_code, anchor_date, vehicle_id, due_date, expires_on, status, skip_reason, claimed_by, claim_expires_at
      from callback_tasks where customer_id = ? and status in ('open', 'skipped', 'cancelled') and expires_on >= ?`,
   ).all(customerId, today) as TaskRow[];
-  const onCall = (t: TaskRow) => t.claimed_by !== null && t.claim_expires_at !== null && t.claim_expires_at >= nowIso;
+  const onCall = (t: TaskRow) =>
+    t.claimed_by !== null && t.claim_expires_at !== null && t.claim_expires_at >= nowIso;
   const update = stmt(sqlite, updateSql);
   const rules = loadRules(sqlite);
 
@@ -115,7 +122,9 @@ export function regenerate(sqlite: Database.Database, customerId: number, today:
   }
 
   const ownedIds = new Set(prepared.owned.map((v) => v.vehicleId));
-  const onOwnedVehicle = new Set<CallbackRuleCode>(generatingRules.filter((g) => g.onOwnedVehicle).map((g) => g.code));
+  const onOwnedVehicle = new Set<CallbackRuleCode>(
+    generatingRules.filter((g) => g.onOwnedVehicle).map((g) => g.code),
+  );
   for (const t of existing) {
     if (onCall(t)) continue;
     const rule = rules.get(t.rule_code);
@@ -128,7 +137,8 @@ export function regenerate(sqlite: Database.Database, customerId: number, today:
 
     if (t.status === 'open') {
       if (generated && !wanted) {
-        const vehicleLeft = onOwnedVehicle.has(t.rule_code) && t.vehicle_id !== null && !ownedIds.has(t.vehicle_id);
+        const vehicleLeft =
+          onOwnedVehicle.has(t.rule_code) && t.vehicle_id !== null && !ownedIds.has(t.vehicle_id);
         const reason = vehicleLeft ? cancelReasons.vehicleLeft : cancelReasons.triggerGone;
         update.run({ ...base, ...keep(t), status: 'cancelled', reason });
       } else if (decision.status === 'skipped') {
@@ -138,11 +148,36 @@ export function regenerate(sqlite: Database.Database, customerId: number, today:
       }
     } else if (t.status === 'skipped') {
       // Contact allowed again (consent given, do-not-contact lifted): the skipped call comes back.
-      const reopen = decision.status === 'open' && isContactSkipReason(t.skip_reason) && (!generated || wanted);
-      if (reopen) update.run({ ...base, ...(wanted ? moved(wanted, rule.expiryDays) : keep(t)), status: 'open', reason: null });
-    } else if (wanted && creatable.has(key) && t.skip_reason !== null && autoCancelReasons.has(t.skip_reason)) {
+      const reopen =
+        decision.status === 'open' && isContactSkipReason(t.skip_reason) && (!generated || wanted);
+      if (reopen) {
+        update.run({
+          ...base,
+          ...(wanted ? moved(wanted, rule.expiryDays) : keep(t)),
+          status: 'open',
+          reason: null,
+        });
+      } else if (
+        decision.status === 'skipped' &&
+        isContactSkipReason(t.skip_reason) &&
+        t.skip_reason !== decision.skipReason
+      ) {
+        // Still not allowed, but for another reason now (consent refused, then do-not-contact): say the current one.
+        update.run({ ...base, ...keep(t), status: 'skipped', reason: decision.skipReason });
+      }
+    } else if (
+      wanted &&
+      creatable.has(key) &&
+      t.skip_reason !== null &&
+      autoCancelReasons.has(t.skip_reason)
+    ) {
       // Cancelled by an earlier change that has since been undone (a correction): it applies again.
-      update.run({ ...base, ...moved(wanted, rule.expiryDays), status: decision.status, reason: decision.skipReason });
+      update.run({
+        ...base,
+        ...moved(wanted, rule.expiryDays),
+        status: decision.status,
+        reason: decision.skipReason,
+      });
     }
   }
 }

@@ -39,16 +39,19 @@ export function describeVehicle(
 ): OwnedVehicle {
   let acquired: string | null = null;
   for (const o of ownerships) {
-    if (o.vehicleId === v.id && o.customerId === ownerId && o.toDate === null) acquired = maxDate(acquired, o.fromDate);
+    if (o.vehicleId === v.id && o.customerId === ownerId && o.toDate === null)
+      acquired = maxDate(acquired, o.fromDate);
   }
   // Latest visit and latest maintenance by (date, id), as the index on (vehicle_id, visit_date) orders them.
   let latest: VisitRow | null = null;
   let lastMaint: VisitRow | null = null;
-  const later = (a: VisitRow | null, b: VisitRow) => a === null || b.visitDate > a.visitDate || (b.visitDate === a.visitDate && b.id > a.id);
+  const later = (a: VisitRow | null, b: VisitRow) =>
+    a === null || b.visitDate > a.visitDate || (b.visitDate === a.visitDate && b.id > a.id);
   for (const visit of visits) {
     if (visit.vehicleId !== v.id) continue;
     if (later(latest, visit)) latest = visit;
-    if ((maintenanceTypes as readonly string[]).includes(visit.type) && later(lastMaint, visit)) lastMaint = visit;
+    if ((maintenanceTypes as readonly string[]).includes(visit.type) && later(lastMaint, visit))
+      lastMaint = visit;
   }
   let reading = latest === null ? null : encode(latest.visitDate, latest.mileageKm);
   if (v.mileageKm !== null && v.mileageAt !== null) {
@@ -58,7 +61,12 @@ export function describeVehicle(
   const refDate = reading === null ? v.deliveryDate : reading.slice(0, 10);
   const refKm = reading === null ? 0 : Number(reading.slice(10));
   let kmPerDay = fallbackKmPerDay;
-  if (reading !== null && v.deliveryDate !== null && refKm > 0 && daysBetween(v.deliveryDate, refDate!) >= 14) {
+  if (
+    reading !== null &&
+    v.deliveryDate !== null &&
+    refKm > 0 &&
+    daysBetween(v.deliveryDate, refDate!) >= 14
+  ) {
     kmPerDay = refKm / daysBetween(v.deliveryDate, refDate!);
   }
   return {
@@ -78,7 +86,9 @@ export function describeVehicle(
 export function ownedVehicles(facts: CustomerFacts, fallbackKmPerDay: number): OwnedVehicle[] {
   return facts.vehicles
     .filter((v) => v.ownerId === facts.customer.id)
-    .map((v) => describeVehicle(v, facts.customer.id, facts.ownerships, facts.vehicleVisits, fallbackKmPerDay));
+    .map((v) =>
+      describeVehicle(v, facts.customer.id, facts.ownerships, facts.vehicleVisits, fallbackKmPerDay),
+    );
 }
 
 const maxReachDays = 3650;

@@ -22,7 +22,8 @@ const channelNames: Record<string, string> = {
   in_person: '当面',
 };
 
-export const consentsSql = 'select purpose, granted, recorded_at as recordedAt, channel from consents where customer_id = ?';
+export const consentsSql =
+  'select purpose, granted, recorded_at as recordedAt, channel from consents where customer_id = ?';
 
 export function readConsents(sqlite: Database.Database, customerId: number): ConsentsDetail {
   const rows = prepared(sqlite, consentsSql).all(customerId) as ConsentRow[];

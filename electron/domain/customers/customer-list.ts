@@ -10,12 +10,30 @@ type ListInput = ChannelParsedInput<'customers.list'>;
 type Filters = ListInput['filters'];
 type SortName = ListInput['sort'];
 type Sql = { sql: string; params: unknown[] };
-type PageRow = CustomerRow & { sortValue: string | null };
+/** A row's place in the order: enough to sort, page and fetch it. */
+type Keyed = { id: number; sortValue: string | null };
 
-const sorts: Record<SortName, { column: string; index: string; nullable: boolean }> = {
+interface Order {
+  column: string;
+  /** The (column, id) index that walks this order. */
+  index: string;
+  nullable: boolean;
+  desc: boolean;
+}
+
+const sorts: Record<SortName, Omit<Order, 'desc'>> = {
   lastVisit: { column: 'c.last_visit_at', index: 'customers_last_visit_idx', nullable: true },
   created: { column: 'c.created_at', index: 'customers_created_idx', nullable: false },
   name: { column: 'c.name_pinyin', index: 'customers_pinyin_idx', nullable: false },
+};
+
+/**
+ * Indexes on (filter column, sort column, id): with one, a filtered page is a walk along a single index range.
+ * They are looked up by name so the list keeps working (by the slower plans) on a schema without them.
+ */
+const compositeIndexes: Record<'stage' | 'base_grade', Partial<Record<SortName, string>>> = {
+  stage: { lastVisit: 'customers_stage_last_visit_idx', created: 'customers_stage_created_idx' },
+  base_grade: { lastVisit: 'customers_grade_last_visit_idx', created: 'customers_grade_created_idx' },
 };
 
 const rowColumns = `c.id, c.name, c.gender, c.mobile, c.district, c.stage, c.base_grade as baseGrade,
@@ -24,35 +42,58 @@ const rowColumns = `c.id, c.name, c.gender, c.mobile, c.district, c.stage, c.bas
   (select group_concat(distinct v.series) from vehicles v where v.owner_id = c.id) as series`;
 
 const marks = (values: readonly unknown[]) => values.map(() => '?').join(',');
+const and = (parts: Sql[]): Sql => ({
+  sql: parts.map((p) => `(${p.sql})`).join(' and ') || '1',
+  params: parts.flatMap((p) => p.params),
+});
 
 /** Inclusive of the whole end day whatever the stored precision. */
 const endOfDay = (day: string) => `${day}\uffff`;
 
 /**
- * One filter: a condition on `c`, and where the filter has an index of its own, the ids it matches (each once
- * unless `repeats`), so a selective filter can drive the query instead of the sort order.
+ * One filter: a condition on `c`; where the filter has an index of its own, the ids it matches (each once
+ * unless `repeats`), so a selective filter can drive the query instead of the sort order; and for a column of
+ * customers with few values, the column and values, to walk a composite index value by value.
  */
 interface Filter {
   cond: Sql;
+  /** Columns of customers the condition reads; none for a test on another table by customer id. */
+  reads: string[];
   ids?: Sql & { repeats?: boolean };
+  column?: { name: keyof typeof compositeIndexes; values: string[] };
 }
 
-function filtersOf(f: Filters): Filter[] {
+function filtersOf(sqlite: Database.Database, f: Filters): Filter[] {
   const out: Filter[] = [];
   if (f.stages?.length) {
     out.push({
       cond: { sql: `c.stage in (${marks(f.stages)})`, params: f.stages },
+      reads: ['stage'],
       ids: {
-        sql: `select id from customers indexed by customers_stage_idx where stage in (${marks(f.stages)})`,
+        sql: `select id from customers where stage in (${marks(f.stages)})`,
         params: f.stages,
       },
+      column: { name: 'stage', values: f.stages },
     });
   }
-  if (f.baseGrades?.length)
-    out.push({ cond: { sql: `c.base_grade in (${marks(f.baseGrades)})`, params: f.baseGrades } });
+  if (f.baseGrades?.length) {
+    const index = existingIndex(sqlite, compositeIndexes.base_grade.lastVisit);
+    out.push({
+      cond: { sql: `c.base_grade in (${marks(f.baseGrades)})`, params: f.baseGrades },
+      reads: ['base_grade'],
+      ...(index && {
+        ids: {
+          sql: `select id from customers indexed by ${index} where base_grade in (${marks(f.baseGrades)})`,
+          params: f.baseGrades,
+        },
+      }),
+      column: { name: 'base_grade', values: f.baseGrades },
+    });
+  }
   if (f.district) {
     out.push({
       cond: { sql: 'c.district = ?', params: [f.district] },
+      reads: ['district'],
       ids: {
         sql: 'select id from customers indexed by customers_district_idx where district = ?',
         params: [f.district],
@@ -63,6 +104,7 @@ function filtersOf(f: Filters): Filter[] {
     const range = [f.lastVisitFrom ?? '', f.lastVisitTo ? endOfDay(f.lastVisitTo) : '\uffff'];
     out.push({
       cond: { sql: 'c.last_visit_at >= ? and c.last_visit_at < ?', params: range },
+      reads: ['last_visit_at'],
       ids: {
         sql: 'select id from customers indexed by customers_last_visit_idx where last_visit_at >= ? and last_visit_at < ?',
         params: range,
@@ -75,6 +117,7 @@ function filtersOf(f: Filters): Filter[] {
         sql: 'exists (select 1 from customer_tags t where t.customer_id = c.id and t.tag = ?)',
         params: [f.tag],
       },
+      reads: [],
       ids: {
         sql: 'select customer_id as id from customer_tags indexed by customer_tags_tag_idx where tag = ?',
         params: [f.tag],
@@ -82,19 +125,45 @@ function filtersOf(f: Filters): Filter[] {
     });
   }
   if (f.series) {
+    // With an index on (series, owner_id) both the test and the id list are read from that index alone.
+    const index = existingIndex(sqlite, 'vehicles_series_owner_idx');
     out.push({
       cond: {
-        sql: 'exists (select 1 from vehicles v where v.owner_id = c.id and v.series = ?)',
+        sql: `exists (select 1 from vehicles v indexed by ${index ?? 'vehicles_owner_idx'} where v.owner_id = c.id and v.series = ?)`,
         params: [f.series],
       },
+      reads: [],
       ids: {
-        sql: 'select owner_id as id from vehicles indexed by vehicles_series_idx where series = ?',
+        sql: `select owner_id as id from vehicles indexed by ${index ?? 'vehicles_series_idx'} where series = ?`,
         params: [f.series],
         repeats: true,
       },
     });
   }
   return out;
+}
+
+const schemaIndexes = new WeakMap<Database.Database, Map<string, string[]>>();
+
+/** Each index of the database with the columns it holds; read once per connection. */
+function indexesOf(sqlite: Database.Database): Map<string, string[]> {
+  let indexes = schemaIndexes.get(sqlite);
+  if (!indexes) {
+    indexes = new Map();
+    const names = sqlite
+      .prepare("select name from sqlite_master where type = 'index'")
+      .pluck()
+      .all() as string[];
+    const info = sqlite.prepare('select name from pragma_index_info(?)').pluck();
+    for (const name of names) indexes.set(name, info.all(name) as string[]);
+    schemaIndexes.set(sqlite, indexes);
+  }
+  return indexes;
+}
+
+/** `name` if the database has that index. */
+function existingIndex(sqlite: Database.Database, name: string | undefined): string | null {
+  return name && indexesOf(sqlite).has(name) ? name : null;
 }
 
 /** Counts a filter's ids, but stops at `cap`: choosing the plan must not cost what it is meant to save. */
@@ -119,93 +188,218 @@ function smallestIds(sqlite: Database.Database, filters: Filter[], cap: number):
   return best?.ids ?? null;
 }
 
-/** Reading more rows than this by id and sorting them costs more than walking the sort order. */
-const driverLimit = 6000;
+/** Rows after the cursor, in one condition (keyset on a nullable column spans the values and the nulls). */
+function afterCursor(order: Order, cursor: Cursor): Sql {
+  const { column, nullable, desc } = order;
+  const cmp = desc ? '<' : '>';
+  const after = `(${column}, c.id) ${cmp} (?, ?)`;
+  if (!nullable) return { sql: after, params: [cursor.v, cursor.id] };
+  if (cursor.v !== null) {
+    // Descending, nulls come after every value; ascending, before.
+    return {
+      sql: desc ? `${column} is null or ${after}` : `${column} is not null and ${after}`,
+      params: [cursor.v, cursor.id],
+    };
+  }
+  return {
+    sql: desc ? `${column} is null and c.id < ?` : `${column} is not null or c.id > ?`,
+    params: [cursor.id],
+  };
+}
 
-const and = (parts: Sql[]): Sql => ({
-  sql: parts.map((p) => `(${p.sql})`).join(' and ') || '1',
-  params: parts.flatMap((p) => p.params),
-});
+function orderBy(order: Order): string {
+  const dir = order.desc ? 'desc' : 'asc';
+  const nulls = order.nullable ? `${order.column} is null ${order.desc ? 'asc' : 'desc'}, ` : '';
+  return `order by ${nulls}${order.column} ${dir}, c.id ${dir}`;
+}
 
-/**
- * Rows after `cursor` in one pass over a selective filter's ids, sorted in memory: nulls of a nullable sort
- * come last descending and first ascending, as in the index walk below.
- */
-function pageFromDriver(
+/** Plan 1: a selective filter's ids, each customer read by id, sorted in memory. Costs the number of ids. */
+function pageFromIds(
   sqlite: Database.Database,
-  input: ListInput,
-  driver: Sql,
+  order: Order,
+  ids: Sql,
   where: Sql,
   cursor: Cursor | null,
   want: number,
-): PageRow[] {
-  const sort = sorts[input.sort];
-  const desc = input.direction === 'desc';
+): Keyed[] {
+  const w = and(cursor ? [where, afterCursor(order, cursor)] : [where]);
+  const sql = `select c.id, ${order.column} as sortValue from customers c not indexed
+    where c.id in (${ids.sql}) and ${w.sql} ${orderBy(order)} limit ?`;
+  return prepared(sqlite, sql).all(...ids.params, ...w.params, want) as Keyed[];
+}
+
+/** An index walk: the index, an equality on its leading column, and the filters split by what they read. */
+interface Walk {
+  index: string;
+  eq: Sql | null;
+  /** Conditions answered from the index entry or by a probe on customer id: no customer row is read. */
+  onIndex: Sql;
+  /** Conditions that need the customer row, applied only to what passed `onIndex`. */
+  onRow: Sql;
+}
+
+function walkOf(sqlite: Database.Database, index: string, eq: Sql | null, filters: Filter[]): Walk {
+  const held = indexesOf(sqlite).get(index) ?? [];
+  const onIndex = filters.filter((f) => f.reads.every((col) => held.includes(col)));
+  const onRow = filters.filter((f) => !onIndex.includes(f));
+  return {
+    index,
+    eq,
+    onIndex: and(onIndex.map((f) => f.cond)),
+    onRow: and([{ sql: 'c.merged_into_id is null', params: [] }, ...onRow.map((f) => f.cond)]),
+  };
+}
+
+/** Largest batch of index entries read at once while looking for rows that also pass `onRow`. */
+const maxChunk = 16384;
+
+/**
+ * Plan 2: walk an index in the page's order until the page is full. The walk reads index entries only (tag
+ * and series are probes by customer id, index-only too); customer rows are read just for what survives,
+ * in batches that grow when few do. A nullable sort column is read in two phases (values, then nulls — or the
+ * reverse ascending) so each phase is one index range. Costs about the entries passed over.
+ */
+function walkIndex(
+  sqlite: Database.Database,
+  order: Order,
+  walk: Walk,
+  cursor: Cursor | null,
+  want: number,
+): Keyed[] {
+  const { column, nullable, desc } = order;
   const dir = desc ? 'desc' : 'asc';
   const cmp = desc ? '<' : '>';
-  const parts: Sql[] = [where];
-  if (cursor) {
-    if (!sort.nullable || cursor.v !== null) {
-      const after = `(${sort.column}, c.id) ${cmp} (?, ?)`;
-      const sql = sort.nullable && desc ? `${sort.column} is null or ${after}` : after;
-      parts.push({
-        sql: sort.nullable && !desc ? `${sort.column} is not null and ${after}` : sql,
-        params: [cursor.v, cursor.id],
-      });
-    } else {
-      const sql = desc ? `${sort.column} is null and c.id < ?` : `${sort.column} is not null or c.id > ?`;
-      parts.push({ sql, params: [cursor.id] });
+  const keep = prepared(
+    sqlite,
+    `select c.id from customers c not indexed where c.id in (select value from json_each(?)) and ${walk.onRow.sql}`,
+  );
+  const phase = (range: Sql, sortValue: string, start: Cursor | null, need: number): Keyed[] => {
+    const out: Keyed[] = [];
+    let after = start;
+    let chunk = Math.max(2 * need, 64);
+    for (;;) {
+      const resume: Sql[] = !after
+        ? []
+        : after.v === null
+          ? [{ sql: `c.id ${cmp} ?`, params: [after.id] }]
+          : [{ sql: `(${column}, c.id) ${cmp} (?, ?)`, params: [after.v, after.id] }];
+      const w = and([...(walk.eq ? [walk.eq] : []), range, ...resume, walk.onIndex]);
+      const sql = `select c.id, ${sortValue} as sortValue from customers c indexed by ${walk.index}
+        where ${w.sql} order by ${column} ${dir}, c.id ${dir} limit ?`;
+      const batch = prepared(sqlite, sql).all(...w.params, chunk) as Keyed[];
+      const kept = new Set(
+        keep.pluck().all(JSON.stringify(batch.map((k) => k.id)), ...walk.onRow.params) as number[],
+      );
+      for (const k of batch) if (kept.has(k.id) && out.length < need) out.push(k);
+      if (out.length >= need || batch.length < chunk) return out;
+      const last = batch[batch.length - 1]!;
+      after = { v: last.sortValue, id: last.id };
+      chunk = Math.min(chunk * 4, maxChunk);
     }
+  };
+  const values = (need: number): Keyed[] => {
+    if (cursor && cursor.v === null && nullable && desc) return [];
+    const range = nullable ? { sql: `${column} is not null`, params: [] } : { sql: '1', params: [] };
+    return phase(range, column, cursor && cursor.v !== null ? cursor : null, need);
+  };
+  const nulls = (need: number): Keyed[] => {
+    if (!nullable || (cursor && cursor.v !== null && !desc)) return [];
+    return phase(
+      { sql: `${column} is null`, params: [] },
+      'null',
+      cursor && cursor.v === null ? cursor : null,
+      need,
+    );
+  };
+  const rows: Keyed[] = [];
+  for (const read of desc ? [values, nulls] : [nulls, values]) {
+    if (rows.length >= want) break;
+    rows.push(...read(want - rows.length));
   }
-  const w = and(parts);
-  const nullsOrder = sort.nullable ? `${sort.column} is null ${desc ? 'asc' : 'desc'}, ` : '';
-  const sql = `select ${rowColumns}, ${sort.column} as sortValue from customers c not indexed
-    where c.id in (${driver.sql}) and ${w.sql}
-    order by ${nullsOrder}${sort.column} ${dir}, c.id ${dir} limit ?`;
-  return prepared(sqlite, sql).all(...driver.params, ...w.params, want) as PageRow[];
+  return rows;
+}
+
+/** The page order as a comparison, to merge the walks of several composite index ranges. */
+function compareKeyed(order: Order): (a: Keyed, b: Keyed) => number {
+  const sign = order.desc ? -1 : 1;
+  return (a, b) => {
+    if (a.sortValue === null || b.sortValue === null) {
+      if (a.sortValue !== b.sortValue) return (a.sortValue === null ? -1 : 1) * sign;
+    } else if (a.sortValue !== b.sortValue) {
+      return (a.sortValue < b.sortValue ? -1 : 1) * sign;
+    }
+    return (a.id - b.id) * sign;
+  };
 }
 
 /**
- * Rows after `cursor` by walking the sort column's index, testing each row. A nullable sort column is read in
- * two phases (values, then nulls — or the reverse ascending) so each phase walks one index range in order.
+ * Plan 3: for a filter on a column with few values (stage, base grade) and an index on (column, sort column),
+ * walk that index once per chosen value and merge: every walk is already in page order.
  */
-function pageFromSortIndex(
+function pageFromComposite(
+  sqlite: Database.Database,
+  order: Order,
+  index: string,
+  column: NonNullable<Filter['column']>,
+  filters: Filter[],
+  cursor: Cursor | null,
+  want: number,
+): Keyed[] {
+  const runs = column.values.flatMap((v) =>
+    walkIndex(
+      sqlite,
+      order,
+      walkOf(sqlite, index, { sql: `c.${column.name} = ?`, params: [v] }, filters),
+      cursor,
+      want,
+    ),
+  );
+  return runs.sort(compareKeyed(order)).slice(0, want);
+}
+
+/**
+ * Reading a filter's n ids and sorting them costs about n row reads; walking the sort order costs about
+ * want × customers ÷ n. They break even near sqrt(want × customers): above it the walk is cheaper. A filter
+ * far below it drives the page even where a composite index could serve.
+ */
+function driverLimits(sqlite: Database.Database, want: number): { tiny: number; small: number } {
+  const customers = (
+    prepared(sqlite, 'select coalesce(max(id), 0) as n from customers').get() as { n: number }
+  ).n;
+  const small = Math.max(64, Math.round(Math.sqrt(want * customers)));
+  return { tiny: Math.round(small / 6), small };
+}
+
+function keyedPage(
   sqlite: Database.Database,
   input: ListInput,
+  filters: Filter[],
   where: Sql,
   cursor: Cursor | null,
   want: number,
-): PageRow[] {
-  const sort = sorts[input.sort];
-  const desc = input.direction === 'desc';
-  const dir = desc ? 'desc' : 'asc';
-  const cmp = desc ? '<' : '>';
-  const walk = (extra: Sql[], sortValue: string, limit: number) => {
-    const w = and([where, ...extra]);
-    const sql = `select ${rowColumns}, ${sortValue} as sortValue from customers c indexed by ${sort.index}
-      where ${w.sql} order by ${sort.column} ${dir}, c.id ${dir} limit ?`;
-    return prepared(sqlite, sql).all(...w.params, limit) as PageRow[];
-  };
-  const valuesPhase = (limit: number): PageRow[] => {
-    if (cursor && cursor.v === null && sort.nullable && desc) return [];
-    const extra: Sql[] = sort.nullable ? [{ sql: `${sort.column} is not null`, params: [] }] : [];
-    if (cursor && cursor.v !== null)
-      extra.push({ sql: `(${sort.column}, c.id) ${cmp} (?, ?)`, params: [cursor.v, cursor.id] });
-    return walk(extra, sort.column, limit);
-  };
-  const nullsPhase = (limit: number): PageRow[] => {
-    if (!sort.nullable) return [];
-    if (cursor && cursor.v !== null && !desc) return [];
-    const extra: Sql[] = [{ sql: `${sort.column} is null`, params: [] }];
-    if (cursor && cursor.v === null) extra.push({ sql: `c.id ${cmp} ?`, params: [cursor.id] });
-    return walk(extra, 'null', limit);
-  };
-  const rows: PageRow[] = [];
-  for (const phase of desc ? [valuesPhase, nullsPhase] : [nullsPhase, valuesPhase]) {
-    if (rows.length >= want) break;
-    rows.push(...phase(want - rows.length));
+): Keyed[] {
+  const order: Order = { ...sorts[input.sort], desc: input.direction === 'desc' };
+  const limits = driverLimits(sqlite, want);
+  const tiny = smallestIds(sqlite, filters, limits.tiny);
+  if (tiny) return pageFromIds(sqlite, order, tiny, where, cursor, want);
+  for (const f of filters) {
+    const index = f.column && existingIndex(sqlite, compositeIndexes[f.column.name][input.sort]);
+    if (index && f.column) return pageFromComposite(sqlite, order, index, f.column, filters, cursor, want);
   }
-  return rows;
+  const ids = smallestIds(sqlite, filters, limits.small);
+  if (ids) return pageFromIds(sqlite, order, ids, where, cursor, want);
+  return walkIndex(sqlite, order, walkOf(sqlite, order.index, null, filters), cursor, want);
+}
+
+/** The displayed columns, read for the page's rows only and returned in page order. */
+function hydrate(sqlite: Database.Database, page: Keyed[]): CustomerRow[] {
+  if (!page.length) return [];
+  const ids = page.map((k) => k.id);
+  const rows = prepared(sqlite, `select ${rowColumns} from customers c where c.id in (${marks(ids)})`).all(
+    ...ids,
+  ) as CustomerRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /**
@@ -217,12 +411,12 @@ function countCustomers(sqlite: Database.Database, filters: Filter[]): number {
   const conds = and(filters.map((f) => f.cond));
   const count = (sql: string, params: unknown[]) => (prepared(sqlite, sql).get(...params) as { n: number }).n;
   const merged = count(
-    `select count(*) as n from customers c
-     where c.id in (select merged_id from customer_merges) and c.merged_into_id is not null and ${conds.sql}`,
+    `select count(*) as n from (select distinct merged_id from customer_merges) m cross join customers c on c.id = m.merged_id
+     where c.merged_into_id is not null and ${conds.sql}`,
     conds.params,
   );
-  const only = filters.length === 1 ? filters[0]!.ids : undefined;
   if (filters.length === 0) return count('select count(*) as n from customers', []) - merged;
+  const only = filters.length === 1 ? filters[0]!.ids : undefined;
   if (only) {
     const sql = only.repeats
       ? `select count(distinct id) as n from (${only.sql})`
@@ -231,34 +425,25 @@ function countCustomers(sqlite: Database.Database, filters: Filter[]): number {
   }
   const ids = smallestIds(sqlite, filters, Number.MAX_SAFE_INTEGER);
   if (!ids) return count(`select count(*) as n from customers c where ${conds.sql}`, conds.params) - merged;
-  return (
-    count(`select count(*) as n from customers c not indexed where c.id in (${ids.sql}) and ${conds.sql}`, [
-      ...ids.params,
-      ...conds.params,
-    ]) - merged
-  );
+  const sql = `select count(*) as n from customers c not indexed where c.id in (${ids.sql}) and ${conds.sql}`;
+  return count(sql, [...ids.params, ...conds.params]) - merged;
 }
 
 /**
- * One page of customers by keyset pagination. A filter whose own index lists only a few thousand customers
- * drives the query (read by id, then sorted); otherwise the sort column's index is walked in order and rows
- * are tested until the page is full.
+ * One page of customers by keyset pagination, so deep pages cost what the first does. The plan depends on the
+ * filters: a selective filter's own index, a composite (filter, sort) index, or the sort column's index.
  */
 export function listCustomers(ctx: ServiceContext, input: ListInput): ChannelOutput<'customers.list'> {
   const sqlite = ctx.db.$client;
   const cursor: Cursor | null = input.cursor ? decodeCursor(input.cursor) : null;
-  const filters = filtersOf(input.filters);
+  const filters = filtersOf(sqlite, input.filters);
   const where = and([{ sql: 'c.merged_into_id is null', params: [] }, ...filters.map((f) => f.cond)]);
   // One extra row tells whether another page exists without a count.
-  const want = input.limit + 1;
-  const driver = smallestIds(sqlite, filters, driverLimit);
-  const rows = driver
-    ? pageFromDriver(sqlite, input, driver, where, cursor, want)
-    : pageFromSortIndex(sqlite, input, where, cursor, want);
-  const page = rows.slice(0, input.limit);
+  const keyed = keyedPage(sqlite, input, filters, where, cursor, input.limit + 1);
+  const page = keyed.slice(0, input.limit);
   const last = page[page.length - 1];
   const nextCursor =
-    rows.length > input.limit && last ? encodeCursor({ v: last.sortValue ?? null, id: last.id }) : null;
+    keyed.length > input.limit && last ? encodeCursor({ v: last.sortValue, id: last.id }) : null;
   const total = cursor ? null : countCustomers(sqlite, filters);
-  return { rows: page.map(({ sortValue: _s, ...r }) => r), total, nextCursor };
+  return { rows: hydrate(sqlite, page), total, nextCursor };
 }

@@ -1,5 +1,5 @@
 import type { WeightedTable } from './rng';
-import { weightedTable } from './rng';
+import { weightedTable, weightedWords } from './rng';
 
 export type Energy = 'fuel' | 'hybrid' | 'electric';
 
@@ -136,18 +136,9 @@ export function seriesTableFor(modelYear: number): WeightedTable<Series> {
   return table;
 }
 
-export const colors = weightedTable<string>([
-  ['珍珠白', 24],
-  ['极地白', 14],
-  ['曜石黑', 18],
-  ['星空灰', 12],
-  ['铂金灰', 8],
-  ['月光银', 8],
-  ['宝石蓝', 6],
-  ['火山红', 4],
-  ['薄荷绿', 2],
-  ['香槟金', 4],
-]);
+export const colors = weightedWords(`
+  珍珠白:24 极地白:14 曜石黑:18 星空灰:12 铂金灰:8 月光银:8 宝石蓝:6 火山红:4 薄荷绿:2 香槟金:4
+`);
 
 /** VIN position 10 (model year); the letters cycle every 30 years and skip I, O, Q, U, Z and 0. */
 const yearCodes = 'ABCDEFGHJKLMNPRSTVWXY123456789';

@@ -27,8 +27,8 @@ type Kind = 'owner' | 'fleet' | ProspectStage;
 
 // About 22% of cards are people who never bought here; fleets are few but own many cars each.
 const kinds = weightedTable<Kind>([
-  ['owner', 74],
-  ['fleet', 2],
+  ['owner', 74.8],
+  ['fleet', 1.2],
   ['lead', 8],
   ['intent', 6],
   ['lost', 7],
@@ -39,8 +39,8 @@ const batchSize = 5_000;
 
 /**
  * Fills an empty database with a plausible store: customers at every stage, their cars, six years of
- * service visits and contact history. Writes through raw prepared statements in batches of transactions
- * because the large scale is a few million rows.
+ * service visits and contact history. Writes through raw prepared statements in one transaction (savepoints per batch)
+ * so a failed run leaves nothing behind; the large scale is a few million rows.
  */
 export function generateDemo(db: AppDb, opts: GenerateDemoOptions): DemoCounts {
   const sqlite = db.$client;
@@ -89,7 +89,8 @@ export function generateDemo(db: AppDb, opts: GenerateDemoOptions): DemoCounts {
   // Durability does not matter while filling a fresh database: a crash means starting over anyway.
   const synchronous = sqlite.pragma('synchronous', { simple: true }) as number;
   sqlite.pragma('synchronous = OFF');
-  try {
+  // All or nothing: a failed run leaves the database empty, so it can simply be run again.
+  const generateAll = sqlite.transaction(() => {
     opts.onProgress?.(0, total);
     for (let from = 1; from <= total; from += batchSize) {
       const to = Math.min(total, from + batchSize - 1);
@@ -97,6 +98,9 @@ export function generateDemo(db: AppDb, opts: GenerateDemoOptions): DemoCounts {
       opts.onProgress?.(to, total);
     }
     fixSellers([...ctx.sellersUsed].sort((a, b) => a - b));
+  });
+  try {
+    generateAll();
   } finally {
     sqlite.pragma(`synchronous = ${synchronous}`);
   }

@@ -1,33 +1,13 @@
 import { idNumberCheckChar } from '../../common/id-number';
 import { isoDay } from './calendar';
 import type { Rng } from './rng';
-import { weightedTable } from './rng';
+import { weightedWords } from './rng';
 
 // Prefixes of the three carriers, weighted roughly by how often they turn up in a Guangdong customer base.
-const mobilePrefixes = weightedTable<string>([
-  ['138', 14],
-  ['139', 14],
-  ['135', 10],
-  ['136', 8],
-  ['137', 8],
-  ['150', 6],
-  ['151', 5],
-  ['152', 4],
-  ['158', 6],
-  ['159', 6],
-  ['186', 8],
-  ['185', 4],
-  ['131', 3],
-  ['132', 3],
-  ['189', 5],
-  ['180', 3],
-  ['133', 3],
-  ['177', 2],
-  ['188', 4],
-  ['199', 2],
-  ['198', 2],
-  ['166', 2],
-]);
+const mobilePrefixes = weightedWords(`
+  138:14 139:14 135:10 136:8 137:8 150:6 151:5 152:4 158:6 159:6 186:8 185:4 131:3 132:3 189:5
+  180:3 133:3 177:2 188:4 199:2 198:2 166:2
+`);
 
 /** Hands out mainland mobile numbers that never repeat within one generation. */
 export class MobileAllocator {

@@ -21,16 +21,17 @@ import {
 
 type Finance = 'cash' | 'loan' | 'lease';
 
+// Cars a private owner has bought here over six years: replaced cars stay on the card.
 const vehicleCounts = weightedTable<number>([
-  [1, 72],
-  [2, 22],
-  [3, 6],
+  [1, 58],
+  [2, 31],
+  [3, 11],
 ]);
 /** Share of due services done here; the rest go to quick-fit shops. */
 const loyalties = weightedTable<number>([
-  [0.95, 50],
-  [0.75, 35],
-  [0.45, 15],
+  [0.95, 55],
+  [0.8, 32],
+  [0.5, 13],
 ]);
 const privateFinance = weightedTable<Finance>([
   ['cash', 55],
@@ -84,7 +85,7 @@ export function generateOwner(ctx: DemoContext, id: number, fleet: boolean): voi
     churning && firstAcquired + 120 <= latestChurn ? rng.int(firstAcquired + 120, latestChurn) : lastDay;
 
   const acquired = [firstAcquired];
-  const count = fleet ? rng.int(4, 24) : rng.weighted(vehicleCounts);
+  const count = fleet ? rng.int(4, 20) : rng.weighted(vehicleCounts);
   // A family's second car comes later; a fleet may start with several at once.
   const from = firstAcquired + (fleet ? 0 : 180);
   for (let i = 1; i < count && from <= endDay; i++) acquired.push(rng.int(from, endDay));
@@ -132,10 +133,10 @@ export function generateOwner(ctx: DemoContext, id: number, fleet: boolean): voi
 
   let stage: Stage;
   if (lastActivity < today - daysPerYear) stage = 'churned';
-  else if (count === 1 && latestAcquired >= today - 183) stage = 'new_owner';
+  else if (vehicles.length === 1 && latestAcquired >= today - 183) stage = 'new_owner';
   else if (
-    (fleet && count >= 8) ||
-    (count >= 2 && rng.chance(0.2)) ||
+    (fleet && vehicles.length >= 8) ||
+    (vehicles.length >= 2 && rng.chance(0.2)) ||
     (spend2y >= 2_000_000 && rng.chance(0.3))
   )
     stage = 'vip';
@@ -161,7 +162,8 @@ export function generateOwner(ctx: DemoContext, id: number, fleet: boolean): voi
     const day = Math.max(createdDay, firstAcquired - rng.int(1, 20));
     interactions.push({ day, ...intentInteraction(rng, first.series.name, null) });
   }
-  for (const v of vehicles) {
+  // A fleet's handover call covers the first delivery, not every car.
+  for (const v of fleet ? vehicles.slice(0, 1) : vehicles) {
     const after = rng.chance(0.5) ? 3 : 7;
     if (v.seller || v.acquiredDay + after > lastDay || !rng.chance(0.6)) continue;
     const km = v.startKm + Math.round(v.kmPerDay * after);
@@ -170,10 +172,14 @@ export function generateOwner(ctx: DemoContext, id: number, fleet: boolean): voi
   const careTo = Math.min(lastDay, endDay + 30);
   if (firstAcquired + 10 <= careTo) {
     for (let i = rng.int(0, 3); i > 0; i--) {
+      const day = rng.int(firstAcquired + 10, careTo);
       const text = fleet
-        ? fleetInteraction(rng, count)
-        : ownerInteraction(rng, { series: first.series.name, insuranceDate: isoDay(first.insuranceDay) });
-      interactions.push({ day: rng.int(firstAcquired + 10, careTo), ...text });
+        ? fleetInteraction(rng, vehicles.length)
+        : ownerInteraction(rng, {
+            series: first.series.name,
+            insuranceDate: isoDay(nextAnniversary(first.deliveryDay, day)),
+          });
+      interactions.push({ day, ...text });
     }
   }
   if (stage === 'churned' && lastActivity + daysPerYear + 1 <= lastDay) {
@@ -236,11 +242,10 @@ function draftVehicle(ctx: DemoContext, o: VehicleOptions): VehicleDraft {
   const [min, max] = series.priceYuan;
   const startKm = rng.int(5, 40);
 
-  let years = 1;
-  while (addYears(deliveryDay, years) < today - 20) years++;
   // Most active owners renew here, so the expiry on file is the coming one; others show the last one known.
+  const coming = nextAnniversary(deliveryDay, today - 20);
   const renewedHere = !o.churning && rng.chance(0.7);
-  const insuranceDay = addYears(deliveryDay, renewedHere || years === 1 ? years : years - 1);
+  const insuranceDay = renewedHere || coming <= addYears(deliveryDay, 1) ? coming : addYears(coming, -1);
 
   const electric = series.energy === 'electric';
   const vw = series.wmi === 'LSV' || series.wmi === 'LFV';
@@ -274,6 +279,13 @@ function draftVehicle(ctx: DemoContext, o: VehicleOptions): VehicleDraft {
     kmPerDay: o.kmPerDay,
     visits,
   };
+}
+
+/** The first anniversary of `day` that is not before `notBefore`: insurance runs a year at a time. */
+function nextAnniversary(day: number, notBefore: number): number {
+  let years = 1;
+  while (addYears(day, years) < notBefore) years++;
+  return addYears(day, years);
 }
 
 function writeVehicle(ctx: DemoContext, ownerId: number, v: VehicleDraft): void {

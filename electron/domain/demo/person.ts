@@ -38,7 +38,9 @@ export function draftPerson(ctx: DemoContext, idChance: number): Identity {
   const keys = keysOf(ctx, name);
   const home = randomHome(rng);
   const mobile = ctx.mobiles.next();
-  const age = Math.min(70, Math.max(21, rng.normal(38, 10)));
+  // Redraw outside 21–70 instead of clamping: clamping piles thousands onto one birthday (false duplicates).
+  const drawn = rng.normal(38, 10);
+  const age = drawn >= 21 && drawn <= 70 ? drawn : rng.real(21, 70);
   const birthDay = rng.chance(0.85) ? ctx.today - Math.round(age * 365.25) : null;
   const idNumber =
     birthDay !== null && rng.chance(idChance)

@@ -21,6 +21,19 @@ export function weightedTable<T>(entries: readonly (readonly [T, number])[]): We
   return { items: entries.map(([item]) => item), cumulative, total };
 }
 
+/** A table written compactly as `'陈:95 李:75 …'`, for long lists of names and weights. */
+export function weightedWords(spec: string): WeightedTable<string> {
+  return weightedTable(
+    spec
+      .trim()
+      .split(/\s+/)
+      .map((pair) => {
+        const [word, weight] = pair.split(':');
+        return [word!, Number(weight)] as const;
+      }),
+  );
+}
+
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;

@@ -33,9 +33,9 @@ export interface UsageProfile {
 
 /** Chance, per maintenance interval, of a visit for something else in between. */
 const extraChances: readonly (readonly [VisitType, number])[] = [
-  ['repair', 0.12],
-  ['body_insurance', 0.07],
-  ['detailing', 0.06],
+  ['repair', 0.14],
+  ['body_insurance', 0.08],
+  ['detailing', 0.07],
 ];
 
 /**

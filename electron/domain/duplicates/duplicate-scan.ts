@@ -4,6 +4,7 @@ import { maskMobile } from '../../common/mobile';
 import { formatPlate } from '../../common/plate';
 import type { ChannelOutput, ChannelParsedInput } from '../../contract';
 import type { DuplicatePair, DuplicateScanReason } from '../../contract/duplicates';
+import { duplicateScanReasons } from '../../contract/duplicates';
 import { AppError } from '../../contract/errors';
 import type { ServiceContext } from '../context';
 import type { CandidatePair } from './scan-queries';
@@ -72,7 +73,7 @@ function evidence(p: CandidatePair): { reason: DuplicateScanReason; message: str
 
 function scan(db: Database.Database, now: Date): ScanResult {
   const byPair = new Map<string, ScoredPair>();
-  for (const candidate of findCandidatePairs(db)) {
+  for (const candidate of findCandidatePairs(db, duplicateScanReasons)) {
     const found = evidence(candidate);
     if (!found) continue;
     const id = `${candidate.a}:${candidate.b}`;

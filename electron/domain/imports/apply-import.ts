@@ -1,9 +1,9 @@
 import type { ImportApplyResult, ImportFileInput, ImportPhase } from '../../contract/imports';
 import { AppError } from '../../contract/errors';
-import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
 import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
 import { countsOf, readImportFile } from './analyse-import';
+import { regenerateForImport } from './import-callbacks';
 import { planImport } from './import-plan';
 import { dbPlanLookup } from './plan-lookup';
 import { ImportRowWriteError, writePlan } from './write-plan';
@@ -36,22 +36,10 @@ export function applyImport(
       if (done % step === 0 || done === total) progress('writing', done, total);
     });
 
-    // Call-back rules read what the import changed; tasks they create are remembered so a revert removes them.
     progress('callbacks', 0, touchedCustomerIds.length);
-    const { maxTask } = sqlite
-      .prepare('select coalesce(max(id), 0) as maxTask from callback_tasks')
-      .get() as {
-      maxTask: number;
-    };
-    touchedCustomerIds.forEach((id, i) => {
-      regenerateCallbacksForCustomer(ctx, id);
-      if (i % 1000 === 999) progress('callbacks', i + 1, touchedCustomerIds.length);
-    });
-    undo.created.callbackTasks = (
-      sqlite.prepare('select id from callback_tasks where id > ? order by id').all(maxTask) as {
-        id: number;
-      }[]
-    ).map((r) => r.id);
+    regenerateForImport(ctx, undo, touchedCustomerIds, (done) =>
+      progress('callbacks', done, touchedCustomerIds.length),
+    );
 
     const counts = countsOf({ ...file, plan });
     const batchId = Number(

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type {
   ImportApplyResult,
   ImportFileInput,
+  ImportPhase,
   ImportPreview,
   ImportProgress,
 } from '../../contract/imports';
@@ -104,7 +105,8 @@ export function startImport(ctx: ServiceContext, input: ImportFileInput): { jobI
   };
   jobs.set(jobId, job);
   const finish = (result: ImportApplyResult | null, error: ImportProgress['error']) => {
-    job.progress = { ...job.progress, phase: error ? 'failed' : 'done', result, error };
+    const rows = result ? { done: result.counts.rows, total: result.counts.rows } : {};
+    job.progress = { ...job.progress, ...rows, phase: error ? 'failed' : 'done', result, error };
     job.finishedAt = Date.now();
   };
   const failWith = (error: unknown) => {
@@ -118,18 +120,20 @@ export function startImport(ctx: ServiceContext, input: ImportFileInput): { jobI
 
   if (dbFile === ':memory:') {
     try {
-      finish(
-        applyImport(ctx, input, (phase, done, total) => Object.assign(job.progress, { phase, done, total })),
-        null,
-      );
+      finish(applyImport(ctx, input), null);
     } catch (error) {
       failWith(error);
     }
     return { jobId };
   }
-  runInWorker<ImportApplyResult>(ctx, 'apply', input, ({ phase, done, total }) => {
-    job.progress = { ...job.progress, phase, done, total };
-  }).then((result) => finish(result, null), failWith);
+  // Only the worker's final message ends the job: a 'done' progress phase may arrive before the result does.
+  const track = (phase: ImportPhase, done: number, total: number) => {
+    if (phase !== 'done' && phase !== 'failed') job.progress = { ...job.progress, phase, done, total };
+  };
+  runInWorker<ImportApplyResult>(ctx, 'apply', input, (m) => track(m.phase, m.done, m.total)).then(
+    (result) => finish(result, null),
+    failWith,
+  );
   return { jobId };
 }
 

@@ -14,6 +14,7 @@ export interface CustomerTarget {
   /** Stage to write; set only when it differs from what is stored. */
   stage: string | null;
   vehicles: VehicleTarget[];
+  /** The first row that names this customer; 0 until a row without errors does. */
   firstRow: number;
   /** Filled in when the import is written. */
   id: number | null;
@@ -63,7 +64,7 @@ export function planImport(records: RowRecord[], lookup: PlanLookup, today: stri
   const byCustomerId = new Map<number, CustomerTarget>();
   const vinRows = new Map<string, number>();
 
-  const existingTarget = (snapshot: CustomerSnapshot, rowNumber: number): CustomerTarget => {
+  const existingTarget = (snapshot: CustomerSnapshot): CustomerTarget => {
     let target = byCustomerId.get(snapshot.id);
     if (!target) {
       target = {
@@ -72,7 +73,7 @@ export function planImport(records: RowRecord[], lookup: PlanLookup, today: stri
         changed: new Set(),
         stage: null,
         vehicles: [],
-        firstRow: rowNumber,
+        firstRow: 0,
         id: snapshot.id,
       };
       byCustomerId.set(snapshot.id, target);
@@ -115,8 +116,7 @@ export function planImport(records: RowRecord[], lookup: PlanLookup, today: stri
     }
 
     // Who is this row about?
-    const existingFor = (s: CustomerSnapshot | undefined) =>
-      s ? existingTarget(s, record.rowNumber) : undefined;
+    const existingFor = (s: CustomerSnapshot | undefined) => (s ? existingTarget(s) : undefined);
     const mobileTarget = c.mobile
       ? (byMobile.get(c.mobile) ?? existingFor(lookup.customerByMobile(c.mobile)))
       : undefined;
@@ -133,14 +133,14 @@ export function planImport(records: RowRecord[], lookup: PlanLookup, today: stri
     let target = mobileTarget ?? vinTarget;
     const rowChanges: string[] = [];
 
+    if (!mobileTarget && vinTarget && c.name && squash(c.name) !== squash(vinTarget.values.name ?? '')) {
+      result.errors.push(
+        `车架号已登记在${describeTarget(vinTarget)}名下，但姓名${c.mobile ? '和手机号' : ''}不同（可能已过户），请先在系统中办理过户`,
+      );
+      skip('有错误，跳过');
+      continue;
+    }
     if (!mobileTarget && vinTarget && c.mobile && c.mobile !== vinTarget.values.mobile) {
-      if (c.name && squash(c.name) !== squash(vinTarget.values.name ?? '')) {
-        result.errors.push(
-          `车架号已登记在${describeTarget(vinTarget)}名下，姓名和手机号都不同（可能已过户），请先在系统中办理过户`,
-        );
-        skip('有错误，跳过');
-        continue;
-      }
       const old = vinTarget.values.mobile;
       if (old && !vinTarget.values.mobile2) {
         vinTarget.values.mobile2 = old;
@@ -180,10 +180,11 @@ export function planImport(records: RowRecord[], lookup: PlanLookup, today: stri
     }
     planned.customer = target;
     result.matchedCustomerId = target.existing?.id ?? null;
-    if (target.firstRow < record.rowNumber) {
+    if (target.firstRow && target.firstRow < record.rowNumber) {
       result.sameAsRow = target.firstRow;
       if (!target.existing) result.warnings.push(`与第 ${target.firstRow} 行是同一客户，资料合并到该客户`);
     }
+    target.firstRow ||= record.rowNumber;
 
     // The vehicle, if the row has one.
     let vehicleNote = '';

@@ -16,12 +16,14 @@ export interface ImportUndo {
   updated: {
     customers: StoredRow[];
     vehicles: StoredRow[];
+    /** Tasks of existing customers the rules moved or cancelled, with the version they were left at. */
+    callbackTasks: { row: StoredRow; versionAfter: number }[];
   };
 }
 
 export function emptyUndo(): ImportUndo {
   return {
     created: { customers: [], vehicles: [], vehicleOwnerships: [], callbackTasks: [] },
-    updated: { customers: [], vehicles: [] },
+    updated: { customers: [], vehicles: [], callbackTasks: [] },
   };
 }

@@ -3,6 +3,7 @@ import type { ChannelOutput } from '../../contract';
 import { AppError } from '../../contract/errors';
 import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
 import type { ServiceContext } from '../context';
+import { restoreCallbackTasks } from './import-callbacks';
 import type { ImportUndo, StoredRow } from './import-undo';
 import type { ReferenceIssue } from './revert-references';
 import { findReferences } from './revert-references';
@@ -43,7 +44,7 @@ function editedSince(sqlite: Database.Database, undo: ImportUndo): ReferenceIssu
   updated('vehicles', undo.updated.vehicles, '导入更新的车辆之后又被修改过（或已删除）');
   const worked = count(
     `select count(*) as n from callback_tasks where id in (select value from json_each(?))
-       and (status <> 'open' or attempts > 0 or claimed_by is not null)`,
+       and (status = 'done' or attempts > 0 or claimed_by is not null or completed_by is not null)`,
     json(undo.created.callbackTasks),
   );
   if (worked) issues.push({ table: 'callback_tasks', label: '导入生成的回访任务已被处理', count: worked });
@@ -82,8 +83,12 @@ function revertInTransaction(ctx: ServiceContext, batchId: number): RevertResult
   const issues = [
     ...editedSince(sqlite, undo),
     ...findReferences(sqlite, {
-      customers: undo.created.customers,
-      vehicles: undo.created.vehicles,
+      deleted: {
+        customers: undo.created.customers,
+        vehicles: undo.created.vehicles,
+        vehicle_ownerships: undo.created.vehicleOwnerships,
+        callback_tasks: undo.created.callbackTasks,
+      },
       own: {
         vehicle_ownerships: undo.created.vehicleOwnerships,
         callback_tasks: undo.created.callbackTasks,
@@ -123,6 +128,7 @@ function revertInTransaction(ctx: ServiceContext, batchId: number): RevertResult
     undo.created.vehicles,
   );
   for (const row of undo.updated.customers) restoreRow(sqlite, 'customers', row);
+  restoreCallbackTasks(sqlite, undo);
   const removedCustomers = run(
     'delete from customers where id in (select value from json_each(?))',
     undo.created.customers,

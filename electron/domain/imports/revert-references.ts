@@ -20,16 +20,15 @@ const tableLabels: Record<string, string> = {
   customers: '其他客户的推荐/合并关系',
 };
 
-/** Rows a revert removes itself, so references from them are not in the way. */
 export interface RevertSets {
-  customers: number[];
-  vehicles: number[];
-  /** Rows of other tables the revert deletes or restores, by table. */
+  /** Ids the revert deletes, by table. */
+  deleted: Partial<Record<string, number[]>>;
+  /** Rows the revert deletes or restores itself, by table: references from them are not in the way. */
   own: Partial<Record<string, number[]>>;
 }
 
 /**
- * Every row anywhere that points at a customer or vehicle the revert would delete, found through the schema's
+ * Every row anywhere that points at a row the revert would delete, found through the schema's
  * own foreign keys — so tables added later (complaints, events…) are covered without listing them here. One
  * query per foreign key with the ids as a JSON set: linear, even where the child column has no index.
  */
@@ -52,8 +51,7 @@ export function findReferences(sqlite: Database.Database, sets: RevertSets): Ref
       sqlite.prepare(`pragma table_info(${quoted})`).all() as { name: string; pk: number }[]
     ).some((c) => c.name === 'id' && c.pk === 1);
     for (const key of keys) {
-      const parents =
-        key.table === 'customers' ? sets.customers : key.table === 'vehicles' ? sets.vehicles : null;
+      const parents = sets.deleted[key.table];
       if (!parents?.length) continue;
       const own = [...(sets.own[table] ?? []), ...(table === key.table ? parents : [])];
       const exclude = hasId && own.length ? ' and id not in (select value from json_each(?))' : '';

@@ -21,13 +21,15 @@ export interface SearchPlan {
   vin?: string;
   /** The end of a VIN, reversed, so it is a prefix of `vehicles.vin_reversed`. */
   vinTailReversed?: string;
-  /** Chinese (or mixed) text to look for in names: as typed, and lower-cased for the gram index. */
+  /**
+   * Text to look for in names, as typed and lower-cased for the gram index. Any query but a plate: names hold
+   * latin letters and digits too (company names, or a phone number typed as the name when it was unknown).
+   */
   name?: { text: string; lower: string };
   /** Latin letters only, lower case, spaces removed: a prefix of full pinyin or of the initials. */
   pinyin?: string;
 }
 
-const cjk = /[\u3400-\u9fff\uf900-\ufaff]|[\u{20000}-\u{3134f}]/u;
 const plateSerial = /^[A-HJ-NP-Z][A-HJ-NP-Z0-9]*$/;
 // VINs never contain I, O or Q; a tail worth looking up has at least one digit (serials are mostly digits).
 const vinChars = /^[A-HJ-NPR-Z0-9]+$/;
@@ -58,10 +60,7 @@ export function classifyQuery(raw: string): SearchPlan {
   }
 
   // A plate is never a name, even though it starts with a Chinese character.
-  if (!looksLikePlate && cjk.test(text)) plan.name = { text, lower: text.toLowerCase() };
-  else if (/^[a-z ]+$/i.test(text)) {
-    const letters = text.replace(/ /g, '').toLowerCase();
-    if (letters) plan.pinyin = letters;
-  }
+  if (!looksLikePlate) plan.name = { text, lower: text.toLowerCase() };
+  if (/^[a-z ]+$/i.test(text)) plan.pinyin = text.replace(/ /g, '').toLowerCase();
   return plan;
 }

@@ -31,8 +31,9 @@ function indexCounts(sqlite: Database.Database, table: string, column: string, i
 function mergedCounts(sqlite: Database.Database, valueSql: string): Map<string, number> {
   const rows = sqlite
     .prepare(
-      `select ${valueSql} as value, count(*) as n from customers c
-       where c.id in (select merged_id from customer_merges) and c.merged_into_id is not null group by 1`,
+      `select ${valueSql} as value, count(*) as n
+       from (select distinct merged_id from customer_merges) m cross join customers c on c.id = m.merged_id
+       where c.merged_into_id is not null group by 1`,
     )
     .all() as { value: string | null; n: number }[];
   return new Map(rows.filter((r) => r.value !== null).map((r) => [r.value!, r.n]));
@@ -50,10 +51,11 @@ export function customerFacets(ctx: ServiceContext): ChannelOutput<'customers.fa
   const sqlite = ctx.db.$client;
   const tagsOfMerged = sqlite
     .prepare(
-      `select t.tag as value, count(*) as n from customer_tags t
-       where t.customer_id in (select merged_id from customer_merges)
-         and exists (select 1 from customers c where c.id = t.customer_id and c.merged_into_id is not null)
-       group by t.tag`,
+      `select t.tag as value, count(*) as n
+       from (select distinct merged_id from customer_merges) m
+       cross join customers c on c.id = m.merged_id
+       cross join customer_tags t on t.customer_id = c.id
+       where c.merged_into_id is not null group by t.tag`,
     )
     .all() as { value: string; n: number }[];
   return {

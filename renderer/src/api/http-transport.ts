@@ -14,12 +14,18 @@ export function createHttpTransport(baseUrl = ''): ApiTransport {
           body: JSON.stringify(input ?? {}),
         });
       } catch {
-        return { ok: false, error: { kind: 'internal', message: '无法连接服务器，请检查网络或服务是否已启动' } };
+        return {
+          ok: false,
+          error: { kind: 'internal', message: '无法连接服务器，请检查网络或服务是否已启动' },
+        };
       }
       try {
         return (await response.json()) as Envelope<unknown>;
       } catch {
-        return { ok: false, error: { kind: 'internal', message: `服务器返回了无法识别的响应（${response.status}）` } };
+        return {
+          ok: false,
+          error: { kind: 'internal', message: `服务器返回了无法识别的响应（${response.status}）` },
+        };
       }
     },
   };

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { authContract } from '../../../electron/contract/auth';
 import { api } from '../api';
 import { applyServerErrors, errorMessage } from '../forms/apply-server-errors';
+import { blankMessages } from '../forms/blank-messages';
 import { FormField } from '../forms/form-field';
 
 const changeInput = authContract['auth.changePassword'].input;
@@ -32,7 +33,9 @@ export function ChangePasswordModal({ open, onClose }: ChangePasswordModalProps)
     unknown,
     z.output<ChangeSchema>
   >({
-    resolver: zodResolver(schema),
+    resolver: zodResolver(schema, {
+      error: blankMessages({ currentPassword: t('auth.currentPasswordRequired') }),
+    }),
     defaultValues: { currentPassword: '', newPassword: '', confirm: '' },
   });
 

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { authContract } from '../../../electron/contract/auth';
 import { api } from '../api';
 import { applyServerErrors, errorMessage } from '../forms/apply-server-errors';
+import { blankMessages } from '../forms/blank-messages';
 import { FormField } from '../forms/form-field';
 import { AuthShell } from './auth-shell';
 import type { SignedIn } from './auth-gate';
@@ -29,7 +30,7 @@ export function SetupPage({ onSignedIn }: { onSignedIn: SignedIn }) {
     unknown,
     z.output<SetupSchema>
   >({
-    resolver: zodResolver(schema),
+    resolver: zodResolver(schema, { error: blankMessages({ displayName: t('auth.displayNameRequired') }) }),
     defaultValues: { username: 'admin', displayName: '', password: '', confirm: '' },
   });
 

@@ -1,7 +1,7 @@
 import { Form } from 'antd';
 import type { ReactNode } from 'react';
 import { useId } from 'react';
-import type { Control, ControllerRenderProps, FieldPath, FieldValues } from 'react-hook-form';
+import type { Control, ControllerRenderProps, FieldError, FieldPath, FieldValues } from 'react-hook-form';
 import { Controller } from 'react-hook-form';
 
 interface FormFieldProps<T extends FieldValues, N extends FieldPath<T>> {
@@ -14,6 +14,17 @@ interface FormFieldProps<T extends FieldValues, N extends FieldPath<T>> {
   render: (field: ControllerRenderProps<T, N>, id: string, invalid: boolean) => ReactNode;
 }
 
+/** Array fields (tags) report per item; the field shows the first item's message. */
+function firstMessage(error: FieldError | undefined): string | undefined {
+  if (!error) return undefined;
+  if (error.message) return error.message;
+  for (const nested of Object.values(error as Record<string, unknown>)) {
+    const m = nested && typeof nested === 'object' ? firstMessage(nested as FieldError) : undefined;
+    if (m) return m;
+  }
+  return undefined;
+}
+
 /** antd's look (label, red border, message below) driven by react-hook-form state and its zod resolver. */
 export function FormField<T extends FieldValues, N extends FieldPath<T>>(props: FormFieldProps<T, N>) {
   const id = useId();
@@ -21,18 +32,22 @@ export function FormField<T extends FieldValues, N extends FieldPath<T>>(props: 
     <Controller
       control={props.control}
       name={props.name}
-      render={({ field, fieldState }) => (
-        <Form.Item
-          label={props.label}
-          htmlFor={id}
-          required={props.required}
-          extra={props.extra}
-          validateStatus={fieldState.error ? 'error' : undefined}
-          help={fieldState.error?.message}
-        >
-          {props.render(field, id, Boolean(fieldState.error))}
-        </Form.Item>
-      )}
+      render={({ field, fieldState }) => {
+        const message = firstMessage(fieldState.error);
+        return (
+          <Form.Item
+            label={props.label}
+            htmlFor={id}
+            required={props.required}
+            // A hint under an error says the same thing twice; the error is the one that matters now.
+            extra={message ? undefined : props.extra}
+            validateStatus={message ? 'error' : undefined}
+            help={message}
+          >
+            {props.render(field, id, Boolean(message))}
+          </Form.Item>
+        );
+      }}
     />
   );
 }

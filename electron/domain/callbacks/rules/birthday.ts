@@ -10,9 +10,13 @@ export const birthdayRule: GeneratingRule = {
   candidates(facts, env) {
     const birthday = facts.customer.birthday;
     if (birthday === null || facts.owned.length === 0) return [];
-    return yearlyDueDates(birthday, env.today, env.rule.offsetDays, env.range, null).map(
-      (d): Candidate => ({ customerId: facts.customer.id, vehicleId: null, serviceVisitId: null, anchorDate: d.anchor, dueDate: d.due }),
-    );
+    return yearlyDueDates(birthday, env.today, env.rule.offsetDays, env.range, null).map((d): Candidate => ({
+      customerId: facts.customer.id,
+      vehicleId: null,
+      serviceVisitId: null,
+      anchorDate: d.anchor,
+      dueDate: d.due,
+    }));
   },
   select(env) {
     const lo = addDays(env.range.from, -env.rule.offsetDays);

@@ -26,11 +26,22 @@ export const churnRiskRule: GeneratingRule = {
     let anchor = addMonths(activity, param(env.rule, 'noVisitMonths'));
     for (const v of facts.owned) {
       if (v.lastMaintDate === null || v.lastMaintKm === null) continue;
-      anchor = minDate(anchor, minDate(addMonths(v.lastMaintDate, missedMonths), reachDate(v, v.lastMaintKm + missedKm)));
+      anchor = minDate(
+        anchor,
+        minDate(addMonths(v.lastMaintDate, missedMonths), reachDate(v, v.lastMaintKm + missedKm)),
+      );
     }
     const due = addDays(anchor, env.rule.offsetDays);
     if (due < env.range.from || due > env.range.to) return [];
-    return [{ customerId: facts.customer.id, vehicleId: null, serviceVisitId: null, anchorDate: anchor, dueDate: due }];
+    return [
+      {
+        customerId: facts.customer.id,
+        vehicleId: null,
+        serviceVisitId: null,
+        anchorDate: anchor,
+        dueDate: due,
+      },
+    ];
   },
   select(env) {
     const maintenance = ruleOf(env.rules, 'regular_maintenance');

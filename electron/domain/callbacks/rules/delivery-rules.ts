@@ -26,7 +26,13 @@ function deliveryRule(code: DeliveryCode): GeneratingRule {
         if (v.acquiredDate === null) continue;
         const due = dueAfter(v.acquiredDate, env);
         if (inRange(due, env.range)) {
-          out.push({ customerId: v.customerId, vehicleId: v.vehicleId, serviceVisitId: null, anchorDate: v.acquiredDate, dueDate: due });
+          out.push({
+            customerId: v.customerId,
+            vehicleId: v.vehicleId,
+            serviceVisitId: null,
+            anchorDate: v.acquiredDate,
+            dueDate: due,
+          });
         }
       }
       return out;
@@ -34,13 +40,23 @@ function deliveryRule(code: DeliveryCode): GeneratingRule {
     select(env) {
       const months = optionalParam(env.rule, 'months');
       // Cheap prefilter on the anchor; the exact due date is checked by the caller.
-      const lo = months !== null ? addDays(addMonths(env.range.from, -months), -4) : addDays(env.range.from, -env.rule.offsetDays);
-      const hi = months !== null ? addDays(addMonths(env.range.to, -months), 4) : addDays(env.range.to, -env.rule.offsetDays);
+      const lo =
+        months !== null
+          ? addDays(addMonths(env.range.from, -months), -4)
+          : addDays(env.range.from, -env.rule.offsetDays);
+      const hi =
+        months !== null
+          ? addDays(addMonths(env.range.to, -months), 4)
+          : addDays(env.range.to, -env.rule.offsetDays);
       const due = months !== null ? `date(acquired_date, @r_mod, 'floor')` : `date(acquired_date, @r_mod)`;
       return {
         sql: `select customer_id, vehicle_id, null as service_visit_id, acquired_date as anchor_date, ${due} as due_date
               from cb_vehicle where acquired_date between @r_lo and @r_hi`,
-        params: { r_lo: lo, r_hi: hi, r_mod: months !== null ? monthsModifier(months) : daysModifier(env.rule.offsetDays) },
+        params: {
+          r_lo: lo,
+          r_hi: hi,
+          r_mod: months !== null ? monthsModifier(months) : daysModifier(env.rule.offsetDays),
+        },
       };
     },
   };

@@ -19,7 +19,13 @@ export const firstMaintenanceRule: GeneratingRule = {
       if (v.deliveryDate === null || v.lastMaintDate !== null) continue;
       const due = addDays(minDate(addMonths(v.deliveryDate, months), reachDate(v, km)), env.rule.offsetDays);
       if (inRange(due, env.range)) {
-        out.push({ customerId: v.customerId, vehicleId: v.vehicleId, serviceVisitId: null, anchorDate: v.deliveryDate, dueDate: due });
+        out.push({
+          customerId: v.customerId,
+          vehicleId: v.vehicleId,
+          serviceVisitId: null,
+          anchorDate: v.deliveryDate,
+          dueDate: due,
+        });
       }
     }
     return out;

@@ -1,7 +1,13 @@
 import type { CallbackRuleCode } from '../../../contract/callbacks';
 import { birthdayRule } from './birthday';
 import { churnRiskRule } from './churn-risk';
-import { delivery1mRule, delivery3dRule, delivery3mRule, delivery7dRule, salesCsiRule } from './delivery-rules';
+import {
+  delivery1mRule,
+  delivery3dRule,
+  delivery3mRule,
+  delivery7dRule,
+  salesCsiRule,
+} from './delivery-rules';
 import { firstMaintenanceRule } from './first-maintenance';
 import { insuranceRenewalRule } from './insurance-renewal';
 import { lostProspectRule } from './lost-prospect';

@@ -12,7 +12,13 @@ export const insuranceRenewalRule: GeneratingRule = {
       if (v.insuranceExpiry === null) continue;
       const due = addDays(v.insuranceExpiry, env.rule.offsetDays);
       if (inRange(due, env.range)) {
-        out.push({ customerId: v.customerId, vehicleId: v.vehicleId, serviceVisitId: null, anchorDate: v.insuranceExpiry, dueDate: due });
+        out.push({
+          customerId: v.customerId,
+          vehicleId: v.vehicleId,
+          serviceVisitId: null,
+          anchorDate: v.insuranceExpiry,
+          dueDate: due,
+        });
       }
     }
     return out;

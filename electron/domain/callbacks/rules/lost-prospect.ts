@@ -13,13 +13,15 @@ export const lostProspectRule: GeneratingRule = {
   candidates(facts, env) {
     if (facts.customer.stage !== 'lost') return [];
     const base = facts.customer.createdAt.slice(0, 10);
-    return periodicDueDates(base, param(env.rule, 'everyMonths'), env.rule.offsetDays, env.range).map((d) => ({
-      customerId: facts.customer.id,
-      vehicleId: null,
-      serviceVisitId: null,
-      anchorDate: d.anchor,
-      dueDate: d.due,
-    }));
+    return periodicDueDates(base, param(env.rule, 'everyMonths'), env.rule.offsetDays, env.range).map(
+      (d) => ({
+        customerId: facts.customer.id,
+        vehicleId: null,
+        serviceVisitId: null,
+        anchorDate: d.anchor,
+        dueDate: d.due,
+      }),
+    );
   },
   select(env) {
     return periodicSql(

@@ -27,7 +27,12 @@ const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date
  * SQL twin of periodicDueDates over `source` (customer_id, base). Whole months are filtered with integer
  * arithmetic first, so date() only runs for the few periods that can land in the range.
  */
-export function periodicSql(source: string, everyMonths: number, offsetDays: number, range: DueRange): RuleSql {
+export function periodicSql(
+  source: string,
+  everyMonths: number,
+  offsetDays: number,
+  range: DueRange,
+): RuleSql {
   const lo = addDays(range.from, -offsetDays);
   const hi = addDays(range.to, -offsetDays);
   const every = Math.max(1, Math.trunc(everyMonths));

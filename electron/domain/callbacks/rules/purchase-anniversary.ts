@@ -11,8 +11,20 @@ export const purchaseAnniversaryRule: GeneratingRule = {
     const out: Candidate[] = [];
     for (const v of facts.owned) {
       if (v.acquiredDate === null) continue;
-      for (const d of yearlyDueDates(v.acquiredDate, env.today, env.rule.offsetDays, env.range, yearOf(v.acquiredDate))) {
-        out.push({ customerId: v.customerId, vehicleId: v.vehicleId, serviceVisitId: null, anchorDate: d.anchor, dueDate: d.due });
+      for (const d of yearlyDueDates(
+        v.acquiredDate,
+        env.today,
+        env.rule.offsetDays,
+        env.range,
+        yearOf(v.acquiredDate),
+      )) {
+        out.push({
+          customerId: v.customerId,
+          vehicleId: v.vehicleId,
+          serviceVisitId: null,
+          anchorDate: d.anchor,
+          dueDate: d.due,
+        });
       }
     }
     return out;

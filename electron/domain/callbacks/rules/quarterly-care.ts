@@ -8,7 +8,8 @@ export const quarterlyCareRule: GeneratingRule = {
   onOwnedVehicle: false,
   candidates(facts, env) {
     let base: string | null = null;
-    for (const v of facts.owned) if (v.acquiredDate !== null && (base === null || v.acquiredDate < base)) base = v.acquiredDate;
+    for (const v of facts.owned)
+      if (v.acquiredDate !== null && (base === null || v.acquiredDate < base)) base = v.acquiredDate;
     if (base === null) return [];
     return periodicDueDates(base, param(env.rule, 'months'), env.rule.offsetDays, env.range).map((d) => ({
       customerId: facts.customer.id,

@@ -21,7 +21,13 @@ export const regularMaintenanceRule: GeneratingRule = {
       const byTime = addMonths(v.lastMaintDate, intervalMonths);
       const due = addDays(minDate(byTime, reachDate(v, v.lastMaintKm + intervalKm)), env.rule.offsetDays);
       if (inRange(due, env.range)) {
-        out.push({ customerId: v.customerId, vehicleId: v.vehicleId, serviceVisitId: null, anchorDate: v.lastMaintDate, dueDate: due });
+        out.push({
+          customerId: v.customerId,
+          vehicleId: v.vehicleId,
+          serviceVisitId: null,
+          anchorDate: v.lastMaintDate,
+          dueDate: due,
+        });
       }
     }
     return out;

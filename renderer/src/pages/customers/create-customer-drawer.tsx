@@ -9,7 +9,7 @@ import { api } from '../../api';
 import { applyServerErrors, errorMessage } from '../../forms/apply-server-errors';
 import { CustomerForm } from './customer-form';
 import type { CustomerFormOutput, CustomerFormValues } from './customer-form-values';
-import { customerFormFields, emptyCustomer } from './customer-form-values';
+import { customerErrorMap, customerFormFields, emptyCustomer } from './customer-form-values';
 
 interface CreateCustomerDrawerProps {
   open: boolean;
@@ -27,7 +27,7 @@ export function CreateCustomerDrawer({ open, onClose, onCreated }: CreateCustome
     CustomerFormOutput
   >({
     // The very schema main validates with: the form cannot accept what main would refuse, nor the reverse.
-    resolver: zodResolver(customerFields),
+    resolver: zodResolver(customerFields, { error: customerErrorMap(t) }),
     defaultValues: emptyCustomer,
   });
 

@@ -31,25 +31,25 @@ export function customerColumns(t: TFunction): ColumnDef<CustomerRow>[] {
           {row.original.name}
         </span>
       ),
-      meta: { track: 'minmax(84px, 1.3fr)', sortKey: 'name' },
+      meta: { minWidth: 84, grow: 1.2, sortKey: 'name' },
     },
     {
       id: 'gender',
       header: t('customers.columns.gender'),
       cell: ({ row }) => text(row.original.gender && t(`labels.genderShort.${row.original.gender}`)),
-      meta: { track: 'minmax(52px, 0.55fr)' },
+      meta: { minWidth: 48, grow: 0.45 },
     },
     {
       id: 'mobile',
       header: t('customers.columns.mobile'),
       cell: ({ row }) => text(row.original.mobile, 'cell-text cell-mono'),
-      meta: { track: 'minmax(104px, 1.1fr)' },
+      meta: { minWidth: 104, grow: 1.1 },
     },
     {
       id: 'district',
       header: t('customers.columns.district'),
       cell: ({ row }) => text(row.original.district),
-      meta: { track: 'minmax(60px, 0.8fr)' },
+      meta: { minWidth: 60, grow: 0.8 },
     },
     {
       id: 'stage',
@@ -59,7 +59,7 @@ export function customerColumns(t: TFunction): ColumnDef<CustomerRow>[] {
           {t(`labels.stage.${row.original.stage}`)}
         </Tag>
       ),
-      meta: { track: 'minmax(80px, 0.9fr)' },
+      meta: { minWidth: 80, grow: 0.9 },
     },
     {
       id: 'baseGrade',
@@ -76,38 +76,38 @@ export function customerColumns(t: TFunction): ColumnDef<CustomerRow>[] {
           <span className="cell-empty">{none}</span>
         );
       },
-      meta: { track: 'minmax(80px, 0.85fr)' },
+      meta: { minWidth: 92, grow: 0.95 },
     },
     {
       id: 'plates',
       header: t('customers.columns.plates'),
       cell: ({ row }) => text(row.original.plates),
-      meta: { track: 'minmax(92px, 1.25fr)' },
+      meta: { minWidth: 92, grow: 1.2 },
     },
     {
       id: 'series',
       header: t('customers.columns.series'),
       // main joins a customer's series with bare commas; the Chinese list mark reads better in a cell.
       cell: ({ row }) => text(row.original.series?.split(',').join('、') ?? null),
-      meta: { track: 'minmax(80px, 1.15fr)' },
+      meta: { minWidth: 80, grow: 1.15 },
     },
     {
       id: 'lastVisitAt',
       header: t('customers.columns.lastVisitAt'),
       cell: ({ row }) => text(row.original.lastVisitAt && formatDate(row.original.lastVisitAt)),
-      meta: { track: 'minmax(92px, 1fr)', sortKey: 'lastVisit' },
+      meta: { minWidth: 100, grow: 1.05, sortKey: 'lastVisit' },
     },
     {
       id: 'sourceChannel',
       header: t('customers.columns.sourceChannel'),
       cell: ({ row }) => text(t(`labels.sourceChannel.${row.original.sourceChannel}`)),
-      meta: { track: 'minmax(96px, 1.1fr)' },
+      meta: { minWidth: 96, grow: 1.1 },
     },
     {
       id: 'createdAt',
       header: t('customers.columns.createdAt'),
       cell: ({ row }) => text(formatDate(row.original.createdAt)),
-      meta: { track: 'minmax(92px, 1fr)', sortKey: 'created' },
+      meta: { minWidth: 92, grow: 1, sortKey: 'created' },
     },
   ];
 }

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import type { FieldPath } from 'react-hook-form';
 import type { z } from 'zod';
 import type { CustomerFieldsInput, customerFields } from '../../../../electron/contract/customers';
@@ -30,5 +31,13 @@ export const emptyCustomer: CustomerFormValues = {
   tags: [],
   notes: '',
 };
+
+/** Tags carry no messages of their own in the shared schema; say what is wrong in words staff use. */
+export function customerErrorMap(t: TFunction): z.core.$ZodErrorMap {
+  return (issue) => {
+    if (issue.path?.[0] !== 'tags' || issue.code !== 'too_big') return undefined;
+    return issue.origin === 'array' ? t('customerForm.tooManyTags') : t('customerForm.tagTooLong');
+  };
+}
 
 export const customerFormFields = Object.keys(emptyCustomer) as FieldPath<CustomerFormValues>[];

@@ -34,7 +34,11 @@ export function CustomerGrid(props: CustomerGridProps) {
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
   const columns = useMemo(() => customerColumns(t), [t]);
-  const template = useMemo(() => columns.map((c) => c.meta?.track ?? '1fr').join(' '), [columns]);
+  const template = useMemo(
+    () => columns.map((c) => `minmax(${c.meta?.minWidth ?? 80}px, ${c.meta?.grow ?? 1}fr)`).join(' '),
+    [columns],
+  );
+  const minWidth = useMemo(() => columns.reduce((sum, c) => sum + (c.meta?.minWidth ?? 80), 0), [columns]);
 
   // The build does not run the React Compiler, and the table object is read afresh on every render.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -62,7 +66,7 @@ export function CustomerGrid(props: CustomerGridProps) {
       void fetchNextPage();
   }, [lastIndex, tableRows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
-  const gridStyle = { gridTemplateColumns: template } as CSSProperties;
+  const gridStyle: CSSProperties = { gridTemplateColumns: template };
   const headerGroup = table.getHeaderGroups()[0];
 
   return (
@@ -75,7 +79,7 @@ export function CustomerGrid(props: CustomerGridProps) {
       // Focusable so arrow keys and Page Up/Down scroll the list without a mouse.
       tabIndex={0}
     >
-      <div role="rowgroup" className="customer-grid-head">
+      <div role="rowgroup" className="customer-grid-head" style={{ minWidth }}>
         <div
           role="row"
           aria-rowindex={1}
@@ -87,7 +91,11 @@ export function CustomerGrid(props: CustomerGridProps) {
           ))}
         </div>
       </div>
-      <div role="rowgroup" className="customer-grid-body" style={{ height: virtualizer.getTotalSize() }}>
+      <div
+        role="rowgroup"
+        className="customer-grid-body"
+        style={{ height: virtualizer.getTotalSize(), minWidth }}
+      >
         {items.map((item) => {
           const row = tableRows[item.index];
           if (!row) {

@@ -28,30 +28,35 @@ export function DemoDataPrompt({ canCreate, onCreate }: DemoDataPromptProps) {
     onError: (error) => void message.error(errorMessage(error)),
   });
 
+  if (generate.isPending) {
+    return (
+      <div role="status" aria-live="polite">
+        <Result
+          icon={<Spin size="large" />}
+          title={t('demo.generating')}
+          subTitle={t('demo.generatingHint')}
+        />
+      </div>
+    );
+  }
+
   return (
-    <Spin spinning={generate.isPending} description={t('demo.generating')} size="large">
-      <Result
-        icon={<DatabaseOutlined className="demo-icon" />}
-        title={t('demo.title')}
-        subTitle={t('demo.subtitle')}
-        extra={
-          <Space wrap>
-            <Button
-              type="primary"
-              size="large"
-              onClick={() => generate.mutate()}
-              loading={generate.isPending}
-            >
-              {t('demo.generate')}
+    <Result
+      icon={<DatabaseOutlined className="demo-icon" />}
+      title={t('demo.title')}
+      subTitle={t('demo.subtitle')}
+      extra={
+        <Space wrap>
+          <Button type="primary" size="large" onClick={() => generate.mutate()}>
+            {t('demo.generate')}
+          </Button>
+          {canCreate && (
+            <Button size="large" icon={<PlusOutlined />} onClick={onCreate}>
+              {t('customers.create')}
             </Button>
-            {canCreate && (
-              <Button size="large" icon={<PlusOutlined />} onClick={onCreate} disabled={generate.isPending}>
-                {t('customers.create')}
-              </Button>
-            )}
-          </Space>
-        }
-      />
-    </Spin>
+          )}
+        </Space>
+      }
+    />
   );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `customers_id_number_idx` ON `customers` (`id_number`);

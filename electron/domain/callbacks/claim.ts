@@ -1,0 +1,133 @@
+import type Database from 'better-sqlite3';
+import type { CallbackRuleCode, CallPanel } from '../../contract/callbacks';
+import { AppError } from '../../contract/errors';
+import { localDate } from '../clock';
+import type { AuthedContext } from '../context';
+import { buildCallPanel } from './call-panel';
+import { skipReasons } from './consent';
+import { ensureDailyGeneration } from './daily-generation';
+import { callbackSettings } from './settings';
+import { stmt } from './statements';
+
+/** Workable now: open, due, not resting after a failed try, not on somebody's live call, mine or nobody's. */
+const workable = `status = 'open' and due_date <= @today
+  and (next_attempt_at is null or next_attempt_at <= @now)
+  and (claimed_by is null or claim_expires_at < @now)
+  and (assigned_user_id is null or assigned_user_id = @me)`;
+
+interface ClaimParams {
+  me: number;
+  today: string;
+  now: string;
+  until: string;
+}
+
+function heldTaskIds(sqlite: Database.Database, me: number, now: string): number[] {
+  return stmt(
+    sqlite,
+    `select id from callback_tasks where claimed_by = ? and claim_expires_at >= ? and status = 'open' order by id`,
+  )
+    .pluck()
+    .all(me, now) as number[];
+}
+
+function pickCustomer(
+  sqlite: Database.Database,
+  p: ClaimParams,
+  ruleCodes: readonly CallbackRuleCode[] | undefined,
+): number | null {
+  const byRule = ruleCodes?.length ? `and rule_code in (select value from json_each(@rules))` : '';
+  const row = stmt(
+    sqlite,
+    `select customer_id from callback_tasks where ${workable} ${byRule} order by priority, due_date, id limit 1`,
+  ).get({ ...p, ...(byRule ? { rules: JSON.stringify(ruleCodes) } : {}) }) as
+    { customer_id: number } | undefined;
+  return row?.customer_id ?? null;
+}
+
+/** One customer, one call: every workable task of the customer is claimed together. */
+function claimCustomer(sqlite: Database.Database, customerId: number, p: ClaimParams): number[] {
+  return stmt(
+    sqlite,
+    `update callback_tasks set claimed_by = @me, claim_expires_at = @until, updated_at = @now
+     where customer_id = @customerId and ${workable} returning id`,
+  )
+    .pluck()
+    .all({ ...p, customerId }) as number[];
+}
+
+/** Safety net for data changed without the incremental hook: a do-not-contact card is never handed out. */
+function skipIfDoNotContact(sqlite: Database.Database, customerId: number, now: string): boolean {
+  const dnc = stmt(sqlite, 'select do_not_contact from customers where id = ?').pluck().get(customerId) as
+    number | undefined;
+  if (dnc !== 1) return false;
+  stmt(
+    sqlite,
+    `update callback_tasks set status = 'skipped', skip_reason = ?, claimed_by = null, claim_expires_at = null,
+       updated_at = ?, version = version + 1 where customer_id = ? and status = 'open'`,
+  ).run(skipReasons.doNotContact, now, customerId);
+  return true;
+}
+
+/**
+ * "Next call": claims atomically (one immediate transaction, so two workstations can never get the same task)
+ * all workable tasks of the most urgent customer — by priority, then due date — or of the customer asked for.
+ * An operator who already holds a call gets that call back instead of a second one.
+ */
+export function nextCall(
+  ctx: AuthedContext,
+  input: { customerId?: number; ruleCodes?: CallbackRuleCode[] },
+): CallPanel | null {
+  ensureDailyGeneration(ctx);
+  const sqlite = ctx.db.$client;
+  const at = ctx.clock();
+  const p: ClaimParams = {
+    me: ctx.user.id,
+    today: localDate(at),
+    now: at.toISOString(),
+    until: new Date(at.getTime() + callbackSettings.claimMinutes * 60_000).toISOString(),
+  };
+  const claim = sqlite.transaction((): { ids: number[]; resumed: boolean } | null => {
+    const held = heldTaskIds(sqlite, p.me, p.now);
+    if (held.length > 0) {
+      const heldCustomer = stmt(sqlite, 'select customer_id from callback_tasks where id = ?')
+        .pluck()
+        .get(held[0]);
+      if (input.customerId !== undefined && input.customerId !== heldCustomer) {
+        throw new AppError('conflict', '您还有一通回访未完成，请先记录结果或放弃后再领取下一通');
+      }
+      return { ids: held, resumed: true };
+    }
+    if (input.customerId !== undefined) {
+      if (skipIfDoNotContact(sqlite, input.customerId, p.now)) {
+        throw new AppError('conflict', '该客户已设置勿扰（不联系），其回访任务已跳过');
+      }
+      const ids = claimCustomer(sqlite, input.customerId, p);
+      if (ids.length === 0) throw new AppError('conflict', '该客户当前没有可回访的任务，或已被其他专员领取');
+      return { ids, resumed: false };
+    }
+    for (;;) {
+      const customerId = pickCustomer(sqlite, p, input.ruleCodes);
+      if (customerId === null) return null;
+      if (skipIfDoNotContact(sqlite, customerId, p.now)) continue;
+      return { ids: claimCustomer(sqlite, customerId, p), resumed: false };
+    }
+  });
+  const claimed = claim.immediate();
+  return claimed ? buildCallPanel(ctx, claimed.ids, claimed.resumed) : null;
+}
+
+export function currentCall(ctx: AuthedContext): CallPanel | null {
+  const held = heldTaskIds(ctx.db.$client, ctx.user.id, ctx.clock().toISOString());
+  return held.length > 0 ? buildCallPanel(ctx, held, true) : null;
+}
+
+/** Gives claimed tasks back untouched (the operator could not take the call now). */
+export function releaseCall(ctx: AuthedContext, taskIds: readonly number[]): { released: number } {
+  const released = stmt(
+    ctx.db.$client,
+    `update callback_tasks set claimed_by = null, claim_expires_at = null, updated_at = @now
+     where id in (select value from json_each(@ids)) and claimed_by = @me and status = 'open'`,
+  ).run({ ids: JSON.stringify(taskIds), me: ctx.user.id, now: ctx.clock().toISOString() }).changes;
+  return { released };
+}

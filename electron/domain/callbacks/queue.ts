@@ -1,0 +1,131 @@
+import type { ChannelOutput, ChannelParsedInput } from '../../contract';
+import type { CallbackOutcome, CallbackRuleCode } from '../../contract/callbacks';
+import { localDate } from '../clock';
+import type { AuthedContext } from '../context';
+import { ensureDailyGeneration } from './daily-generation';
+import { stmt } from './statements';
+
+type QueueInput = ChannelParsedInput<'callbacks.queue'>;
+type QueueOutput = ChannelOutput<'callbacks.queue'>;
+
+/** A task is ready unless it rests after a failed try (no answer, busy, a call-back time). */
+const ready = '(t.next_attempt_at is null or t.next_attempt_at <= @now)';
+export const bucketSql = {
+  overdue: `t.due_date < @today and ${ready}`,
+  due_today: `t.due_date = @today and ${ready}`,
+  upcoming: `(t.due_date > @today or t.next_attempt_at > @now)`,
+  all: '1 = 1',
+} as const;
+
+/** "Mine": assigned to me, or on my live call. */
+const mineSql = '(t.assigned_user_id = @me or (t.claimed_by = @me and t.claim_expires_at >= @now))';
+
+export function filterSql(f: { ruleCodes?: CallbackRuleCode[]; priorities?: number[] }): string {
+  const parts: string[] = [];
+  if (f.ruleCodes?.length) parts.push('t.rule_code in (select value from json_each(@ruleCodes))');
+  if (f.priorities?.length) parts.push('t.priority in (select value from json_each(@priorities))');
+  return parts.length ? `and ${parts.join(' and ')}` : '';
+}
+
+export function filterParams(f: { ruleCodes?: CallbackRuleCode[]; priorities?: number[] }) {
+  return {
+    ...(f.ruleCodes?.length ? { ruleCodes: JSON.stringify(f.ruleCodes) } : {}),
+    ...(f.priorities?.length ? { priorities: JSON.stringify(f.priorities) } : {}),
+  };
+}
+
+interface TaskRow {
+  taskId: number;
+  customerId: number;
+  ruleCode: CallbackRuleCode;
+  ruleName: string | null;
+  priority: number;
+  dueDate: string;
+  expiresOn: string;
+  attempts: number;
+  nextAttemptAt: string | null;
+  lastOutcome: CallbackOutcome | null;
+  assignedUserId: number | null;
+  assignedUserName: string | null;
+  claimedByName: string | null;
+}
+
+/**
+ * The queue as calls: one row per customer with all their open tasks in the bucket, most urgent first
+ * (priority, then due date), with the bucket counts for the tabs. Expired tasks are closed first.
+ */
+export function callbackQueue(ctx: AuthedContext, input: QueueInput): QueueOutput {
+  ensureDailyGeneration(ctx);
+  const sqlite = ctx.db.$client;
+  const at = ctx.clock();
+  const today = localDate(at);
+  const scope = input.scope === 'mine' ? `and ${mineSql}` : '';
+  const filters = filterSql(input);
+  const where = `t.status = 'open' ${scope} ${filters}`;
+  const params = { today, now: at.toISOString(), me: ctx.user.id, ...filterParams(input) };
+  const inBucket = `${where} and ${bucketSql[input.bucket]}`;
+
+  const counts = stmt(
+    sqlite,
+    `select coalesce(sum(${bucketSql.overdue}), 0) as overdue, coalesce(sum(${bucketSql.due_today}), 0) as dueToday,
+       coalesce(sum(${bucketSql.upcoming}), 0) as upcoming
+     from callback_tasks t where ${where}`,
+  ).get(params) as QueueOutput['counts'];
+  const total = stmt(sqlite, `select count(distinct t.customer_id) from callback_tasks t where ${inBucket}`)
+    .pluck()
+    .get(params) as number;
+  const page = stmt(
+    sqlite,
+    `select t.customer_id as customerId, min(t.priority) as priority, min(t.due_date) as dueDate
+     from callback_tasks t where ${inBucket}
+     group by t.customer_id order by priority, dueDate, customerId limit @limit offset @offset`,
+  ).all({ ...params, limit: input.limit, offset: input.offset }) as {
+    customerId: number;
+    priority: number;
+    dueDate: string;
+  }[];
+  if (page.length === 0) return { today, rows: [], total, counts };
+
+  const tasks = stmt(
+    sqlite,
+    `select t.id as taskId, t.customer_id as customerId, t.rule_code as ruleCode, r.name as ruleName, t.priority,
+       t.due_date as dueDate, t.expires_on as expiresOn, t.attempts, t.next_attempt_at as nextAttemptAt,
+       t.last_outcome as lastOutcome, t.assigned_user_id as assignedUserId, a.display_name as assignedUserName,
+       case when t.claim_expires_at >= @now then c.display_name end as claimedByName
+     from callback_tasks t
+     left join callback_rules r on r.code = t.rule_code
+     left join users a on a.id = t.assigned_user_id
+     left join users c on c.id = t.claimed_by
+     where t.customer_id in (select value from json_each(@customers)) and ${inBucket}
+     order by t.priority, t.due_date, t.id`,
+  ).all({ ...params, customers: JSON.stringify(page.map((p) => p.customerId)) }) as TaskRow[];
+  const people = stmt(
+    sqlite,
+    'select id, name, mobile from customers where id in (select value from json_each(?))',
+  ).all(JSON.stringify(page.map((p) => p.customerId))) as {
+    id: number;
+    name: string;
+    mobile: string | null;
+  }[];
+  const personById = new Map(people.map((p) => [p.id, p]));
+  const tasksOf = new Map<number, QueueOutput['rows'][number]['tasks']>();
+  for (const { customerId, ...t } of tasks) {
+    const list = tasksOf.get(customerId) ?? [];
+    list.push({ ...t, ruleName: t.ruleName ?? t.ruleCode });
+    tasksOf.set(customerId, list);
+  }
+  return {
+    today,
+    total,
+    counts,
+    rows: page.map((p) => ({
+      customerId: p.customerId,
+      customerName: personById.get(p.customerId)?.name ?? '',
+      mobile: personById.get(p.customerId)?.mobile ?? null,
+      priority: p.priority,
+      dueDate: p.dueDate,
+      overdue: p.dueDate < today,
+      tasks: tasksOf.get(p.customerId) ?? [],
+    })),
+  };
+}
