@@ -5,7 +5,13 @@ import { rendererConfig } from './renderer/vite.config';
 export default defineConfig({
   main: {
     build: {
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/shell/main.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'electron/shell/main.ts'),
+          // Imports run in a worker thread beside main (electron/domain/imports/import-worker-launcher.ts).
+          'import-worker': resolve(import.meta.dirname, 'electron/domain/imports/import-worker.ts'),
+        },
+      },
       externalizeDeps: true,
     },
   },
@@ -19,5 +25,15 @@ export default defineConfig({
       externalizeDeps: { exclude: ['zod'] },
     },
   },
-  renderer: rendererConfig,
+  // electron-vite resolves paths against the project root; the plugins are the browser build's own.
+  renderer: {
+    root: 'renderer',
+    base: './',
+    plugins: rendererConfig.plugins,
+    build: {
+      outDir: 'out/renderer',
+      chunkSizeWarningLimit: 4000,
+      rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
+    },
+  },
 });

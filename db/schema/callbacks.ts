@@ -102,6 +102,7 @@ export const callbackTasks = sqliteTable(
     index('callback_tasks_customer_idx').on(t.customerId, t.status),
     index('callback_tasks_assigned_idx').on(t.assignedUserId, t.status, t.dueDate),
     index('callback_tasks_claim_idx').on(t.claimedBy, t.claimExpiresAt),
+    index('callback_tasks_vehicle_idx').on(t.vehicleId),
   ],
 );
 

@@ -70,6 +70,8 @@ export const customers = sqliteTable(
     index('customers_stage_idx').on(t.stage),
     index('customers_district_idx').on(t.district),
     index('customers_id_number_idx').on(t.idNumber),
+    // Deleting or merging a customer checks this self-reference; without the index that is a full scan per row.
+    index('customers_merged_into_idx').on(t.mergedIntoId),
   ],
 );
 

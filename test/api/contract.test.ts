@@ -34,7 +34,7 @@ describe('contract drift', () => {
     const known = new Set<string>([...permissions, 'public', 'session']);
     for (const [name, def] of Object.entries(contract)) {
       expect(known.has(def.access), `${name} access ${def.access}`).toBe(true);
-      expect(name).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
+      expect(name).toMatch(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/);
     }
   });
 

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readXlsx } from '../../electron/domain/imports/read-xlsx';
 import type { TestApp } from '../helpers/test-app';
 import { createTestApp } from '../helpers/test-app';
 
@@ -99,6 +100,9 @@ describe('customer export', () => {
     expect(rowValues(sheet, 3).slice(9, 10)).toEqual(['意向客户']);
     expect(rowValues(sheet, 3)[15]).toBe('电话');
     expect(rowValues(sheet, 2).slice(5, 8)).toEqual(['amy_hz', '惠城区', '江北, 1号']);
+    // The import reader reads an exported file too (inline strings, as the streaming writer stores them).
+    const again = readXlsx(Buffer.from(out.contentBase64, 'base64'), { maxRows: 10 })[0]!.rows();
+    expect(again.map((r) => r.cells[1])).toEqual(['姓名', '艾米', '王五', '张三']);
   });
 
   it('exports everyone without filters, and only for roles allowed to export', async () => {

@@ -7,10 +7,11 @@ import type { ImportPreview, ImportProgress } from '../../electron/contract/impo
 import { regenerateCallbacksForCustomer } from '../../electron/domain/callbacks/regenerate-for-customer';
 import { runInWorker } from '../../electron/domain/imports/import-jobs';
 import { readXlsx } from '../../electron/domain/imports/read-xlsx';
+import { withoutElementPrefixes } from '../../electron/domain/imports/xlsx-xml';
 import { cellText } from '../../electron/domain/imports/cell-text';
 import type { TestApp } from '../helpers/test-app';
 import { createTestApp } from '../helpers/test-app';
-import { existingInDb, fixtureVins } from '../fixtures/imports/make-fixtures';
+import { existingInDb, fixtureVin, fixtureVins } from '../fixtures/imports/make-fixtures';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/imports');
 const now = new Date('2026-11-22T01:00:00Z');
@@ -451,12 +452,22 @@ describe('customer import', () => {
     expect(mapped.rows[0]).toMatchObject({ action: 'create', errors: [] });
   });
 
-  it('flags a mobile and VIN that belong to different customers, and a resold car', async () => {
-    const text = `姓名,手机,车架号\n王五,${existingInDb.mobile},${existingInDb.vin}\n新车主,13866667777,${existingInDb.vin}\n`;
+  it('flags a mobile and VIN that belong to different customers, a resold car, and a changed number', async () => {
+    const text = [
+      '姓名,手机,车架号',
+      `王五,${existingInDb.mobile},${existingInDb.vin}`,
+      `新车主,13866667777,${existingInDb.vin}`,
+      `${existingInDb.vehicleOwner},13155556666,${existingInDb.vin}`,
+    ].join('\n');
     const p = await app.ok('imports.preview', csv('conflict.csv', text), token);
     expect(p.rows[0]!.action).toBe('skip');
     expect(p.rows[0]!.errors[0]).toContain('车架号却登记在');
     expect(p.rows[1]!.errors[0]).toContain('可能已过户');
+    // Same owner by VIN and name, new number: the old one is kept as the spare.
+    expect(p.rows[2]).toMatchObject({ action: 'update', matchedCustomerId: zhaoLiu, errors: [] });
+    expect(p.rows[2]!.warnings).toEqual([
+      '手机号与系统中不同：改为 131****6666，原号码 131****1000 保留为备用手机',
+    ]);
   });
 
   it('reads dates in every accepted shape and warns on the rest', async () => {
@@ -486,6 +497,38 @@ describe('customer import', () => {
     const inWorker = await runInWorker<ImportPreview>(ctx, 'preview', input);
     const inMain = await app.ok('imports.preview', input, token);
     expect(inWorker).toEqual(inMain);
+  });
+
+  it('gives an existing owner another car: nothing else changes, but the call-back rules see the delivery', async () => {
+    const vin = fixtureVin('LFMAP22C7N000099');
+    const text = `姓名,手机,车架号,品牌,车系,交车日期\n王五,${existingInDb.mobile},${vin},丰田,卡罗拉,2026-11-19\n`;
+    app.core.db.$client.prepare("update customers set stage = 'owner' where id = ?").run(wangWu);
+    const p = await app.ok('imports.preview', csv('new-car.csv', text), token);
+    expect(p.rows[0]).toMatchObject({ action: 'update', matchedCustomerId: wangWu });
+    expect(p.rows[0]!.summary).toContain('新增车辆');
+    expect((await apply(csv('new-car.csv', text))).phase).toBe('done');
+    const db = app.core.db.$client;
+    expect(db.prepare('select stage from customers where id = ?').get(wangWu)).toEqual({ stage: 'owner' });
+    const car = db.prepare('select id, owner_id as ownerId from vehicles where vin = ?').get(vin) as {
+      id: number;
+      ownerId: number;
+    };
+    expect(car.ownerId).toBe(wangWu);
+    expect(
+      db
+        .prepare(
+          "select count(*) as n from callback_tasks where vehicle_id = ? and rule_code = 'delivery_3d'",
+        )
+        .get(car.id),
+    ).toEqual({ n: 1 });
+  });
+
+  it('reads sheet XML written with element prefixes (<x:row>)', () => {
+    const xml =
+      '<x:worksheet xmlns:x="s"><x:sheetData><x:row r="2"><x:c r="B2"><x:v>1</x:v></x:c></x:row></x:sheetData></x:worksheet>';
+    expect(withoutElementPrefixes(xml)).toBe(
+      '<worksheet xmlns:x="s"><sheetData><row r="2"><c r="B2"><v>1</v></c></row></sheetData></worksheet>',
+    );
   });
 
   it('refuses files it cannot read and unknown jobs', async () => {

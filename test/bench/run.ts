@@ -31,7 +31,8 @@ async function main(): Promise<void> {
   await buildRendererIfNeeded(log);
 
   const rows: Row[] = [];
-  let port = 5290;
+  // `--port 5490`: base port, when another bench run already uses the default.
+  let port = Number(flag('port', '5290'));
   for (const scale of scales) {
     log(`准备 scale ${scale} 数据库…`);
     const dir = benchDataDir(scale, log);

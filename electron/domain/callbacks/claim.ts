@@ -31,18 +31,62 @@ function heldTaskIds(sqlite: Database.Database, me: number, now: string): number
     .all(me, now) as number[];
 }
 
+interface Candidate {
+  id: number;
+  customer_id: number;
+  priority: number;
+  due_date: string;
+}
+
+/**
+ * The most urgent workable task (priority, then due date, then id) among the caller's own and the unassigned.
+ * Sorting every open task would cost a scan of ~10^5 rows at scale L, so the unassigned side walks the queue
+ * index (status, due_date, priority) key by key — priorities 1–5 (all the contract allows) times the few dozen
+ * open due dates — and stops at the first workable row. The caller's own tasks are few: read and sorted directly.
+ */
 function pickCustomer(
   sqlite: Database.Database,
   p: ClaimParams,
   ruleCodes: readonly CallbackRuleCode[] | undefined,
 ): number | null {
-  const byRule = ruleCodes?.length ? `and rule_code in (select value from json_each(@rules))` : '';
-  const row = stmt(
+  const byRule = ruleCodes?.length ? 'and rule_code in (select value from json_each(@rules))' : '';
+  const params = { ...p, ...(byRule ? { rules: JSON.stringify(ruleCodes) } : {}) };
+  const ready = `(next_attempt_at is null or next_attempt_at <= @now) and (claimed_by is null or claim_expires_at < @now) ${byRule}`;
+  const mine = stmt(
     sqlite,
-    `select customer_id from callback_tasks where ${workable} ${byRule} order by priority, due_date, id limit 1`,
-  ).get({ ...p, ...(byRule ? { rules: JSON.stringify(ruleCodes) } : {}) }) as
-    { customer_id: number } | undefined;
-  return row?.customer_id ?? null;
+    `select id, customer_id, priority, due_date from callback_tasks indexed by callback_tasks_assigned_idx
+     where assigned_user_id = @me and status = 'open' and due_date <= @today and ${ready}
+     order by priority, due_date, id limit 1`,
+  ).get(params) as Candidate | undefined;
+  const nextDate = stmt(
+    sqlite,
+    `select min(due_date) from callback_tasks indexed by callback_tasks_queue_idx
+     where status = 'open' and due_date > @prev and due_date <= @today`,
+  ).pluck();
+  const probe = stmt(
+    sqlite,
+    `select id, customer_id, priority, due_date from callback_tasks indexed by callback_tasks_queue_idx
+     where status = 'open' and due_date = @due and priority = @priority and assigned_user_id is null and ${ready}
+     order by id limit 1`,
+  );
+  const dates: string[] = [];
+  for (let prev = ''; ;) {
+    const d = nextDate.get({ prev, today: p.today }) as string | null;
+    if (d === null) break;
+    dates.push(d);
+    prev = d;
+  }
+  for (let priority = 1; priority <= 5; priority++) {
+    if (mine && priority > mine.priority) break;
+    for (const due of dates) {
+      if (mine && priority === mine.priority && due > mine.due_date) break;
+      const hit = probe.get({ ...params, due, priority }) as Candidate | undefined;
+      if (!hit) continue;
+      const mineFirst = mine && mine.priority === priority && mine.due_date === due && mine.id < hit.id;
+      return mineFirst ? mine.customer_id : hit.customer_id;
+    }
+  }
+  return mine?.customer_id ?? null;
 }
 
 /** One customer, one call: every workable task of the customer is claimed together. */

@@ -93,10 +93,8 @@ export async function previewImport(ctx: ServiceContext, input: ImportFileInput)
  */
 export function startImport(ctx: ServiceContext, input: ImportFileInput): { jobId: string } {
   pruneJobs();
+  assertNoImportRunning(ctx, '已有一个导入正在进行，请等它完成后再导入');
   const dbFile = databaseFile(ctx) ?? ':memory:';
-  if ([...jobs.values()].some((j) => j.dbFile === dbFile && j.finishedAt === null)) {
-    throw new AppError('conflict', '已有一个导入正在进行，请等它完成后再导入');
-  }
   const jobId = randomUUID();
   const job: ImportJob = {
     progress: { jobId, phase: 'queued', done: 0, total: 0, result: null, error: null },
@@ -135,6 +133,14 @@ export function startImport(ctx: ServiceContext, input: ImportFileInput): { jobI
     failWith,
   );
   return { jobId };
+}
+
+/** A running import holds SQLite's write lock for its whole transaction; a revert would only time out behind it. */
+export function assertNoImportRunning(ctx: ServiceContext, message: string): void {
+  const dbFile = databaseFile(ctx) ?? ':memory:';
+  if ([...jobs.values()].some((j) => j.dbFile === dbFile && j.finishedAt === null)) {
+    throw new AppError('conflict', message);
+  }
 }
 
 export function importProgress(jobId: string): ImportProgress {

@@ -1,6 +1,6 @@
 import type { CellValue, SheetRow } from './sheet-grid';
 import { isDateFormat } from './xlsx-date-formats';
-import { attributes, decodeXmlText, stringItemText } from './xlsx-xml';
+import { attributes, decodeXmlText, stringItemText, withoutElementPrefixes } from './xlsx-xml';
 import { readZipEntries, ZipFormatError } from './zip-entries';
 
 export interface XlsxSheet {
@@ -18,7 +18,7 @@ export function readXlsx(buf: Buffer, opts: { maxRows: number }): XlsxSheet[] {
   const zip = readZipEntries(buf);
   const text = (path: string): string | null => {
     const entry = zip.get(path);
-    return entry ? entry().toString('utf8') : null;
+    return entry ? withoutElementPrefixes(entry().toString('utf8')) : null;
   };
   const workbookPath = officeDocumentPath(text('_rels/.rels'));
   const workbookXml = text(workbookPath);

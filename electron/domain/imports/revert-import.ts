@@ -57,18 +57,8 @@ function editedSince(sqlite: Database.Database, undo: ImportUndo): ReferenceIssu
  * (a visit, a call, a tag…) points at a row it would delete; staff then deal with that data first.
  */
 export function revertImport(ctx: ServiceContext, batchId: number): RevertResult {
-  const sqlite = ctx.db.$client;
-  // Deleting customers with foreign keys on checks every referencing column per row, and customers.merged_into_id
-  // has no index: a table scan per deleted customer. findReferences does that check once per column instead, so
-  // enforcement is switched off for the deletes (only possible outside a transaction).
-  const switchFks =
-    !sqlite.inTransaction && (sqlite.pragma('foreign_keys', { simple: true }) as number) === 1;
-  if (switchFks) sqlite.pragma('foreign_keys = OFF');
-  try {
-    return sqlite.transaction(() => revertInTransaction(ctx, batchId)).immediate();
-  } finally {
-    if (switchFks) sqlite.pragma('foreign_keys = ON');
-  }
+  // Foreign keys stay on: every column referencing customers, vehicles and tasks is indexed (migration 0006).
+  return ctx.db.$client.transaction(() => revertInTransaction(ctx, batchId)).immediate();
 }
 
 function revertInTransaction(ctx: ServiceContext, batchId: number): RevertResult {

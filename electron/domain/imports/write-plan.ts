@@ -145,6 +145,8 @@ export function writePlan(
       t.id = id;
       undo.created.vehicles.push(id);
       recordOwnership(id, ownerId, v);
+      // An existing owner with no changed fields still has a new car for the call-back rules to see.
+      if (ownerId !== null) touched.add(ownerId);
       return;
     }
     const set: Record<string, unknown> = {};

@@ -31,3 +31,13 @@ export function stringItemText(inner: string): string {
   for (let m = re.exec(body); m; m = re.exec(body)) out += m[1];
   return decodeXmlText(out);
 }
+
+/**
+ * Some generators (the .NET Open XML SDK behind many DMS exports) write `<x:row>` instead of `<row>`. Element
+ * prefixes are dropped so one set of patterns reads both; text cannot contain a raw `<`, so only tags change.
+ */
+export function withoutElementPrefixes(xml: string): string {
+  return /<\/?[A-Za-z_][\w.-]*:[A-Za-z]/.test(xml.slice(0, 4096))
+    ? xml.replace(/<(\/?)[A-Za-z_][\w.-]*:(?=[A-Za-z])/g, '<$1')
+    : xml;
+}

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ChannelOutput } from '../../contract';
 import type { ServiceContext } from '../context';
+import { prepared } from '../customers/sql-cache';
 
 type FacetCount = { value: string; count: number };
 
@@ -10,11 +11,15 @@ type FacetCount = { value: string; count: number };
  * the entries the way GROUP BY must.
  */
 function indexCounts(sqlite: Database.Database, table: string, column: string, index: string): FacetCount[] {
-  const first = sqlite.prepare(`select min(${column}) as v from ${table} indexed by ${index}`);
-  const next = sqlite.prepare(
+  const first = prepared(sqlite, `select min(${column}) as v from ${table} indexed by ${index}`);
+  const next = prepared(
+    sqlite,
     `select min(${column}) as v from ${table} indexed by ${index} where ${column} > ?`,
   );
-  const count = sqlite.prepare(`select count(*) as n from ${table} indexed by ${index} where ${column} = ?`);
+  const count = prepared(
+    sqlite,
+    `select count(*) as n from ${table} indexed by ${index} where ${column} = ?`,
+  );
   const out: FacetCount[] = [];
   let v = (first.get() as { v: string | null }).v;
   while (v !== null) {
@@ -29,13 +34,12 @@ function indexCounts(sqlite: Database.Database, table: string, column: string, i
  * recorded in customer_merges, so their share is taken off the index counts instead of scanning customers.
  */
 function mergedCounts(sqlite: Database.Database, valueSql: string): Map<string, number> {
-  const rows = sqlite
-    .prepare(
-      `select ${valueSql} as value, count(*) as n
+  const rows = prepared(
+    sqlite,
+    `select ${valueSql} as value, count(*) as n
        from (select distinct merged_id from customer_merges) m cross join customers c on c.id = m.merged_id
        where c.merged_into_id is not null group by 1`,
-    )
-    .all() as { value: string | null; n: number }[];
+  ).all() as { value: string | null; n: number }[];
   return new Map(rows.filter((r) => r.value !== null).map((r) => [r.value!, r.n]));
 }
 
@@ -49,15 +53,14 @@ function withoutMerged(counts: FacetCount[], merged: Map<string, number>): Facet
 /** Filter choices for the customer list: districts and tags count customers, series count vehicles. */
 export function customerFacets(ctx: ServiceContext): ChannelOutput<'customers.facets'> {
   const sqlite = ctx.db.$client;
-  const tagsOfMerged = sqlite
-    .prepare(
-      `select t.tag as value, count(*) as n
+  const tagsOfMerged = prepared(
+    sqlite,
+    `select t.tag as value, count(*) as n
        from (select distinct merged_id from customer_merges) m
        cross join customers c on c.id = m.merged_id
        cross join customer_tags t on t.customer_id = c.id
        where c.merged_into_id is not null group by t.tag`,
-    )
-    .all() as { value: string; n: number }[];
+  ).all() as { value: string; n: number }[];
   return {
     districts: withoutMerged(
       indexCounts(sqlite, 'customers', 'district', 'customers_district_idx'),

@@ -2,6 +2,7 @@ import type { SearchPlan } from './classify-query';
 import type { Tier } from './name-tiers';
 import type { Hit } from './recency-top';
 import { prefixEnd } from './recency-top';
+import { prepared } from '../customers/sql-cache';
 
 const hitCols = 'c.id, c.last_visit_at as lastVisitAt';
 const live = 'c.merged_into_id is null';
@@ -20,14 +21,13 @@ function vehicleTier(
   return {
     match,
     find: (sqlite, limit) =>
-      sqlite
-        .prepare(
-          `select ${hitCols}, ${matched} as matchedText
+      prepared(
+        sqlite,
+        `select ${hitCols}, ${matched} as matchedText
            from (select owner_id, ${matched} from vehicles v indexed by ${index} where ${where} limit ${rangeCap}) v
            cross join customers c on c.id = v.owner_id
            where ${live} ${recency} limit ?`,
-        )
-        .all(...params, limit) as Hit[],
+      ).all(...params, limit) as Hit[],
   };
 }
 
@@ -43,12 +43,11 @@ export function keyTiers(plan: SearchPlan): Tier[] {
     exact.push({
       match: 'mobile',
       find: (sqlite, limit) =>
-        sqlite
-          .prepare(
-            `select ${hitCols}, case when c.mobile = ? then c.mobile else c.mobile2 end as matchedText
+        prepared(
+          sqlite,
+          `select ${hitCols}, case when c.mobile = ? then c.mobile else c.mobile2 end as matchedText
              from customers c where (c.mobile = ? or c.mobile2 = ?) and ${live} ${recency} limit ?`,
-          )
-          .all(mobile, mobile, mobile, limit) as Hit[],
+        ).all(mobile, mobile, mobile, limit) as Hit[],
     });
   }
   const plates = [plate, ...(plateAnyProvince ?? [])].filter((p): p is string => !!p);
@@ -61,12 +60,11 @@ export function keyTiers(plan: SearchPlan): Tier[] {
     partial.push({
       match: 'mobile_tail',
       find: (sqlite, limit) =>
-        sqlite
-          .prepare(
-            `select ${hitCols}, c.mobile as matchedText from customers c indexed by customers_mobile_tail_idx
+        prepared(
+          sqlite,
+          `select ${hitCols}, c.mobile as matchedText from customers c indexed by customers_mobile_tail_idx
              where c.mobile_tail = ? and ${live} ${recency} limit ?`,
-          )
-          .all(mobileTail, limit) as Hit[],
+        ).all(mobileTail, limit) as Hit[],
     });
   }
   if (vinTailReversed) {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { SearchMatch } from '../../contract/search';
 import type { CandidateSet, Hit } from './recency-top';
 import { prefixEnd, topByRecency } from './recency-top';
+import { prepared } from '../customers/sql-cache';
 
 /** One rank of results: every customer it finds ranks below all found by the tiers before it. */
 export interface Tier {
@@ -81,7 +82,8 @@ function substringSet(
 
 /** Each gram is counted only up to a bound, and a gram rare enough ends the search early. */
 function rarestGram(sqlite: Database.Database, grams: string[]): string {
-  const count = sqlite.prepare(
+  const count = prepared(
+    sqlite,
     'select count(*) as n from (select 1 from customer_name_grams where gram = ? limit 5000)',
   );
   let best = grams[0]!;

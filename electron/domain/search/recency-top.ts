@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { prepared } from '../customers/sql-cache';
 
 /** One customer found by one kind of lookup. */
 export interface Hit {
@@ -38,22 +39,23 @@ export function topByRecency(sqlite: Database.Database, set: CandidateSet, limit
   const where = `c.merged_into_id is null and (${set.where})`;
   if (set.driver) {
     const breakEven = breakEvenSize(sqlite, limit);
-    const { n } = sqlite
-      .prepare(`select count(*) as n from (${set.driver.sql} limit ?)`)
-      .get(...set.driver.params, breakEven + 1) as { n: number };
+    const { n } = prepared(sqlite, `select count(*) as n from (${set.driver.sql} limit ?)`).get(
+      ...set.driver.params,
+      breakEven + 1,
+    ) as { n: number };
     if (n <= breakEven) {
       // CROSS JOIN keeps SQLite from reordering: the small set drives, customers are looked up by id.
       const sql = `select ${cols} from (${set.driver.sql}) d cross join customers c on c.id = d.id
         where ${where} ${recencyOrder} limit ?`;
-      return sqlite.prepare(sql).all(...set.driver.params, ...set.params, limit) as Hit[];
+      return prepared(sqlite, sql).all(...set.driver.params, ...set.params, limit) as Hit[];
     }
   }
   const sql = `select ${cols} from customers c indexed by customers_last_visit_idx where ${where} ${recencyOrder} limit ?`;
-  return sqlite.prepare(sql).all(...set.params, limit) as Hit[];
+  return prepared(sqlite, sql).all(...set.params, limit) as Hit[];
 }
 
 /** Where both plans cost the same: sqrt(limit × customers). max(id) is one step down the rowid tree. */
 function breakEvenSize(sqlite: Database.Database, limit: number): number {
-  const { n } = sqlite.prepare('select coalesce(max(id), 0) as n from customers').get() as { n: number };
+  const { n } = prepared(sqlite, 'select coalesce(max(id), 0) as n from customers').get() as { n: number };
   return Math.max(200, Math.ceil(Math.sqrt(limit * n)));
 }

@@ -5,6 +5,7 @@ import { classifyQuery } from './classify-query';
 import { keyTiers } from './key-tiers';
 import type { Tier } from './name-tiers';
 import { nameTiers, pinyinTiers } from './name-tiers';
+import { prepared } from '../customers/sql-cache';
 
 type Found = { id: number; match: SearchMatch; matchedText: string };
 
@@ -41,15 +42,14 @@ function describe(ctx: ServiceContext, found: Found[]): SearchResult[] {
   const sqlite = ctx.db.$client;
   const ids = found.map((f) => f.id);
   const marks = ids.map(() => '?').join(',');
-  const people = sqlite
-    .prepare(`select id, name, mobile, stage from customers where id in (${marks})`)
-    .all(...ids) as Pick<SearchResult, 'id' | 'name' | 'mobile' | 'stage'>[];
-  const cars = sqlite
-    .prepare(
-      `select owner_id as id, group_concat(plate, ' ') as plates, group_concat(distinct series) as series
+  const people = prepared(sqlite, `select id, name, mobile, stage from customers where id in (${marks})`).all(
+    ...ids,
+  ) as Pick<SearchResult, 'id' | 'name' | 'mobile' | 'stage'>[];
+  const cars = prepared(
+    sqlite,
+    `select owner_id as id, group_concat(plate, ' ') as plates, group_concat(distinct series) as series
        from vehicles indexed by vehicles_owner_idx where owner_id in (${marks}) group by owner_id`,
-    )
-    .all(...ids) as { id: number; plates: string | null; series: string | null }[];
+  ).all(...ids) as { id: number; plates: string | null; series: string | null }[];
   const personById = new Map(people.map((p) => [p.id, p]));
   const carsById = new Map(cars.map((c) => [c.id, c]));
   return found.flatMap((f) => {
