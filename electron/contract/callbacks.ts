@@ -245,10 +245,10 @@ export const callbacksContract = {
     output: z.object({
       today: z.string(),
       rows: z.array(queueRow),
-      /** Customers (calls) matching the bucket and filters. */
-      total: z.number(),
-      /** Tasks per bucket in the scope, ignoring the bucket filter, for the tabs. */
-      counts: z.object({ overdue: z.number(), dueToday: z.number(), upcoming: z.number() }),
+      /** Customers (calls) matching the bucket and filters; counted on the first page only (later pages: null). */
+      total: z.number().nullable(),
+      /** Tasks per bucket in the scope and filters, ignoring the bucket, for the tabs; first page only. */
+      counts: z.object({ overdue: z.number(), dueToday: z.number(), upcoming: z.number() }).nullable(),
     }),
   }),
   'callbacks.next': channel({

@@ -1,8 +1,10 @@
+import type Database from 'better-sqlite3';
 import type { ChannelOutput, ChannelParsedInput } from '../../contract';
 import type { CallbackOutcome, CallbackRuleCode } from '../../contract/callbacks';
 import { localDate } from '../clock';
 import type { AuthedContext } from '../context';
 import { ensureDailyGeneration } from './daily-generation';
+import { addDays } from './dates';
 import { stmt } from './statements';
 
 type QueueInput = ChannelParsedInput<'callbacks.queue'>;
@@ -50,9 +52,69 @@ interface TaskRow {
   claimedByName: string | null;
 }
 
+interface PageEntry {
+  customerId: number;
+  priority: number;
+  dueDate: string;
+}
+
+/** Due-date bounds of the buckets the index walk serves (upcoming also holds resting tasks: not walkable). */
+function walkRange(bucket: QueueInput['bucket'], today: string): { after: string; upTo: string } | null {
+  if (bucket === 'overdue') return { after: '', upTo: addDays(today, -1) };
+  if (bucket === 'due_today') return { after: addDays(today, -1), upTo: today };
+  if (bucket === 'all') return { after: '', upTo: '9999-12-31' };
+  return null;
+}
+
+/**
+ * The team's page without grouping every open task (10^5 rows at scale L): walks the queue index key by key —
+ * priority 1–5, then each open due date — and takes customers in order of their first (most urgent) task until
+ * the page is full. Same order as the grouped query: priority, then due date, then task id.
+ */
+function walkPage(
+  sqlite: Database.Database,
+  range: { after: string; upTo: string },
+  cond: string,
+  params: Record<string, unknown>,
+  limit: number,
+  offset: number,
+): PageEntry[] {
+  const nextDate = stmt(
+    sqlite,
+    `select min(due_date) from callback_tasks indexed by callback_tasks_queue_idx
+     where status = 'open' and due_date > @prev and due_date <= @upTo`,
+  ).pluck();
+  const dates: string[] = [];
+  for (let prev = range.after; ;) {
+    const d = nextDate.get({ prev, upTo: range.upTo }) as string | null;
+    if (d === null) break;
+    dates.push(d);
+    prev = d;
+  }
+  const rows = stmt(
+    sqlite,
+    `select t.customer_id from callback_tasks t indexed by callback_tasks_queue_idx
+     where t.status = 'open' and t.due_date = @due and t.priority = @priority and ${cond} order by t.id`,
+  ).pluck();
+  const seen = new Set<number>();
+  const page: PageEntry[] = [];
+  for (let priority = 1; priority <= 5; priority++) {
+    for (const due of dates) {
+      for (const customerId of rows.iterate({ ...params, due, priority }) as IterableIterator<number>) {
+        if (seen.has(customerId)) continue;
+        seen.add(customerId);
+        if (seen.size <= offset) continue;
+        page.push({ customerId, priority, dueDate: due });
+        if (page.length === limit) return page;
+      }
+    }
+  }
+  return page;
+}
+
 /**
  * The queue as calls: one row per customer with all their open tasks in the bucket, most urgent first
- * (priority, then due date), with the bucket counts for the tabs. Expired tasks are closed first.
+ * (priority, then due date), with the bucket counts for the tabs on the first page. Expired tasks are closed first.
  */
 export function callbackQueue(ctx: AuthedContext, input: QueueInput): QueueOutput {
   ensureDailyGeneration(ctx);
@@ -65,25 +127,31 @@ export function callbackQueue(ctx: AuthedContext, input: QueueInput): QueueOutpu
   const params = { today, now: at.toISOString(), me: ctx.user.id, ...filterParams(input) };
   const inBucket = `${where} and ${bucketSql[input.bucket]}`;
 
-  const counts = stmt(
-    sqlite,
-    `select coalesce(sum(${bucketSql.overdue}), 0) as overdue, coalesce(sum(${bucketSql.due_today}), 0) as dueToday,
-       coalesce(sum(${bucketSql.upcoming}), 0) as upcoming
-     from callback_tasks t where ${where}`,
-  ).get(params) as QueueOutput['counts'];
-  const total = stmt(sqlite, `select count(distinct t.customer_id) from callback_tasks t where ${inBucket}`)
-    .pluck()
-    .get(params) as number;
-  const page = stmt(
-    sqlite,
-    `select t.customer_id as customerId, min(t.priority) as priority, min(t.due_date) as dueDate
-     from callback_tasks t where ${inBucket}
-     group by t.customer_id order by priority, dueDate, customerId limit @limit offset @offset`,
-  ).all({ ...params, limit: input.limit, offset: input.offset }) as {
-    customerId: number;
-    priority: number;
-    dueDate: string;
-  }[];
+  // One pass for the tabs and the total, on the first page only (later pages keep the first page's figures).
+  let counts: QueueOutput['counts'] = null;
+  let total: number | null = null;
+  if (input.offset === 0) {
+    const row = stmt(
+      sqlite,
+      `select coalesce(sum(${bucketSql.overdue}), 0) as overdue, coalesce(sum(${bucketSql.due_today}), 0) as dueToday,
+         coalesce(sum(${bucketSql.upcoming}), 0) as upcoming,
+         count(distinct case when ${bucketSql[input.bucket]} then t.customer_id end) as total
+       from callback_tasks t where ${where}`,
+    ).get(params) as NonNullable<QueueOutput['counts']> & { total: number };
+    total = row.total;
+    counts = { overdue: row.overdue, dueToday: row.dueToday, upcoming: row.upcoming };
+  }
+
+  const range = walkRange(input.bucket, today);
+  const page: PageEntry[] =
+    input.scope === 'team' && range
+      ? walkPage(sqlite, range, `${bucketSql[input.bucket]} ${filters}`, params, input.limit, input.offset)
+      : (stmt(
+          sqlite,
+          `select t.customer_id as customerId, min(t.priority) as priority, min(t.due_date) as dueDate
+           from callback_tasks t where ${inBucket}
+           group by t.customer_id order by priority, dueDate, customerId limit @limit offset @offset`,
+        ).all({ ...params, limit: input.limit, offset: input.offset }) as PageEntry[]);
   if (page.length === 0) return { today, rows: [], total, counts };
 
   const tasks = stmt(

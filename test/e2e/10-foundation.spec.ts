@@ -139,7 +139,7 @@ test('foundation: login, customers, placeholder, settings, logout', async ({ pag
     await expect(
       page.getByRole('table', { name: 'Customer list' }).getByRole('columnheader', { name: 'Last visit' }),
     ).toBeVisible();
-    await shot(page, '09-customers-english');
+    await shot(page, '08-customers-english');
     await page.getByRole('button', { name: /Administrator/ }).click();
     await page.getByRole('menuitem', { name: 'Language' }).hover();
     await page.getByRole('menuitem', { name: '简体中文' }).click();
@@ -149,7 +149,7 @@ test('foundation: login, customers, placeholder, settings, logout', async ({ pag
   await test.step('logging out returns to the login screen', async () => {
     await page.getByRole('button', { name: /系统管理员/ }).click();
     await expect(page.getByRole('menuitem', { name: '修改密码' })).toBeVisible();
-    await shot(page, '10-user-menu');
+    await shot(page, '09-user-menu');
     await page.getByRole('menuitem', { name: '退出登录' }).click();
     await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
   });
@@ -160,7 +160,7 @@ test('foundation: login, customers, placeholder, settings, logout', async ({ pag
     await page.getByRole('menuitem', { name: '设置' }).click();
     await expect(page.getByRole('tab', { name: '我的账号' })).toBeVisible();
     await expect(page.getByRole('tab', { name: '用户管理' })).toHaveCount(0);
-    await shot(page, '11-settings-own-account');
+    await shot(page, '10-settings-own-account');
     await page.getByRole('button', { name: /前台/ }).click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();
     await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
