@@ -1,6 +1,7 @@
 import { Layout, Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { useAuth } from '../auth/use-auth';
 import { AppLogo } from './app-logo';
 import { navItems } from './nav-items';
 import { UserMenu } from './user-menu';
@@ -12,7 +13,9 @@ export function AppLayout() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const location = useLocation();
-  const selected = navItems.find((n) => location.pathname.startsWith(n.path))?.key;
+  const { can } = useAuth();
+  const visibleItems = navItems.filter((n) => !n.anyOf || n.anyOf.some((p) => can(p)));
+  const selected = visibleItems.find((n) => location.pathname.startsWith(n.path))?.key;
 
   return (
     <Layout className="app-shell">
@@ -29,9 +32,9 @@ export function AppLayout() {
             <Menu
               mode="inline"
               selectedKeys={selected ? [selected] : []}
-              items={navItems.map((n) => ({ key: n.key, icon: n.icon, label: t(`nav.${n.key}`) }))}
+              items={visibleItems.map((n) => ({ key: n.key, icon: n.icon, label: t(`nav.${n.key}`) }))}
               onClick={({ key }) => {
-                const item = navItems.find((n) => n.key === key);
+                const item = visibleItems.find((n) => n.key === key);
                 if (item) void navigate(item.path);
               }}
               className="app-menu"

@@ -2,9 +2,15 @@ import type { ColumnDef } from '@tanstack/react-table';
 import type { TFunction } from 'i18next';
 import type { CustomerRow } from '../../../../electron/contract/customers';
 import { baseGrades, genders, sourceChannels, stages } from '../../../../electron/contract/customers';
+import { formatPlate } from '../../../../electron/common/plate';
 import { formatDate } from '../../format/date';
 
 const none = '—';
+
+/** main sends plates space separated and unformatted; staff read 粤L·12345. */
+function formatPlates(plates: string): string {
+  return plates.split(/\s+/).filter(Boolean).map(formatPlate).join(' ');
+}
 
 function text(value: string | null, className = 'cell-text') {
   return value ? (
@@ -15,6 +21,24 @@ function text(value: string | null, className = 'cell-text') {
     <span className="cell-empty">{none}</span>
   );
 }
+
+/** Every column in display order; the column chooser lists these. */
+export const customerColumnIds = [
+  'name',
+  'gender',
+  'mobile',
+  'district',
+  'stage',
+  'baseGrade',
+  'plates',
+  'series',
+  'lastVisitAt',
+  'sourceChannel',
+  'createdAt',
+] as const;
+export type CustomerColumnId = (typeof customerColumnIds)[number];
+/** A row without a name tells staff nothing, so that column cannot be hidden. */
+export const lockedColumnIds: readonly CustomerColumnId[] = ['name'];
 
 function labels<K extends string>(keys: readonly K[], label: (key: K) => string): Record<K, string> {
   return Object.fromEntries(keys.map((k) => [k, label(k)])) as Record<K, string>;
@@ -86,7 +110,7 @@ export function customerColumns(t: TFunction): ColumnDef<CustomerRow>[] {
     {
       id: 'plates',
       header: t('customers.columns.plates'),
-      cell: ({ row }) => text(row.original.plates),
+      cell: ({ row }) => text(row.original.plates && formatPlates(row.original.plates)),
       meta: { minWidth: 92, grow: 1.2 },
     },
     {

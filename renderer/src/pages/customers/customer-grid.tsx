@@ -1,10 +1,10 @@
 import { CaretDownFilled, CaretUpFilled } from '@ant-design/icons';
-import type { Header, Row } from '@tanstack/react-table';
+import type { Header, Row, VisibilityState } from '@tanstack/react-table';
 import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Spin } from 'antd';
-import type { CSSProperties } from 'react';
-import { memo, useEffect, useMemo, useRef } from 'react';
+import type { CSSProperties, KeyboardEvent } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../../electron/contract/customers';
 import { customerColumns } from './customer-columns';
@@ -26,6 +26,11 @@ interface CustomerGridProps {
   onSortChange: (next: SortState) => void;
   /** A just-created customer, briefly marked so the eye finds it. */
   highlightId?: number | null;
+  columnVisibility: VisibilityState;
+  /** Click or Enter on a row. */
+  onOpen: (customerId: number) => void;
+  /** Old rows shown while a new filter loads. */
+  stale?: boolean;
 }
 
 /** Only the rows in view exist in the DOM, so 200,000 customers scroll like 50. */
@@ -33,12 +38,19 @@ export function CustomerGrid(props: CustomerGridProps) {
   const { rows, hasNextPage, isFetchingNextPage, fetchNextPage, sort, onSortChange } = props;
   const { t } = useTranslation();
   const scrollRef = useRef<HTMLDivElement>(null);
-  const columns = useMemo(() => customerColumns(t), [t]);
+  const { columnVisibility, onOpen } = props;
+  const allColumns = useMemo(() => customerColumns(t), [t]);
+  const columns = useMemo(
+    () => allColumns.filter((c) => columnVisibility[c.id ?? ''] !== false),
+    [allColumns, columnVisibility],
+  );
   const template = useMemo(
     () => columns.map((c) => `minmax(${c.meta?.minWidth ?? 80}px, ${c.meta?.grow ?? 1}fr)`).join(' '),
     [columns],
   );
   const minWidth = useMemo(() => columns.reduce((sum, c) => sum + (c.meta?.minWidth ?? 80), 0), [columns]);
+  // The keyboard's row: arrows move it, Enter opens it. Null until the user starts using the keys.
+  const [activeIndex, setActiveIndex] = useState<number | null>(null);
 
   // The build does not run the React Compiler, and the table object is read afresh on every render.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -69,15 +81,46 @@ export function CustomerGrid(props: CustomerGridProps) {
   const gridStyle: CSSProperties = { gridTemplateColumns: template };
   const headerGroup = table.getHeaderGroups()[0];
 
+  const moveTo = (index: number) => {
+    const next = Math.max(0, Math.min(index, tableRows.length - 1));
+    setActiveIndex(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / customerRowHeight) - 2);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (e.target !== e.currentTarget || tableRows.length === 0) return;
+    const current = activeIndex ?? -1;
+    const moves: Record<string, number> = {
+      ArrowDown: current + 1,
+      ArrowUp: Math.max(current - 1, 0),
+      PageDown: current + pageRows,
+      PageUp: Math.max(current - pageRows, 0),
+      Home: 0,
+      End: tableRows.length - 1,
+    };
+    if (e.key in moves) {
+      e.preventDefault();
+      moveTo(moves[e.key]!);
+    } else if (e.key === 'Enter' && activeIndex !== null) {
+      const row = tableRows[activeIndex];
+      if (row) {
+        e.preventDefault();
+        onOpen(row.original.id);
+      }
+    }
+  };
+
   return (
     <div
       ref={scrollRef}
-      className="customer-grid"
+      className={`customer-grid${props.stale ? ' is-stale' : ''}`}
       role="table"
       aria-label={t('customers.gridLabel')}
       aria-rowcount={props.total === null ? -1 : props.total + 1}
-      // Focusable so arrow keys and Page Up/Down scroll the list without a mouse.
+      // Focusable so arrow keys move through the rows and Enter opens one, without a mouse.
       tabIndex={0}
+      onKeyDown={onKeyDown}
+      aria-busy={props.stale || undefined}
     >
       <div role="rowgroup" className="customer-grid-head" style={{ minWidth }}>
         <div
@@ -117,6 +160,8 @@ export function CustomerGrid(props: CustomerGridProps) {
               start={item.start}
               template={template}
               highlighted={row.original.id === props.highlightId}
+              active={item.index === activeIndex}
+              onOpen={onOpen}
             />
           );
         })}
@@ -177,18 +222,27 @@ interface BodyRowProps {
   start: number;
   template: string;
   highlighted: boolean;
+  active: boolean;
+  onOpen: (customerId: number) => void;
 }
 
 /** Memoised on plain props: while scrolling only the rows entering the view render, not all thirty. */
-const BodyRow = memo(function BodyRow({ row, index, start, template, highlighted }: BodyRowProps) {
+const BodyRow = memo(function BodyRow(props: BodyRowProps) {
+  const { row, index, start, template, highlighted, active, onOpen } = props;
   const style: CSSProperties = { gridTemplateColumns: template, transform: `translateY(${start}px)` };
+  const classes = ['customer-grid-row', 'customer-grid-body-row'];
+  if (index % 2) classes.push('is-odd');
+  if (highlighted) classes.push('is-new');
+  if (active) classes.push('is-active');
   return (
     <div
       role="row"
       aria-rowindex={index + 2}
-      className={`customer-grid-row customer-grid-body-row${index % 2 ? ' is-odd' : ''}${highlighted ? ' is-new' : ''}`}
+      aria-selected={active || undefined}
+      className={classes.join(' ')}
       style={style}
       data-customer-id={row.original.id}
+      onClick={() => onOpen(row.original.id)}
     >
       {row.getVisibleCells().map((cell) => (
         <div key={cell.id} role="cell" className="customer-grid-cell">
