@@ -456,13 +456,19 @@ describe('call-back queue through the API', () => {
       [people[0], true, ['sales_csi']],
       [people[1], true, ['sales_csi']],
     ]);
-    const p2 = await app.ok(
-      'callbacks.queue',
-      { scope: 'team', bucket: 'all', priorities: [2], ruleCodes: ['delivery_3d'], limit: 1, offset: 1 },
-      tokens.op1!,
-    );
-    expect(p2.total).toBe(4);
+    const filter = { scope: 'team', bucket: 'all', priorities: [2], ruleCodes: ['delivery_3d'], limit: 1 };
+    const p1 = await app.ok('callbacks.queue', { ...filter, offset: 0 }, tokens.op1!);
+    expect(p1.total).toBe(4);
+    expect(p1.counts).toEqual({ overdue: 0, dueToday: 2, upcoming: 2 });
+    expect(p1.rows.map((r) => [r.customerId, r.tasks.map((t) => t.ruleCode)])).toEqual([
+      [people[0], ['delivery_3d']],
+    ]);
+    const p2 = await app.ok('callbacks.queue', { ...filter, offset: 1 }, tokens.op1!);
+    expect(p2).toMatchObject({ total: null, counts: null });
     expect(p2.rows.map((r) => r.customerId)).toEqual([people[1]]);
+    // The grouped path (upcoming, and "mine") orders the same way.
+    const upcoming = await app.ok('callbacks.queue', { scope: 'team', bucket: 'upcoming' }, tokens.op1!);
+    expect(upcoming.rows.map((r) => r.customerId)).toEqual([people[2], people[3], people[0], people[1]]);
     expect((await app.ok('callbacks.queue', { scope: 'mine', bucket: 'all' }, tokens.op1!)).total).toBe(0);
 
     const spread = await app.ok(

@@ -150,10 +150,12 @@ export function callbackQueue(ctx: AuthedContext, input: QueueInput): QueueOutpu
       ? walkPage(sqlite, range, `${bucketSql[input.bucket]} ${filters}`, params, input.limit, input.offset)
       : (stmt(
           sqlite,
-          `select t.customer_id as customerId, min(t.priority) as priority, min(t.due_date) as dueDate
-           from callback_tasks t ${input.scope === 'team' ? 'indexed by callback_tasks_customer_idx' : ''}
-           where ${inBucket}
-           group by t.customer_id order by priority, dueDate, customerId limit @limit offset @offset`,
+          // The customer's most urgent task (priority, due date, id) as one sortable key: the walk's order.
+          `select customerId, cast(substr(k, 1, 1) as integer) as priority, substr(k, 3, 10) as dueDate
+           from (select t.customer_id as customerId, min(t.priority || ':' || t.due_date || ':' || printf('%012d', t.id)) as k
+                 from callback_tasks t ${input.scope === 'team' ? 'indexed by callback_tasks_customer_idx' : ''}
+                 where ${inBucket} group by t.customer_id)
+           order by k limit @limit offset @offset`,
         ).all({ ...params, limit: input.limit, offset: input.offset }) as PageEntry[]);
   if (page.length === 0) return { today, rows: [], total, counts };
 

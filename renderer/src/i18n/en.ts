@@ -1,4 +1,8 @@
 import type { Messages } from './zh-cn';
+import { callbacksEn } from '../pages/callbacks/messages/en';
+import { cardEn } from '../pages/customer-card/card-messages';
+import { customerListEn } from '../pages/customers/list-messages';
+import { searchEn } from '../search/search-messages';
 
 export const en: Messages = {
   app: {
@@ -115,6 +119,7 @@ export const en: Messages = {
       basic: 'Person',
       source: 'Source and stage',
       purchase: 'Purchase intent',
+      preferences: 'Preferences',
       other: 'Other',
     },
     name: 'Name',
@@ -130,8 +135,8 @@ export const en: Messages = {
     employer: 'Employer',
     isCompany: 'Fleet / company customer',
     sourceChannel: 'Source channel',
-    referrerId: 'Referrer ID',
-    referrerHint: 'The customer ID of who referred them',
+    referrerId: 'Referred by',
+    referrerHint: 'Search the referrer by name, phone or plate',
     stage: 'Stage',
     leadGrade: 'Lead grade',
     purchaseNeed: 'Purchase need',
@@ -146,6 +151,42 @@ export const en: Messages = {
     notes: 'Notes',
     mobileOrWechat: 'Mobile or WeChat is required',
     pick: 'Select',
+    idNumber: 'ID number',
+    idNumberHint: 'Optional; checked as you type and against birthday and gender',
+    lostReasonCategory: 'Lost reason',
+    outcomeReason: 'Why won or lost',
+    outcomeReasonHint: 'The concrete reason, for review and follow-up',
+    contactChannel: 'Preferred contact',
+    contactTime: 'Best time to contact',
+    contactTimeHint: 'e.g. weekday evenings',
+    color: 'Favourite colour',
+    preferenceNote: 'Other preferences',
+    editTitle: 'Edit customer: {{name}}',
+    version: 'Version {{version}}',
+    saved: 'Customer saved',
+    discardEditHint: 'Your changes will not be saved.',
+    duplicates: {
+      title: 'This customer may already have a card (you can still save)',
+      open: "Open {{name}}'s card",
+    },
+    conflict: {
+      title: 'Save conflict: someone else just changed this customer',
+      notSaved: 'Your changes were not saved and nothing was overwritten.',
+      explain:
+        'While you were editing, someone saved this customer ({{at}}, now version {{version}}). The table lists the fields where what you typed differs from what is saved now.',
+      field: 'Field',
+      mine: 'You typed',
+      current: 'Saved now',
+      otherChanged: 'changed by other',
+      noFieldDiff: 'What you typed matches what is saved now',
+      hint: '"Re-edit on the latest version" keeps the other changes and puts the fields you changed back into the form for you to check and save.',
+      back: 'Back to the form',
+      loadLatest: 'Load latest',
+      rebase: 'Re-edit on the latest version',
+      loaded: 'Latest version loaded; your changes were discarded',
+      rebased: 'Your changes were put back on the latest version; check and save',
+      customerNo: 'Customer {{id}}',
+    },
   },
   labels: {
     gender: { male: 'Male', female: 'Female' },
@@ -457,6 +498,10 @@ export const en: Messages = {
       truncated: 'Too many customers matched; the file holds the first {{count, number}} in the current order',
     },
   },
+  callbacks: callbacksEn,
+  card: cardEn,
+  search: searchEn,
+  customerList: customerListEn,
   language: {
     'zh-CN': '简体中文',
     en: 'English',

@@ -1,4 +1,8 @@
 import { roleLabels } from '../../../electron/contract/permissions';
+import { callbacksZhCN } from '../pages/callbacks/messages/zh-cn';
+import { cardZhCN } from '../pages/customer-card/card-messages';
+import { customerListZhCN } from '../pages/customers/list-messages';
+import { searchZhCN } from '../search/search-messages';
 
 /** The reference locale: its shape defines the keys every other locale must provide. */
 export const zhCN = {
@@ -107,6 +111,7 @@ export const zhCN = {
       basic: '基本信息',
       source: '来源与阶段',
       purchase: '购车意向',
+      preferences: '偏好',
       other: '其他',
     },
     name: '姓名',
@@ -122,8 +127,8 @@ export const zhCN = {
     employer: '单位',
     isCompany: '集团客户',
     sourceChannel: '来源渠道',
-    referrerId: '推荐人编号',
-    referrerHint: '填写推荐人的客户编号',
+    referrerId: '推荐人',
+    referrerHint: '按姓名、手机号或车牌搜索推荐人',
     stage: '阶段',
     leadGrade: '线索等级',
     purchaseNeed: '购车需求',
@@ -138,6 +143,41 @@ export const zhCN = {
     notes: '备注',
     mobileOrWechat: '手机和微信至少填一项',
     pick: '请选择',
+    idNumber: '身份证号',
+    idNumberHint: '选填；填写后自动校验，并与生日、性别核对',
+    lostReasonCategory: '战败原因分类',
+    outcomeReason: '成败原因',
+    outcomeReasonHint: '成交或战败的具体原因，便于复盘和再跟进',
+    contactChannel: '首选联系方式',
+    contactTime: '方便联系的时间',
+    contactTimeHint: '如 工作日晚上',
+    color: '喜欢的颜色',
+    preferenceNote: '其他偏好',
+    editTitle: '编辑客户：{{name}}',
+    version: '版本 {{version}}',
+    saved: '已保存客户资料',
+    discardEditHint: '关闭后，刚才的修改不会保存。',
+    duplicates: {
+      title: '可能已有该客户的档案（仍可保存）',
+      open: '查看 {{name}} 的客户卡',
+    },
+    conflict: {
+      title: '保存冲突：该客户刚被他人修改',
+      notSaved: '您的修改尚未保存，也没有覆盖任何内容。',
+      explain: '在您编辑期间，该客户资料已被他人保存（{{at}}，当前版本 {{version}}）。下表列出您填写的内容与当前保存内容不同的字段。',
+      field: '字段',
+      mine: '您填写的',
+      current: '当前保存的',
+      otherChanged: '他人已改',
+      noFieldDiff: '您填写的内容与当前保存的内容一致',
+      hint: '“以最新版本为基础重新编辑”会保留他人的修改，并把您改过的字段填回表单，检查后再保存。',
+      back: '返回表单',
+      loadLatest: '载入最新内容',
+      rebase: '以最新版本为基础重新编辑',
+      loaded: '已载入最新内容，您的修改已放弃',
+      rebased: '已基于最新版本填回您的修改，请检查后保存',
+      customerNo: '客户编号 {{id}}',
+    },
   },
   labels: {
     gender: { male: '男', female: '女' },
@@ -447,6 +487,7 @@ export const zhCN = {
       truncated: '匹配的客户过多，文件中只包含按当前排序的前 {{count, number}} 位',
     },
   },
+  callbacks: callbacksZhCN,
   language: {
     'zh-CN': '简体中文',
     en: 'English',

@@ -1,6 +1,7 @@
 import { Layout, Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { GlobalSearch } from '../search/global-search';
 import { useAuth } from '../auth/use-auth';
 import { AppLogo } from './app-logo';
 import { navItems } from './nav-items';
@@ -24,6 +25,7 @@ export function AppLayout() {
           <AppLogo size={28} />
           <span className="app-header-name">{t('app.name')}</span>
         </div>
+        <GlobalSearch />
         <UserMenu />
       </Header>
       <Layout>

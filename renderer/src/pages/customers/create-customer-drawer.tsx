@@ -3,6 +3,7 @@ import { App as AntApp, Button, Drawer, Space } from 'antd';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import type { CustomerDetail } from '../../../../electron/contract/customers';
 import { customerFields } from '../../../../electron/contract/customers';
 import { api } from '../../api';
@@ -21,6 +22,7 @@ export function CreateCustomerDrawer({ open, onClose, onCreated }: CreateCustome
   const { t } = useTranslation();
   const { message, modal } = AntApp.useApp();
   const formId = useId();
+  const navigate = useNavigate();
   const { control, handleSubmit, formState, setError, reset } = useForm<
     CustomerFormValues,
     unknown,
@@ -31,17 +33,23 @@ export function CreateCustomerDrawer({ open, onClose, onCreated }: CreateCustome
     defaultValues: emptyCustomer,
   });
 
-  const requestClose = () => {
-    if (!formState.isDirty) return onClose();
+  const confirmDiscard = (then: () => void) => {
+    if (!formState.isDirty) return then();
     modal.confirm({
       title: t('customerForm.discardTitle'),
       content: t('customerForm.discardHint'),
       okText: t('customerForm.discard'),
       cancelText: t('customerForm.keepEditing'),
       okButtonProps: { danger: true },
-      onOk: onClose,
+      onOk: then,
     });
   };
+  const requestClose = () => confirmDiscard(onClose);
+  const openOther = (id: number) =>
+    confirmDiscard(() => {
+      onClose();
+      void navigate(`/customers/${id}`);
+    });
 
   const submit = handleSubmit(async (values) => {
     try {
@@ -79,7 +87,7 @@ export function CreateCustomerDrawer({ open, onClose, onCreated }: CreateCustome
       }
     >
       <form id={formId} onSubmit={(e) => void submit(e)} noValidate>
-        <CustomerForm control={control} />
+        <CustomerForm control={control} onOpenCustomer={openOther} />
       </form>
     </Drawer>
   );

@@ -1,17 +1,36 @@
 import { Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import { useState } from 'react';
 import type { Control } from 'react-hook-form';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { genders, leadGrades, sourceChannels, stages } from '../../../../electron/contract/customers';
+import {
+  contactChannels,
+  genders,
+  leadGrades,
+  lostReasonCategories,
+  sourceChannels,
+  stages,
+} from '../../../../electron/contract/customers';
 import { fromIsoDate, toIsoDate } from '../../format/date';
 import { fenToYuan, yuanInputFormatter, yuanToFen } from '../../format/money';
 import { FormField } from '../../forms/form-field';
+import type { PickedCustomer } from '../../search/customer-picker';
+import { CustomerPicker } from '../../search/customer-picker';
 import type { CustomerFormValues } from './customer-form-values';
+import { DuplicateWarnings } from './duplicate-warnings';
+import './customer-form.css';
 
 interface CustomerFormProps {
   control: Control<CustomerFormValues>;
+  /** The card being edited (absent when creating): it must not warn about, or refer, itself. */
+  customerId?: number;
+  /** The referrer's name for the picker, when the card already has one. */
+  referrer?: PickedCustomer | null;
+  /** Opens another card from a duplicate warning; the drawer decides what happens to unsaved input. */
+  onOpenCustomer: (id: number) => void;
 }
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -26,9 +45,13 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** The customer card fields; validation comes from the resolver (the same zod schema main uses). */
-export function CustomerForm({ control }: CustomerFormProps) {
+export function CustomerForm({ control, customerId, referrer, onOpenCustomer }: CustomerFormProps) {
   const { t } = useTranslation();
   const sourceChannel = useWatch({ control, name: 'sourceChannel' });
+  const stage = useWatch({ control, name: 'stage' });
+  const lostCategory = useWatch({ control, name: 'lostReasonCategory' });
+  // The picker needs a name to show; the form itself only stores the id, as main does.
+  const [picked, setPicked] = useState<PickedCustomer | null>(referrer ?? null);
   const f = (key: Parameters<typeof fieldLabel>[1]) => fieldLabel(t, key);
 
   const text = (name: TextField, label: string, span = 12, extra?: ReactNode, required?: boolean) => (
@@ -54,8 +77,30 @@ export function CustomerForm({ control }: CustomerFormProps) {
     </Col>
   );
 
+  const prefText = (name: PreferenceField, label: string, placeholder?: string) => (
+    <Col span={12}>
+      <FormField
+        control={control}
+        name={name}
+        label={label}
+        render={(field, id) => (
+          <Input
+            id={id}
+            ref={field.ref}
+            name={field.name}
+            value={field.value ?? ''}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            placeholder={placeholder}
+          />
+        )}
+      />
+    </Col>
+  );
+
   return (
     <Form layout="vertical" component={false} className="customer-form">
+      <DuplicateWarnings control={control} excludeId={customerId} onOpenCustomer={onOpenCustomer} />
       <Section title={t('customerForm.sections.basic')}>
         {text('name', f('name'), 12, undefined, true)}
         <Col span={12}>
@@ -98,6 +143,7 @@ export function CustomerForm({ control }: CustomerFormProps) {
             )}
           />
         </Col>
+        {text('idNumber', f('idNumber'), 12, t('customerForm.idNumberHint'))}
         {text('district', f('district'))}
         {text('occupation', f('occupation'))}
         {text('address', f('address'), 24)}
@@ -147,15 +193,17 @@ export function CustomerForm({ control }: CustomerFormProps) {
               label={f('referrerId')}
               required
               extra={t('customerForm.referrerHint')}
-              render={(field, id) => (
-                <InputNumber
+              render={(field, id, invalid) => (
+                <CustomerPicker
                   id={id}
                   ref={field.ref}
-                  className="full-width"
-                  min={1}
-                  precision={0}
-                  value={field.value ?? null}
-                  onChange={(v) => field.onChange(v ?? null)}
+                  excludeId={customerId}
+                  status={invalid ? 'error' : undefined}
+                  value={field.value ? (picked?.id === field.value ? picked : { id: field.value, name: `#${field.value}` }) : null}
+                  onChange={(c) => {
+                    setPicked(c);
+                    field.onChange(c?.id ?? null);
+                  }}
                   onBlur={field.onBlur}
                 />
               )}
@@ -227,6 +275,72 @@ export function CustomerForm({ control }: CustomerFormProps) {
           />
         </Col>
         {text('currentCar', f('currentCar'))}
+        {(stage === 'lost' || lostCategory) && (
+          <Col span={12}>
+            <FormField
+              control={control}
+              name="lostReasonCategory"
+              label={f('lostReasonCategory')}
+              render={(field, id) => (
+                <Select
+                  id={id}
+                  ref={field.ref}
+                  value={field.value ?? undefined}
+                  onChange={(v) => field.onChange(v ?? null)}
+                  onBlur={field.onBlur}
+                  allowClear
+                  placeholder={t('customerForm.pick')}
+                  options={lostReasonCategories.map((c) => ({ value: c, label: t(`card.enums.lostReason.${c}`) }))}
+                />
+              )}
+            />
+          </Col>
+        )}
+        <Col span={24}>
+          <FormField
+            control={control}
+            name="outcomeReason"
+            label={f('outcomeReason')}
+            extra={t('customerForm.outcomeReasonHint')}
+            render={(field, id) => (
+              <Input.TextArea
+                id={id}
+                ref={field.ref}
+                name={field.name}
+                value={field.value ?? ''}
+                onChange={field.onChange}
+                onBlur={field.onBlur}
+                autoSize={{ minRows: 2, maxRows: 5 }}
+                maxLength={500}
+              />
+            )}
+          />
+        </Col>
+      </Section>
+
+      <Section title={t('customerForm.sections.preferences')}>
+        <Col span={12}>
+          <FormField
+            control={control}
+            name="preferences.contactChannel"
+            label={f('contactChannel')}
+            render={(field, id) => (
+              <Select
+                id={id}
+                ref={field.ref}
+                value={field.value ?? undefined}
+                onChange={(v) => field.onChange(v ?? null)}
+                onBlur={field.onBlur}
+                allowClear
+                placeholder={t('customerForm.pick')}
+                options={contactChannels.map((c) => ({ value: c, label: t(`card.enums.contactChannel.${c}`) }))}
+              />
+            )}
+          />
+        </Col>
+        {prefText('preferences.contactTime', f('contactTime'), t('customerForm.contactTimeHint'))}
+        {prefText('preferences.color', f('color'))}
+        {prefText('preferences.note', f('preferenceNote'))}
       </Section>
 
       <Section title={t('customerForm.sections.other')}>
@@ -286,8 +400,11 @@ export function CustomerForm({ control }: CustomerFormProps) {
   );
 }
 
+type PreferenceField = 'preferences.contactTime' | 'preferences.color' | 'preferences.note';
+
 type TextField =
   | 'name'
+  | 'idNumber'
   | 'mobile'
   | 'mobile2'
   | 'wechat'
@@ -311,8 +428,14 @@ type LabelKey =
   | 'budget'
   | 'tags'
   | 'doNotContact'
-  | 'notes';
+  | 'notes'
+  | 'lostReasonCategory'
+  | 'outcomeReason'
+  | 'contactChannel'
+  | 'contactTime'
+  | 'color'
+  | 'preferenceNote';
 
-function fieldLabel(t: ReturnType<typeof useTranslation>['t'], key: LabelKey): string {
+function fieldLabel(t: TFunction, key: LabelKey): string {
   return t(`customerForm.${key}`);
 }

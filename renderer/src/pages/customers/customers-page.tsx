@@ -3,17 +3,24 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Result, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import type { CustomerDetail } from '../../../../electron/contract/customers';
 import { api } from '../../api';
 import { useAuth } from '../../auth/use-auth';
 import { errorMessage } from '../../forms/apply-server-errors';
+import { ColumnChooser } from './column-chooser';
 import { CreateCustomerDrawer } from './create-customer-drawer';
+import { CustomerFilterBar } from './customer-filter-bar';
+import { activeFilterCount, useCustomerFilters } from './customer-filters';
 import { CustomerGrid } from './customer-grid';
 import { customerKeys, systemInfoKey } from './customer-keys';
 import { useCustomerSort } from './customer-sort';
 import { CustomersEmpty } from './customers-empty';
 import { DemoDataPrompt } from './demo-data-prompt';
+import { FilteredEmpty } from './filtered-empty';
+import { useColumnVisibility } from './use-column-visibility';
 import { useCustomerList } from './use-customer-list';
+import './customer-list.css';
 
 /** How long a just-created row stays marked. */
 const highlightMs = 4000;
@@ -22,10 +29,15 @@ export function CustomersPage() {
   const { t, i18n } = useTranslation();
   const { can } = useAuth();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [sort, setSort] = useCustomerSort();
+  const [filters, setFilters] = useCustomerFilters();
+  const [columnVisibility, setColumnVisibility] = useColumnVisibility();
   const [creating, setCreating] = useState(false);
   const [highlightId, setHighlightId] = useState<number | null>(null);
-  const { query, rows, total } = useCustomerList(sort);
+  const { query, rows, total } = useCustomerList(sort, filters);
+  const filtered = activeFilterCount(filters) > 0;
+  const openCustomer = useCallback((id: number) => void navigate(`/customers/${id}`), [navigate]);
   const info = useQuery({ queryKey: systemInfoKey, queryFn: () => api.call('system.info', {}) });
   const canCreate = can('customers.write');
 
@@ -37,16 +49,17 @@ export function CustomersPage() {
 
   const onCreated = useCallback(
     (customer: CustomerDetail) => {
-      // Newest first is where a new card is sure to be on screen, whatever order the user had chosen.
+      // Newest first and unfiltered is where a new card is sure to be on screen, whatever the user had chosen.
+      setFilters({});
       setSort({ sort: 'created', direction: 'desc' });
       setHighlightId(customer.id);
       void queryClient.resetQueries({ queryKey: customerKeys.all });
       void queryClient.invalidateQueries({ queryKey: systemInfoKey });
     },
-    [queryClient, setSort],
+    [queryClient, setSort, setFilters],
   );
 
-  const showDemo = info.data?.empty === true && can('demo.generate');
+  const showDemo = info.data?.empty === true && can('demo.generate') && !filtered;
 
   let body;
   if (query.isPending || (info.isPending && total === 0)) {
@@ -66,13 +79,15 @@ export function CustomersPage() {
     );
   } else if (showDemo && rows.length === 0) {
     body = <DemoDataPrompt canCreate={canCreate} onCreate={() => setCreating(true)} />;
+  } else if (rows.length === 0 && filtered) {
+    body = <FilteredEmpty onClear={() => setFilters({})} />;
   } else if (rows.length === 0) {
     body = <CustomersEmpty canCreate={canCreate} />;
   } else {
     body = (
       <CustomerGrid
-        // A new order starts at the top; a new language re-renders the memoised rows' labels.
-        key={`${sort.sort}-${sort.direction}-${i18n.language}`}
+        // A new order or filter starts at the top; a new language re-renders the memoised rows' labels.
+        key={`${sort.sort}-${sort.direction}-${JSON.stringify(filters)}-${i18n.language}`}
         rows={rows}
         total={total}
         hasNextPage={query.hasNextPage}
@@ -81,6 +96,9 @@ export function CustomersPage() {
         sort={sort}
         onSortChange={setSort}
         highlightId={highlightId}
+        columnVisibility={columnVisibility}
+        onOpen={openCustomer}
+        stale={query.isPlaceholderData}
       />
     );
   }
@@ -103,6 +121,10 @@ export function CustomersPage() {
             {t('customers.create')}
           </Button>
         )}
+      </div>
+      <div className="list-controls">
+        <CustomerFilterBar filters={filters} onChange={setFilters} />
+        <ColumnChooser visibility={columnVisibility} onChange={setColumnVisibility} />
       </div>
       <div className="page-panel">{body}</div>
       {canCreate && (

@@ -1,6 +1,8 @@
 import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/use-auth';
+import { CallbackOutcomesTab } from './callback-outcomes-tab';
+import { CallbackRulesTab } from './callback-rules-tab';
 import { MyAccount } from './my-account';
 import { UsersTab } from './users-tab';
 
@@ -8,9 +10,20 @@ export function SettingsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const account = { key: 'account', label: t('settings.accountTab'), children: <MyAccount /> };
+  // Rules and outcomes can only be saved with callbacks.manage; without it they are not offered.
+  const callbackTabs = can('callbacks.manage')
+    ? [
+        { key: 'callback-rules', label: t('callbacks.settings.rulesTab'), children: <CallbackRulesTab /> },
+        {
+          key: 'callback-outcomes',
+          label: t('callbacks.settings.outcomesTab'),
+          children: <CallbackOutcomesTab />,
+        },
+      ]
+    : [];
   const items = can('users.manage')
-    ? [{ key: 'users', label: t('settings.usersTab'), children: <UsersTab /> }, account]
-    : [account];
+    ? [{ key: 'users', label: t('settings.usersTab'), children: <UsersTab /> }, ...callbackTabs, account]
+    : [...callbackTabs, account];
 
   return (
     <div className="page page-scroll">

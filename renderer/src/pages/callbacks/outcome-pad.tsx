@@ -1,0 +1,130 @@
+import { CheckOutlined } from '@ant-design/icons';
+import { Button, DatePicker, Input, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CallbackOutcome } from '../../../../electron/contract/callbacks';
+import { callbackOutcomeMeta, callbackOutcomes } from '../../../../electron/contract/callbacks';
+
+/** Outcomes that need a time picked before they can be recorded. */
+export const timedOutcomes: readonly CallbackOutcome[] = ['appointment', 'call_back_at'];
+
+interface OutcomePadProps {
+  outcome: CallbackOutcome | null;
+  onPick: (outcome: CallbackOutcome) => void;
+  when: Dayjs | null;
+  onWhen: (when: Dayjs | null) => void;
+  notes: string;
+  onNotes: (notes: string) => void;
+  /** Why the call cannot be recorded as it stands, or a caution; shown above the button. */
+  notice: { type: 'error' | 'warning'; text: string } | null;
+  submitting: boolean;
+  onSubmit: () => void;
+  pickerRef: Ref<HTMLDivElement>;
+  submitRef: Ref<HTMLButtonElement>;
+}
+
+/** The nine outcome keys (1–9), the time an appointment or call-back needs, notes, and the record button. */
+export function OutcomePad(props: OutcomePadProps) {
+  const { t } = useTranslation();
+  const { outcome } = props;
+  const now = dayjs();
+  const at = (d: Dayjs, hour: number) => d.hour(hour).minute(0).second(0).millisecond(0);
+  const tomorrow = now.add(1, 'day');
+  const presets = [
+    ...(outcome === 'call_back_at'
+      ? [
+          { label: t('callbacks.outcome.presets.in30m'), value: now.add(30, 'minute') },
+          { label: t('callbacks.outcome.presets.in1h'), value: now.add(1, 'hour') },
+          { label: t('callbacks.outcome.presets.in2h'), value: now.add(2, 'hour') },
+        ]
+      : []),
+    { label: t('callbacks.outcome.presets.tomorrow10'), value: at(tomorrow, 10) },
+    { label: t('callbacks.outcome.presets.tomorrow15'), value: at(tomorrow, 15) },
+  ];
+  const timed = outcome !== null && timedOutcomes.includes(outcome);
+
+  return (
+    <div className="cb-pad">
+      <h3 className="cb-section-title">{t('callbacks.call.sections.outcome')}</h3>
+      <div className="cb-pad-grid" role="group" aria-label={t('callbacks.call.sections.outcome')}>
+        {callbackOutcomes.map((o) => {
+          const selected = outcome === o;
+          return (
+            <button
+              key={o}
+              type="button"
+              className={`cb-pad-button cb-pad-${o}${selected ? ' is-selected' : ''}`}
+              aria-pressed={selected}
+              aria-keyshortcuts={callbackOutcomeMeta[o].shortcut}
+              onClick={() => props.onPick(o)}
+            >
+              <kbd className="cb-kbd">{callbackOutcomeMeta[o].shortcut}</kbd>
+              <span className="cb-pad-label">{t(`callbacks.outcomes.${o}`)}</span>
+              {selected && <CheckOutlined className="cb-pad-check" />}
+            </button>
+          );
+        })}
+      </div>
+
+      {timed && (
+        <div className="cb-pad-when" ref={props.pickerRef}>
+          <label className="cb-field-label" htmlFor="cb-when">
+            {t(
+              outcome === 'appointment' ? 'callbacks.outcome.appointmentAt' : 'callbacks.outcome.callBackAt',
+            )}
+          </label>
+          <DatePicker
+            id="cb-when"
+            className="full-width"
+            showTime={{ format: 'HH:mm', minuteStep: 5 }}
+            format="YYYY-MM-DD HH:mm"
+            placeholder={t('callbacks.outcome.pickTime')}
+            value={props.when}
+            onChange={(d) => props.onWhen(d)}
+            disabledDate={(d) => d.isBefore(now, 'day')}
+            presets={presets}
+            needConfirm={false}
+          />
+        </div>
+      )}
+
+      <div className="cb-pad-notes">
+        <label className="cb-field-label" htmlFor="cb-call-notes">
+          {t('callbacks.outcome.notes')}
+        </label>
+        <Input.TextArea
+          id="cb-call-notes"
+          value={props.notes}
+          onChange={(e) => props.onNotes(e.target.value)}
+          placeholder={t('callbacks.outcome.notesPlaceholder')}
+          autoSize={{ minRows: 2, maxRows: 5 }}
+          maxLength={2000}
+        />
+      </div>
+
+      <div className="cb-pad-footer">
+        <div className={`cb-pad-notice${props.notice ? ` is-${props.notice.type}` : ''}`} role="status">
+          {props.notice?.text ?? (outcome ? '' : t('callbacks.outcome.pick'))}
+        </div>
+        <Button
+          ref={props.submitRef}
+          type="primary"
+          size="large"
+          block
+          onClick={props.onSubmit}
+          loading={props.submitting}
+          disabled={outcome === null}
+          className="cb-submit"
+        >
+          {t('callbacks.outcome.submit')}
+          <kbd className="cb-kbd cb-kbd-inverse">Enter</kbd>
+        </Button>
+        <Typography.Text type="secondary" className="cb-pad-hint">
+          {t('callbacks.outcome.submitHint')}
+        </Typography.Text>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import { Tooltip } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { QueueRow } from '../../../../electron/contract/callbacks';
+import { formatDate } from '../../format/date';
+import { asPriority, daysBetween, formatWhen } from './callback-format';
+
+/** Priority as a compact pill; 1 is the most urgent. */
+export function PriorityPill({ value }: { value: number }) {
+  const { t } = useTranslation();
+  const p = asPriority(value);
+  return (
+    <span className={`cb-priority cb-priority-${p}`} title={t(`callbacks.priority.p${p}`)}>
+      {t('callbacks.priorityShort', { value: p })}
+    </span>
+  );
+}
+
+/** Every reason of the call, as short tags; a long list folds into "+N" with the rest in the tooltip. */
+export function ReasonTags({ row }: { row: QueueRow }) {
+  const shown = row.tasks.slice(0, 2);
+  const rest = row.tasks.length - shown.length;
+  return (
+    <Tooltip title={rest > 0 ? row.tasks.map((task) => task.ruleName).join('、') : undefined}>
+      <span className="cb-reasons">
+        {shown.map((task) => (
+          <span key={task.taskId} className={`cb-reason-tag cb-rule-${task.ruleCode}`}>
+            {task.ruleName}
+          </span>
+        ))}
+        {rest > 0 && <span className="cb-reason-more">+{rest}</span>}
+      </span>
+    </Tooltip>
+  );
+}
+
+export function DueCell({ row, today }: { row: QueueRow; today: string | null }) {
+  const { t } = useTranslation();
+  const late = today && row.dueDate < today ? daysBetween(row.dueDate, today) : 0;
+  return (
+    <span className="cb-due">
+      <span className="cell-mono">{formatDate(row.dueDate)}</span>
+      {late > 0 && <span className="cb-overdue">{t('callbacks.queue.overdueDays', { count: late })}</span>}
+    </span>
+  );
+}
+
+/** On a call now, resting until a retry, the last outcome, or simply waiting, in that order of interest. */
+export function StatusCell({ row }: { row: QueueRow }) {
+  const { t } = useTranslation();
+  const onCall = row.tasks.find((task) => task.claimedByName);
+  if (onCall) {
+    return (
+      <span className="cb-status cb-status-oncall">
+        {t('callbacks.queue.status.onCall', { name: onCall.claimedByName })}
+      </span>
+    );
+  }
+  const now = new Date().toISOString();
+  const resting = row.tasks
+    .map((task) => task.nextAttemptAt)
+    .filter((at): at is string => at !== null && at > now)
+    .sort()[0];
+  if (resting) {
+    return (
+      <span className="cb-status cb-status-resting">
+        {t('callbacks.queue.status.resting', { time: formatWhen(resting) })}
+      </span>
+    );
+  }
+  const last = row.tasks.find((task) => task.lastOutcome)?.lastOutcome;
+  if (last) {
+    return (
+      <span className="cb-status">
+        {t('callbacks.queue.status.last', { outcome: t(`callbacks.outcomes.${last}`) })}
+      </span>
+    );
+  }
+  return <span className="cb-status cb-status-waiting">{t('callbacks.queue.status.waiting')}</span>;
+}
+
+export function AssignedCell({ row }: { row: QueueRow }) {
+  const { t } = useTranslation();
+  const names = [...new Set(row.tasks.map((task) => task.assignedUserName).filter((n) => n !== null))];
+  if (names.length === 0) return <span className="cell-empty">{t('callbacks.queue.unassigned')}</span>;
+  const text = names.join('、');
+  return (
+    <span className="cell-text" title={text}>
+      {text}
+    </span>
+  );
+}

@@ -1,0 +1,182 @@
+import { useQuery } from '@tanstack/react-query';
+import type { TableColumnsType } from 'antd';
+import { Alert, DatePicker, Table, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput } from '../../../../electron/contract';
+import type { Role } from '../../../../electron/contract/permissions';
+import { api } from '../../api';
+import { errorMessage } from '../../forms/apply-server-errors';
+import { callbackKeys } from './callback-keys';
+import { formatPercent, formatSeconds } from './callback-format';
+
+type WorkloadRow = ChannelOutput<'callbacks.workload'>['rows'][number];
+type CompletionRow = ChannelOutput<'callbacks.completion'>['rows'][number];
+
+const num = (v: number) => <span className="cell-mono">{v.toLocaleString('zh-CN')}</span>;
+const sum = <T,>(rows: T[], pick: (r: T) => number) => rows.reduce((s, r) => s + pick(r), 0);
+
+/** The manager's view of the period: who did what, and how each call type is getting on. */
+export function WorkloadView() {
+  const { t } = useTranslation();
+  const [range, setRange] = useState<[Dayjs, Dayjs]>(() => [dayjs().startOf('month'), dayjs()]);
+  const from = range[0].format('YYYY-MM-DD');
+  const to = range[1].format('YYYY-MM-DD');
+  const workload = useQuery({
+    queryKey: callbackKeys.workload(from, to),
+    queryFn: () => api.call('callbacks.workload', { from, to }),
+  });
+  const completion = useQuery({
+    queryKey: callbackKeys.completion(from, to),
+    queryFn: () => api.call('callbacks.completion', { from, to }),
+  });
+
+  const workloadColumns: TableColumnsType<WorkloadRow> = [
+    { key: 'name', title: t('callbacks.workload.columns.name'), dataIndex: 'displayName', width: 120 },
+    {
+      key: 'role',
+      title: t('callbacks.workload.columns.role'),
+      width: 130,
+      render: (_, r) => t(`roles.${r.role as Role}`, { defaultValue: r.role }),
+    },
+    {
+      key: 'assignedOpen',
+      title: t('callbacks.workload.columns.assignedOpen'),
+      align: 'right',
+      render: (_, r) => num(r.assignedOpen),
+    },
+    {
+      key: 'overdue',
+      title: t('callbacks.workload.columns.overdue'),
+      align: 'right',
+      render: (_, r) => <span className={r.overdue > 0 ? 'cb-num-warn' : undefined}>{num(r.overdue)}</span>,
+    },
+    {
+      key: 'done',
+      title: t('callbacks.workload.columns.done'),
+      align: 'right',
+      render: (_, r) => num(r.done),
+    },
+    {
+      key: 'attempts',
+      title: t('callbacks.workload.columns.attempts'),
+      align: 'right',
+      render: (_, r) => num(r.attempts),
+    },
+    {
+      key: 'reachRate',
+      title: t('callbacks.workload.columns.reachRate'),
+      align: 'right',
+      render: (_, r) => <span className="cell-mono">{formatPercent(r.reachRate)}</span>,
+    },
+    {
+      key: 'avgHandle',
+      title: t('callbacks.workload.columns.avgHandle'),
+      align: 'right',
+      render: (_, r) => formatSeconds(t, r.avgHandleSeconds),
+    },
+  ];
+
+  const completionColumns: TableColumnsType<CompletionRow> = [
+    { key: 'ruleName', title: t('callbacks.workload.columns.ruleName'), dataIndex: 'ruleName', width: 180 },
+    ...(['due', 'open', 'done', 'reached', 'expired', 'skipped', 'cancelled'] as const).map((k) => ({
+      key: k,
+      title: t(`callbacks.workload.columns.${k}`),
+      align: 'right' as const,
+      render: (_: unknown, r: CompletionRow) => num(r[k]),
+    })),
+    {
+      key: 'completionRate',
+      title: t('callbacks.workload.columns.completionRate'),
+      align: 'right',
+      render: (_, r) => <span className="cell-mono">{formatPercent(r.due > 0 ? r.done / r.due : null)}</span>,
+    },
+  ];
+
+  const completionRows = completion.data?.rows ?? [];
+  const totals = {
+    due: sum(completionRows, (r) => r.due),
+    open: sum(completionRows, (r) => r.open),
+    done: sum(completionRows, (r) => r.done),
+    reached: sum(completionRows, (r) => r.reached),
+    expired: sum(completionRows, (r) => r.expired),
+    skipped: sum(completionRows, (r) => r.skipped),
+    cancelled: sum(completionRows, (r) => r.cancelled),
+  };
+
+  return (
+    <div className="cb-workload">
+      <div className="cb-workload-toolbar">
+        <label className="cb-field-label" htmlFor="cb-workload-range">
+          {t('callbacks.workload.range')}
+        </label>
+        <DatePicker.RangePicker
+          id={{ start: 'cb-workload-range' }}
+          value={range}
+          allowClear={false}
+          format="YYYY-MM-DD"
+          onChange={(v) => {
+            if (v?.[0] && v[1]) setRange([v[0], v[1]]);
+          }}
+        />
+      </div>
+      {(workload.error || completion.error) && (
+        <Alert
+          type="error"
+          showIcon
+          title={errorMessage(workload.error ?? completion.error)}
+          className="cb-alert"
+        />
+      )}
+      <section className="cb-report">
+        <div className="cb-report-head">
+          <h3 className="cb-section-title">{t('callbacks.workload.operators')}</h3>
+          <Typography.Text type="secondary">{t('callbacks.workload.operatorsHint')}</Typography.Text>
+        </div>
+        <Table<WorkloadRow>
+          rowKey="userId"
+          size="small"
+          columns={workloadColumns}
+          dataSource={workload.data?.rows ?? []}
+          loading={workload.isPending}
+          pagination={false}
+        />
+      </section>
+      <section className="cb-report">
+        <div className="cb-report-head">
+          <h3 className="cb-section-title">{t('callbacks.workload.completion')}</h3>
+          <Typography.Text type="secondary">{t('callbacks.workload.completionHint')}</Typography.Text>
+        </div>
+        <Table<CompletionRow>
+          rowKey="ruleCode"
+          size="small"
+          columns={completionColumns}
+          dataSource={completionRows}
+          loading={completion.isPending}
+          pagination={false}
+          summary={() =>
+            completionRows.length > 0 ? (
+              <Table.Summary.Row className="cb-summary-row">
+                <Table.Summary.Cell index={0}>{t('callbacks.workload.total')}</Table.Summary.Cell>
+                {(['due', 'open', 'done', 'reached', 'expired', 'skipped', 'cancelled'] as const).map(
+                  (k, i) => (
+                    <Table.Summary.Cell key={k} index={i + 1} align="right">
+                      {num(totals[k])}
+                    </Table.Summary.Cell>
+                  ),
+                )}
+                <Table.Summary.Cell index={8} align="right">
+                  <span className="cell-mono">
+                    {formatPercent(totals.due > 0 ? totals.done / totals.due : null)}
+                  </span>
+                </Table.Summary.Cell>
+              </Table.Summary.Row>
+            ) : null
+          }
+        />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import type { TimelineKind } from './timeline-kinds';
+
+export const cardKeys = {
+  card: (id: number) => ['customers', 'card', id] as const,
+  timelineAll: (id: number) => ['customers', 'timeline', id] as const,
+  timeline: (id: number, kinds: readonly TimelineKind[]) => ['customers', 'timeline', id, kinds] as const,
+  vehicleHistory: (vehicleId: number) => ['vehicles', 'history', vehicleId] as const,
+};

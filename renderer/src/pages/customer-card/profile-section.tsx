@@ -1,0 +1,47 @@
+import { Card } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { CustomerDetail } from '../../../../electron/contract/customers';
+import { formatDate } from '../../format/date';
+import { ageOn } from './card-format';
+import { InfoList } from './info-list';
+
+/** The person: how to reach them, where they live and work, what they like. */
+export function ProfileSection({ customer: c, asOf }: { customer: CustomerDetail; asOf: string }) {
+  const { t } = useTranslation();
+  const age = ageOn(c.birthday, asOf);
+  const p = c.preferences;
+  return (
+    <Card size="small" className="card-section" title={t('card.profile.title')}>
+      <InfoList
+        items={[
+          { label: t('card.profile.mobile'), value: c.mobile },
+          { label: t('card.profile.mobile2'), value: c.mobile2 },
+          { label: t('card.profile.wechat'), value: c.wechat },
+          {
+            label: t('card.profile.birthday'),
+            value: c.birthday && `${formatDate(c.birthday)}${age !== null ? t('card.profile.ageSuffix', { age }) : ''}`,
+          },
+          { label: t('card.profile.idNumber'), value: c.idNumber && <span className="mono">{c.idNumber}</span> },
+          { label: t('card.profile.district'), value: c.district },
+          { label: t('card.profile.address'), value: c.address, wide: true },
+          { label: t('card.profile.occupation'), value: c.occupation },
+          { label: t('card.profile.industry'), value: c.industry },
+          { label: t('card.profile.employer'), value: c.employer, wide: true },
+        ]}
+      />
+      <div className="info-subtitle">{t('card.profile.preferences')}</div>
+      <InfoList
+        items={[
+          {
+            label: t('card.profile.contactChannel'),
+            value: p.contactChannel && t(`card.enums.contactChannel.${p.contactChannel}`),
+          },
+          { label: t('card.profile.contactTime'), value: p.contactTime },
+          { label: t('card.profile.color'), value: p.color },
+          { label: t('card.profile.preferenceNote'), value: p.note },
+          { label: t('card.profile.notes'), value: c.notes && <span className="pre-wrap">{c.notes}</span>, wide: true },
+        ]}
+      />
+    </Card>
+  );
+}

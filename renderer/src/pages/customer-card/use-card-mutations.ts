@@ -1,0 +1,24 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { customerKeys } from '../customers/customer-keys';
+import { cardKeys } from './card-keys';
+
+/**
+ * After anything on the card changes: the card (derived figures depend on visits and contacts), its
+ * timeline pages, and the list (last visit, plates and stage show there).
+ */
+export function useRefreshCard(customerId: number) {
+  const queryClient = useQueryClient();
+  return useCallback(
+    (alsoCustomerId?: number) => {
+      const ids = alsoCustomerId ? [customerId, alsoCustomerId] : [customerId];
+      for (const id of ids) {
+        void queryClient.invalidateQueries({ queryKey: cardKeys.card(id) });
+        void queryClient.invalidateQueries({ queryKey: cardKeys.timelineAll(id) });
+      }
+      void queryClient.invalidateQueries({ queryKey: ['customers', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: customerKeys.facets });
+    },
+    [queryClient, customerId],
+  );
+}

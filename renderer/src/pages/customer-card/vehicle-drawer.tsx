@@ -1,0 +1,238 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { App as AntApp, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import { useId } from 'react';
+import type { FieldPath } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { optionalDate } from '../../../../electron/contract/fields';
+import type { VehicleDetail } from '../../../../electron/contract/vehicles';
+import { energies, finances, vehicleFields } from '../../../../electron/contract/vehicles';
+import { api, ApiCallError } from '../../api';
+import { applyServerErrors, errorMessage } from '../../forms/apply-server-errors';
+import { blankMessages } from '../../forms/blank-messages';
+import { FormField } from '../../forms/form-field';
+import { fromIsoDate, toIsoDate } from '../../format/date';
+import { fenToYuan, yuanInputFormatter, yuanToFen } from '../../format/money';
+import { formatPlate } from '../../../../electron/common/plate';
+
+/** main's vehicle fields plus, when adding, the day the customer took the car (a used car bought elsewhere). */
+const vehicleForm = vehicleFields.extend({ acquiredOn: optionalDate });
+type VehicleFormValues = z.input<typeof vehicleForm>;
+type VehicleFormOutput = z.output<typeof vehicleForm>;
+
+const formFields = Object.keys(vehicleForm.shape) as FieldPath<VehicleFormValues>[];
+
+function toForm(v: VehicleDetail | null): VehicleFormValues {
+  return {
+    vin: v?.vin ?? '',
+    plate: v?.plate ? formatPlate(v.plate) : '',
+    brand: v?.brand ?? '',
+    series: v?.series ?? '',
+    model: v?.model ?? '',
+    color: v?.color ?? '',
+    energy: v?.energy ?? 'fuel',
+    deliveryDate: v?.deliveryDate ?? null,
+    priceFen: v?.priceFen ?? null,
+    mileageKm: v?.mileageKm ?? null,
+    insuranceExpiry: v?.insuranceExpiry ?? null,
+    finance: v?.finance ?? null,
+    acquiredOn: null,
+  };
+}
+
+interface VehicleDrawerProps {
+  customerId: number;
+  /** null adds a new car to the customer. */
+  vehicle: VehicleDetail | null;
+  onClose: () => void;
+  onSaved: () => void;
+}
+
+/** Add or edit a car; VIN and plate are checked by the same rules main applies (check digit, plate format). */
+export function VehicleDrawer({ customerId, vehicle, onClose, onSaved }: VehicleDrawerProps) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const formId = useId();
+  const { control, handleSubmit, formState, setError } = useForm<VehicleFormValues, unknown, VehicleFormOutput>({
+    resolver: zodResolver(vehicleForm, {
+      error: blankMessages({ brand: t('card.vehicleForm.brandRequired'), series: t('card.vehicleForm.seriesRequired') }),
+    }),
+    defaultValues: toForm(vehicle),
+  });
+
+  const submit = handleSubmit(async ({ acquiredOn, ...fields }) => {
+    try {
+      if (vehicle) await api.call('vehicles.update', { id: vehicle.id, version: vehicle.version, fields });
+      else await api.call('vehicles.create', { customerId, fields, acquiredOn });
+      void message.success(vehicle ? t('card.vehicleForm.updated') : t('card.vehicleForm.created'));
+      onSaved();
+      onClose();
+    } catch (error) {
+      if (vehicle && error instanceof ApiCallError && error.kind === 'conflict') {
+        // A stale copy cannot be saved; reload the card so the next edit starts from the current car.
+        void message.error(error.message);
+        onSaved();
+        onClose();
+        return;
+      }
+      if (!applyServerErrors(error, setError, formFields, 'fields.')) void message.error(errorMessage(error));
+    }
+  });
+
+  const text = (name: 'vin' | 'plate' | 'brand' | 'series' | 'model' | 'color', span: number, required = false, extra?: string) => (
+    <Col span={span}>
+      <FormField
+        control={control}
+        name={name}
+        label={t(`card.vehicleForm.${name}`)}
+        required={required}
+        extra={extra}
+        render={(field, id) => (
+          <Input
+            id={id}
+            ref={field.ref}
+            name={field.name}
+            value={field.value ?? ''}
+            onChange={field.onChange}
+            onBlur={field.onBlur}
+            className={name === 'vin' ? 'mono' : undefined}
+          />
+        )}
+      />
+    </Col>
+  );
+  const date = (name: 'deliveryDate' | 'insuranceExpiry' | 'acquiredOn', extra?: string) => (
+    <Col span={12}>
+      <FormField
+        control={control}
+        name={name}
+        label={t(`card.vehicleForm.${name}`)}
+        extra={extra}
+        render={(field, id) => (
+          <DatePicker
+            id={id}
+            className="full-width"
+            value={fromIsoDate(field.value)}
+            onChange={(d) => field.onChange(toIsoDate(d))}
+            onBlur={field.onBlur}
+            placeholder="YYYY-MM-DD"
+          />
+        )}
+      />
+    </Col>
+  );
+
+  return (
+    <Drawer
+      open
+      title={vehicle ? t('card.vehicleForm.editTitle', { plate: formatPlate(vehicle.plate ?? vehicle.vin) }) : t('card.vehicleForm.createTitle')}
+      size={640}
+      onClose={onClose}
+      mask={{ closable: false }}
+      footer={
+        <Space className="drawer-footer">
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button type="primary" htmlType="submit" form={formId} loading={formState.isSubmitting}>
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <form id={formId} onSubmit={(e) => void submit(e)} noValidate>
+        <Form layout="vertical" component={false} className="customer-form">
+          <Row gutter={16}>
+            {text('vin', 14, true, t('card.vehicleForm.vinHint'))}
+            {text('plate', 10, false, t('card.vehicleForm.plateHint'))}
+            {text('brand', 8, true)}
+            {text('series', 8, true)}
+            {text('color', 8)}
+            {text('model', 16)}
+            <Col span={8}>
+              <FormField
+                control={control}
+                name="energy"
+                label={t('card.vehicleForm.energy')}
+                render={(field, id) => (
+                  <Select
+                    id={id}
+                    ref={field.ref}
+                    value={field.value}
+                    onChange={field.onChange}
+                    options={energies.map((e) => ({ value: e, label: t(`card.enums.energy.${e}`) }))}
+                  />
+                )}
+              />
+            </Col>
+            {date('deliveryDate')}
+            <Col span={12}>
+              <FormField
+                control={control}
+                name="priceFen"
+                label={t('card.vehicleForm.price')}
+                render={(field, id) => (
+                  <InputNumber<number>
+                    id={id}
+                    ref={field.ref}
+                    className="full-width"
+                    prefix="¥"
+                    min={0}
+                    max={100_000_000}
+                    precision={0}
+                    formatter={yuanInputFormatter}
+                    value={fenToYuan(field.value)}
+                    onChange={(v) => field.onChange(yuanToFen(v))}
+                    onBlur={field.onBlur}
+                  />
+                )}
+              />
+            </Col>
+            <Col span={12}>
+              <FormField
+                control={control}
+                name="mileageKm"
+                label={t('card.vehicleForm.mileage')}
+                extra={vehicle ? t('card.vehicleForm.mileageHint') : undefined}
+                render={(field, id) => (
+                  <InputNumber<number>
+                    id={id}
+                    ref={field.ref}
+                    className="full-width"
+                    suffix="km"
+                    min={0}
+                    max={3_000_000}
+                    precision={0}
+                    formatter={yuanInputFormatter}
+                    value={field.value ?? null}
+                    onChange={(v) => field.onChange(v ?? null)}
+                    onBlur={field.onBlur}
+                  />
+                )}
+              />
+            </Col>
+            {date('insuranceExpiry')}
+            <Col span={12}>
+              <FormField
+                control={control}
+                name="finance"
+                label={t('card.vehicleForm.finance')}
+                render={(field, id) => (
+                  <Select
+                    id={id}
+                    ref={field.ref}
+                    value={field.value ?? undefined}
+                    onChange={(v) => field.onChange(v ?? null)}
+                    allowClear
+                    placeholder={t('customerForm.pick')}
+                    options={finances.map((f) => ({ value: f, label: t(`card.enums.finance.${f}`) }))}
+                  />
+                )}
+              />
+            </Col>
+            {!vehicle && date('acquiredOn', t('card.vehicleForm.acquiredOnHint'))}
+          </Row>
+        </Form>
+      </form>
+    </Drawer>
+  );
+}

@@ -1,0 +1,159 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { App as AntApp, Button, Drawer, Space, Tag } from 'antd';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
+import type { CustomerDetail } from '../../../../electron/contract/customers';
+import { customerFields } from '../../../../electron/contract/customers';
+import { api, ApiCallError } from '../../api';
+import { applyServerErrors, errorMessage } from '../../forms/apply-server-errors';
+import type { PickedCustomer } from '../../search/customer-picker';
+import { ConflictDialog } from './conflict-dialog';
+import type { DiffKey, FieldDiff } from './customer-diff';
+import { changedByMe, conflictDiff } from './customer-diff';
+import { CustomerForm } from './customer-form';
+import type { CustomerFormOutput, CustomerFormValues } from './customer-form-values';
+import { customerErrorMap, customerFormFields, customerToForm } from './customer-form-values';
+
+interface EditCustomerDrawerProps {
+  open: boolean;
+  /** The card as loaded; the form starts from it and saves against its version. */
+  customer: CustomerDetail;
+  referrer: PickedCustomer | null;
+  onClose: () => void;
+  onSaved: (customer: CustomerDetail) => void;
+}
+
+interface Conflict {
+  current: CustomerDetail;
+  mine: CustomerFormOutput;
+  diffs: FieldDiff[];
+}
+
+function setPath(values: CustomerFormValues, key: DiffKey, from: CustomerFormValues): CustomerFormValues {
+  if (key.startsWith('preferences.')) {
+    const sub = key.slice('preferences.'.length) as keyof NonNullable<CustomerFormValues['preferences']>;
+    return { ...values, preferences: { ...values.preferences, [sub]: from.preferences?.[sub] ?? null } };
+  }
+  return { ...values, [key]: from[key as keyof CustomerFormValues] };
+}
+
+/**
+ * Edits a card against the version it was loaded at. When someone saved in between, main refuses and the
+ * conflict dialog shows both sides; nothing is overwritten without the editor seeing what they would replace.
+ * Mounted per opening (the parent keys it), so the form always starts from the card on screen.
+ */
+export function EditCustomerDrawer({ open, customer, referrer, onClose, onSaved }: EditCustomerDrawerProps) {
+  const { t } = useTranslation();
+  const { message, modal } = AntApp.useApp();
+  const navigate = useNavigate();
+  const formId = useId();
+  const [base, setBase] = useState(customer);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const { control, handleSubmit, formState, setError, reset, getValues } = useForm<
+    CustomerFormValues,
+    unknown,
+    CustomerFormOutput
+  >({
+    resolver: zodResolver(customerFields, { error: customerErrorMap(t) }),
+    defaultValues: customerToForm(customer),
+  });
+
+  const confirmDiscard = (then: () => void) => {
+    if (!formState.isDirty) return then();
+    modal.confirm({
+      title: t('customerForm.discardTitle'),
+      content: t('customerForm.discardEditHint'),
+      okText: t('customerForm.discard'),
+      cancelText: t('customerForm.keepEditing'),
+      okButtonProps: { danger: true },
+      onOk: then,
+    });
+  };
+
+  const submit = handleSubmit(async (values) => {
+    const fields = { ...values, referrerId: values.sourceChannel === 'referral' ? values.referrerId : null };
+    try {
+      const saved = await api.call('customers.update', { id: base.id, version: base.version, fields });
+      void message.success(t('customerForm.saved'));
+      onSaved(saved);
+      onClose();
+    } catch (error) {
+      const current = (error instanceof ApiCallError && error.kind === 'conflict'
+        ? (error.details as { current?: CustomerDetail } | undefined)?.current
+        : undefined);
+      if (current) {
+        setConflict({ current, mine: fields, diffs: conflictDiff(t, base, fields, current) });
+        return;
+      }
+      if (!applyServerErrors(error, setError, customerFormFields)) void message.error(errorMessage(error));
+    }
+  });
+
+  const loadLatest = () => {
+    if (!conflict) return;
+    setBase(conflict.current);
+    reset(customerToForm(conflict.current));
+    setConflict(null);
+    void message.info(t('customerForm.conflict.loaded'));
+  };
+
+  const rebase = () => {
+    if (!conflict) return;
+    // The latest card, with only the fields this editor changed put back: the other person's edits stay.
+    const mineKeys = changedByMe(t, base, conflict.mine);
+    const typed = getValues();
+    const merged = mineKeys.reduce((v, key) => setPath(v, key, typed), customerToForm(conflict.current));
+    setBase(conflict.current);
+    reset(customerToForm(conflict.current));
+    reset(merged, { keepDefaultValues: true });
+    setConflict(null);
+    void message.info(t('customerForm.conflict.rebased'));
+  };
+
+  return (
+    <Drawer
+      open={open}
+      title={
+        <span>
+          {t('customerForm.editTitle', { name: customer.name })}
+          <Tag className="drawer-version-tag">{t('customerForm.version', { version: base.version })}</Tag>
+        </span>
+      }
+      size={720}
+      onClose={() => confirmDiscard(onClose)}
+      mask={{ closable: false }}
+      footer={
+        <Space className="drawer-footer">
+          <Button onClick={() => confirmDiscard(onClose)}>{t('common.cancel')}</Button>
+          <Button type="primary" htmlType="submit" form={formId} loading={formState.isSubmitting}>
+            {t('common.save')}
+          </Button>
+        </Space>
+      }
+    >
+      <form id={formId} onSubmit={(e) => void submit(e)} noValidate>
+        <CustomerForm
+          control={control}
+          customerId={customer.id}
+          referrer={referrer}
+          onOpenCustomer={(id) =>
+            confirmDiscard(() => {
+              onClose();
+              void navigate(`/customers/${id}`);
+            })
+          }
+        />
+      </form>
+      <ConflictDialog
+        open={conflict !== null}
+        current={conflict?.current ?? null}
+        diffs={conflict?.diffs ?? []}
+        onLoadLatest={loadLatest}
+        onRebase={rebase}
+        onCancel={() => setConflict(null)}
+      />
+    </Drawer>
+  );
+}

@@ -1,0 +1,44 @@
+/** Strings of the customer list's filters and column chooser; merged into the locale files as `customerList`. */
+export const customerListZhCN = {
+  noMatch: '没有符合筛选条件的客户',
+  filters: {
+    label: '筛选客户',
+    stages: '阶段',
+    baseGrades: '基盘等级',
+    tag: '标签',
+    district: '区县',
+    series: '车系',
+    lastVisit: '最近进站日期',
+    lastVisitFrom: '最近进站 起',
+    lastVisitTo: '止',
+    clear: '清除筛选',
+  },
+  columns: {
+    title: '显示的列',
+    button: '列设置',
+    buttonHidden: '列设置（隐藏 {{count}}）',
+    reset: '恢复默认',
+  },
+};
+
+export const customerListEn: typeof customerListZhCN = {
+  noMatch: 'No customer matches these filters',
+  filters: {
+    label: 'Filter customers',
+    stages: 'Stage',
+    baseGrades: 'Base grade',
+    tag: 'Tag',
+    district: 'District',
+    series: 'Series',
+    lastVisit: 'Last visit',
+    lastVisitFrom: 'Last visit from',
+    lastVisitTo: 'to',
+    clear: 'Clear filters',
+  },
+  columns: {
+    title: 'Columns shown',
+    button: 'Columns',
+    buttonHidden: 'Columns ({{count}} hidden)',
+    reset: 'Reset',
+  },
+};

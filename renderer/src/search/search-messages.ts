@@ -1,0 +1,48 @@
+/** Strings of the global search and the customer picker; merged into the locale files under `search`. */
+export const searchZhCN = {
+  label: '搜索客户',
+  placeholder: '搜索客户：姓名、拼音、手机尾号、车牌、VIN',
+  shortcutHint: '按 Ctrl+K 或 / 快速搜索',
+  resultsLabel: '搜索结果',
+  noResults: '没有找到匹配的客户',
+  keysHint: '↑↓ 选择 · Enter 打开 · Esc 关闭',
+  morePlates: '共 {{count}} 辆',
+  pickerPlaceholder: '输入姓名、手机号或车牌搜索客户',
+  pickerHint: '输入姓名、拼音、手机号、车牌或 VIN',
+  match: {
+    mobile: '手机号',
+    plate: '车牌',
+    vin: 'VIN',
+    mobile_tail: '手机尾号',
+    vin_tail: 'VIN 后 6 位',
+    name_exact: '姓名',
+    name_prefix: '姓名',
+    name: '姓名包含',
+    pinyin: '拼音',
+    initials: '拼音首字母',
+  },
+};
+
+export const searchEn: typeof searchZhCN = {
+  label: 'Search customers',
+  placeholder: 'Search: name, pinyin, phone, plate, VIN',
+  shortcutHint: 'Press Ctrl+K or / to search',
+  resultsLabel: 'Search results',
+  noResults: 'No matching customer',
+  keysHint: '↑↓ select · Enter open · Esc close',
+  morePlates: '{{count}} cars',
+  pickerPlaceholder: 'Search a customer by name, phone or plate',
+  pickerHint: 'Type a name, pinyin, phone, plate or VIN',
+  match: {
+    mobile: 'Phone',
+    plate: 'Plate',
+    vin: 'VIN',
+    mobile_tail: 'Phone ending',
+    vin_tail: 'VIN ending',
+    name_exact: 'Name',
+    name_prefix: 'Name',
+    name: 'Name contains',
+    pinyin: 'Pinyin',
+    initials: 'Initials',
+  },
+};
