@@ -257,7 +257,8 @@ const maxChunk = 16384;
  * Plan 2: walk an index in the page's order until the page is full. The walk reads index entries only (tag
  * and series are probes by customer id, index-only too); customer rows are read just for what survives,
  * in batches that grow when few do. A nullable sort column is read in two phases (values, then nulls — or the
- * reverse ascending) so each phase is one index range. Costs about the entries passed over.
+ * reverse ascending) so each phase is one index range. Costs about the entries passed over; gives up (null)
+ * after `budget` of them, when the matching rows turn out to lie far along the order.
  */
 function walkIndex(
   sqlite: Database.Database,
@@ -265,15 +266,17 @@ function walkIndex(
   walk: Walk,
   cursor: Cursor | null,
   want: number,
-): Keyed[] {
+  budget = Infinity,
+): Keyed[] | null {
   const { column, nullable, desc } = order;
   const dir = desc ? 'desc' : 'asc';
   const cmp = desc ? '<' : '>';
+  let passed = 0;
   const keep = prepared(
     sqlite,
     `select c.id from customers c not indexed where c.id in (select value from json_each(?)) and ${walk.onRow.sql}`,
   );
-  const phase = (range: Sql, sortValue: string, start: Cursor | null, need: number): Keyed[] => {
+  const phase = (range: Sql, sortValue: string, start: Cursor | null, need: number): Keyed[] | null => {
     const out: Keyed[] = [];
     let after = start;
     let chunk = Math.max(2 * need, 64);
@@ -292,17 +295,19 @@ function walkIndex(
       );
       for (const k of batch) if (kept.has(k.id) && out.length < need) out.push(k);
       if (out.length >= need || batch.length < chunk) return out;
+      passed += batch.length;
+      if (passed >= budget) return null;
       const last = batch[batch.length - 1]!;
       after = { v: last.sortValue, id: last.id };
-      chunk = Math.min(chunk * 4, maxChunk);
+      chunk = Math.min(chunk * 4, maxChunk, Math.max(64, budget - passed));
     }
   };
-  const values = (need: number): Keyed[] => {
+  const values = (need: number): Keyed[] | null => {
     if (cursor && cursor.v === null && nullable && desc) return [];
     const range = nullable ? { sql: `${column} is not null`, params: [] } : { sql: '1', params: [] };
     return phase(range, column, cursor && cursor.v !== null ? cursor : null, need);
   };
-  const nulls = (need: number): Keyed[] => {
+  const nulls = (need: number): Keyed[] | null => {
     if (!nullable || (cursor && cursor.v !== null && !desc)) return [];
     return phase(
       { sql: `${column} is null`, params: [] },
@@ -314,7 +319,9 @@ function walkIndex(
   const rows: Keyed[] = [];
   for (const read of desc ? [values, nulls] : [nulls, values]) {
     if (rows.length >= want) break;
-    rows.push(...read(want - rows.length));
+    const more = read(want - rows.length);
+    if (!more) return null;
+    rows.push(...more);
   }
   return rows;
 }
@@ -345,14 +352,15 @@ function pageFromComposite(
   cursor: Cursor | null,
   want: number,
 ): Keyed[] {
-  const runs = column.values.flatMap((v) =>
-    walkIndex(
-      sqlite,
-      order,
-      walkOf(sqlite, index, { sql: `c.${column.name} = ?`, params: [v] }, filters),
-      cursor,
-      want,
-    ),
+  const runs = column.values.flatMap(
+    (v) =>
+      walkIndex(
+        sqlite,
+        order,
+        walkOf(sqlite, index, { sql: `c.${column.name} = ?`, params: [v] }, filters),
+        cursor,
+        want,
+      ) ?? [],
   );
   return runs.sort(compareKeyed(order)).slice(0, want);
 }
@@ -388,7 +396,14 @@ function keyedPage(
   }
   const ids = smallestIds(sqlite, filters, limits.small);
   if (ids) return pageFromIds(sqlite, order, ids, where, cursor, want);
-  return walkIndex(sqlite, order, walkOf(sqlite, order.index, null, filters), cursor, want);
+  // When the matching rows turn out sparse along the order, the smallest filter's ids are read after all.
+  const canFallBack = filters.some((f) => f.ids);
+  const walk = walkOf(sqlite, order.index, null, filters);
+  const walked = walkIndex(sqlite, order, walk, cursor, want, canFallBack ? limits.small * 4 : Infinity);
+  if (walked) return walked;
+  const smallest = smallestIds(sqlite, filters, Number.MAX_SAFE_INTEGER);
+  process.stderr.write('PLAN fallback\n');
+  return smallest ? pageFromIds(sqlite, order, smallest, where, cursor, want) : [];
 }
 
 /** The displayed columns, read for the page's rows only and returned in page order. */

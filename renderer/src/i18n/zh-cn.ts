@@ -164,7 +164,8 @@ export const zhCN = {
     conflict: {
       title: '保存冲突：该客户刚被他人修改',
       notSaved: '您的修改尚未保存，也没有覆盖任何内容。',
-      explain: '在您编辑期间，该客户资料已被他人保存（{{at}}，当前版本 {{version}}）。下表列出您填写的内容与当前保存内容不同的字段。',
+      explain:
+        '在您编辑期间，该客户资料已被他人保存（{{at}}，当前版本 {{version}}）。下表列出您填写的内容与当前保存内容不同的字段。',
       field: '字段',
       mine: '您填写的',
       current: '当前保存的',
@@ -327,7 +328,8 @@ export const zhCN = {
         withErrors: '有错误',
         withWarnings: '有提示',
       },
-      unknownHeaders: '有 {{count}} 列表头无法识别：{{headers}}。请在左侧“列对应”中为它们选择字段，或选择“忽略”。',
+      unknownHeaders:
+        '有 {{count}} 列表头无法识别：{{headers}}。请在左侧“列对应”中为它们选择字段，或选择“忽略”。',
       mapping: {
         title: '列对应',
         hint: '修改后会重新检查',
@@ -365,8 +367,8 @@ export const zhCN = {
         checking: '正在检查数据…',
         writing: '正在写入数据库…',
         callbacks: '正在生成回访任务…',
-        done: '导入完成',
-        failed: '导入失败',
+        done: '已完成',
+        failed: '已失败',
       },
       progressLabel: '导入进度',
       progressRows: '{{done, number}} / {{total, number}} 行',
@@ -472,7 +474,8 @@ export const zhCN = {
         unmergeConfirm: '两位客户及其车辆、进站、联系等记录将恢复为合并前的样子。',
         unmerged: '已撤销合并：{{survivor}} 与 {{merged}} 已分开',
         conflictTitle: '合并之后有记录被修改过',
-        forceWarning: '强制撤销会丢弃这些在合并之后所做的修改，且无法恢复。合并之后新增的记录仍留在保留的客户名下。',
+        forceWarning:
+          '强制撤销会丢弃这些在合并之后所做的修改，且无法恢复。合并之后新增的记录仍留在保留的客户名下。',
         force: '强制撤销',
         failedTitle: '无法撤销这次合并',
         empty: '还没有合并记录',
@@ -488,6 +491,9 @@ export const zhCN = {
     },
   },
   callbacks: callbacksZhCN,
+  card: cardZhCN,
+  search: searchZhCN,
+  customerList: customerListZhCN,
   language: {
     'zh-CN': '简体中文',
     en: 'English',

@@ -24,7 +24,7 @@ interface CustomerPickerProps {
 }
 
 /** Pick a customer with the global search's rules (name, pinyin, phone, plate, VIN) instead of typing an id. */
-export function CustomerPicker(props: CustomerPickerProps) {
+export function CustomerPicker({ ref, ...props }: CustomerPickerProps) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const { query } = useCustomerSearch(text);
@@ -45,13 +45,17 @@ export function CustomerPicker(props: CustomerPickerProps) {
   });
   // The chosen customer may not be among the current hits; keep it as an option so the box shows its name.
   if (props.value && !options.some((o) => o.value === props.value?.id)) {
-    options.unshift({ value: props.value.id, title: props.value.name, label: <span>{props.value.name}</span> });
+    options.unshift({
+      value: props.value.id,
+      title: props.value.name,
+      label: <span>{props.value.name}</span>,
+    });
   }
 
   return (
     <Select<number>
       id={props.id}
-      ref={props.ref}
+      ref={ref}
       className="full-width"
       showSearch={{ filterOption: false, onSearch: setText, searchValue: text }}
       value={props.value?.id}
@@ -61,7 +65,13 @@ export function CustomerPicker(props: CustomerPickerProps) {
       status={props.status}
       placeholder={props.placeholder ?? t('search.pickerPlaceholder')}
       notFoundContent={
-        query.isFetching ? <Spin size="small" /> : text.trim() ? t('search.noResults') : t('search.pickerHint')
+        query.isFetching ? (
+          <Spin size="small" />
+        ) : text.trim() ? (
+          t('search.noResults')
+        ) : (
+          t('search.pickerHint')
+        )
       }
       onChange={(id) => {
         const r = results.find((x) => x.id === id);

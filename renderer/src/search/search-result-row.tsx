@@ -44,7 +44,11 @@ function platesOf(result: SearchResult, t: TFunction): ReactNode {
 export function SearchResultRow({ result, q, t }: SearchResultRowProps) {
   const name = nameMatches.has(result.match) ? highlight(result.name, q) : result.name;
   const digits = q.replace(/\D/g, '');
-  const mobile = result.mobile ? (mobileMatches.has(result.match) ? highlight(result.mobile, digits) : result.mobile) : null;
+  const mobile = result.mobile
+    ? mobileMatches.has(result.match)
+      ? highlight(result.mobile, digits)
+      : result.mobile
+    : null;
   const plates = platesOf(result, t);
   const series = result.series?.split(',').join('、');
   return (

@@ -22,7 +22,11 @@ function searchQuery(q: string, limit: number) {
  */
 export function useCustomerSearch(text: string, limit = searchLimit) {
   const q = useDebouncedValue(text.trim(), searchDebounceMs);
-  const query = useQuery({ ...searchQuery(q, limit), enabled: q.length > 0, placeholderData: keepPreviousData });
+  const query = useQuery({
+    ...searchQuery(q, limit),
+    enabled: q.length > 0,
+    placeholderData: keepPreviousData,
+  });
   return { q, query, settled: q === text.trim() && !query.isPlaceholderData };
 }
 

@@ -1,4 +1,5 @@
 import { Typography } from 'antd';
+import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallPanel } from '../../../../electron/contract/callbacks';
@@ -39,6 +40,7 @@ function Nothing({ note }: { note?: string | null }) {
 export function CallCustomerSummary({ call }: { call: CallPanel }) {
   const { t } = useTranslation();
   const c = call.customer;
+  const today = dayjs().format('YYYY-MM-DD');
   return (
     <div className="cb-side">
       <Section title={t('callbacks.call.sections.customer')}>
@@ -89,9 +91,13 @@ export function CallCustomerSummary({ call }: { call: CallPanel }) {
                   )}
                 </div>
                 <div className="cb-list-sub">
-                  {v.deliveryDate && t('callbacks.call.delivered', { date: formatDate(v.deliveryDate) })}
+                  {v.deliveryDate && (
+                    <span className="cb-part">
+                      {t('callbacks.call.delivered', { date: formatDate(v.deliveryDate) })}
+                    </span>
+                  )}
                   {v.insuranceExpiry && (
-                    <span className="cb-sep">
+                    <span className={`cb-part${v.insuranceExpiry < today ? ' cb-part-warn' : ''}`}>
                       {t('callbacks.call.insurance', { date: formatDate(v.insuranceExpiry) })}
                     </span>
                   )}
@@ -115,9 +121,9 @@ export function CallCustomerSummary({ call }: { call: CallPanel }) {
                   {visit.plate && <span className="cb-list-dim">{visit.plate}</span>}
                 </div>
                 <div className="cb-list-sub">
-                  {t('callbacks.call.mileage', { km: km.format(visit.mileageKm) })}
+                  <span className="cb-part">{t('callbacks.call.mileage', { km: km.format(visit.mileageKm) })}</span>
                   {visit.advisor && (
-                    <span className="cb-sep">{t('callbacks.call.advisor', { name: visit.advisor })}</span>
+                    <span className="cb-part">{t('callbacks.call.advisor', { name: visit.advisor })}</span>
                   )}
                 </div>
               </li>
@@ -154,8 +160,8 @@ export function CallCustomerSummary({ call }: { call: CallPanel }) {
                   </span>
                 </div>
                 <div className="cb-list-sub">
-                  {prev.reasons.join('、')}
-                  {prev.userName && <span className="cb-sep">{prev.userName}</span>}
+                  <span className="cb-part">{prev.reasons.join('、')}</span>
+                  {prev.userName && <span className="cb-part">{prev.userName}</span>}
                 </div>
                 {prev.notes && <div className="cb-list-note">{prev.notes}</div>}
               </li>

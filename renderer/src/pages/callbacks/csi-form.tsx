@@ -115,6 +115,7 @@ export function CsiForm({ kinds, value, onChange, disabled, overallRef }: CsiFor
         <Radio.Group
           aria-labelledby="cb-csi-nps"
           optionType="button"
+          buttonStyle="solid"
           size="small"
           disabled={disabled}
           value={value.nps}
@@ -145,8 +146,11 @@ export function CsiForm({ kinds, value, onChange, disabled, overallRef }: CsiFor
         ))}
       </div>
 
+      <label className="cb-csi-label" htmlFor="cb-csi-notes">
+        {t('callbacks.csi.notes')}
+      </label>
       <Input.TextArea
-        aria-label={t('callbacks.csi.notes')}
+        id="cb-csi-notes"
         placeholder={t('callbacks.csi.notesPlaceholder')}
         disabled={disabled}
         value={value.notes}

@@ -28,7 +28,19 @@ interface OutcomePadProps {
 /** The nine outcome keys (1–9), the time an appointment or call-back needs, notes, and the record button. */
 export function OutcomePad(props: OutcomePadProps) {
   const { t } = useTranslation();
-  const { outcome } = props;
+  const {
+    outcome,
+    when,
+    onWhen,
+    notes,
+    onNotes,
+    notice,
+    submitting,
+    onSubmit,
+    onPick,
+    pickerRef,
+    submitRef,
+  } = props;
   const now = dayjs();
   const at = (d: Dayjs, hour: number) => d.hour(hour).minute(0).second(0).millisecond(0);
   const tomorrow = now.add(1, 'day');
@@ -58,7 +70,7 @@ export function OutcomePad(props: OutcomePadProps) {
               className={`cb-pad-button cb-pad-${o}${selected ? ' is-selected' : ''}`}
               aria-pressed={selected}
               aria-keyshortcuts={callbackOutcomeMeta[o].shortcut}
-              onClick={() => props.onPick(o)}
+              onClick={() => onPick(o)}
             >
               <kbd className="cb-kbd">{callbackOutcomeMeta[o].shortcut}</kbd>
               <span className="cb-pad-label">{t(`callbacks.outcomes.${o}`)}</span>
@@ -69,7 +81,7 @@ export function OutcomePad(props: OutcomePadProps) {
       </div>
 
       {timed && (
-        <div className="cb-pad-when" ref={props.pickerRef}>
+        <div className="cb-pad-when" ref={pickerRef}>
           <label className="cb-field-label" htmlFor="cb-when">
             {t(
               outcome === 'appointment' ? 'callbacks.outcome.appointmentAt' : 'callbacks.outcome.callBackAt',
@@ -81,8 +93,8 @@ export function OutcomePad(props: OutcomePadProps) {
             showTime={{ format: 'HH:mm', minuteStep: 5 }}
             format="YYYY-MM-DD HH:mm"
             placeholder={t('callbacks.outcome.pickTime')}
-            value={props.when}
-            onChange={(d) => props.onWhen(d)}
+            value={when}
+            onChange={(d) => onWhen(d)}
             disabledDate={(d) => d.isBefore(now, 'day')}
             presets={presets}
             needConfirm={false}
@@ -96,8 +108,8 @@ export function OutcomePad(props: OutcomePadProps) {
         </label>
         <Input.TextArea
           id="cb-call-notes"
-          value={props.notes}
-          onChange={(e) => props.onNotes(e.target.value)}
+          value={notes}
+          onChange={(e) => onNotes(e.target.value)}
           placeholder={t('callbacks.outcome.notesPlaceholder')}
           autoSize={{ minRows: 2, maxRows: 5 }}
           maxLength={2000}
@@ -105,16 +117,16 @@ export function OutcomePad(props: OutcomePadProps) {
       </div>
 
       <div className="cb-pad-footer">
-        <div className={`cb-pad-notice${props.notice ? ` is-${props.notice.type}` : ''}`} role="status">
-          {props.notice?.text ?? (outcome ? '' : t('callbacks.outcome.pick'))}
+        <div className={`cb-pad-notice${notice ? ` is-${notice.type}` : ''}`} role="status">
+          {notice?.text ?? (outcome ? '' : t('callbacks.outcome.pick'))}
         </div>
         <Button
-          ref={props.submitRef}
+          ref={submitRef}
           type="primary"
           size="large"
           block
-          onClick={props.onSubmit}
-          loading={props.submitting}
+          onClick={onSubmit}
+          loading={submitting}
           disabled={outcome === null}
           className="cb-submit"
         >

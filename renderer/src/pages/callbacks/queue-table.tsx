@@ -35,7 +35,7 @@ export function QueueTable(props: QueueTableProps) {
     {
       key: 'customer',
       title: t('callbacks.queue.columns.customer'),
-      width: 120,
+      width: 150,
       ellipsis: true,
       render: (_, r) => <span className="cell-strong">{r.customerName}</span>,
     },

@@ -41,7 +41,11 @@ export function CardHeader({ card, canWrite, onEdit, onAction }: CardHeaderProps
           <ArrowLeftOutlined /> {t('card.backToList')}
         </Link>
         <span className="card-header-meta">
-          {t('card.header.meta', { id: c.id, created: formatDate(c.createdAt), updated: formatDate(c.updatedAt) })}
+          {t('card.header.meta', {
+            id: c.id,
+            created: formatDate(c.createdAt),
+            updated: formatDate(c.updatedAt),
+          })}
         </span>
       </div>
       <div className="card-header-body">
@@ -56,7 +60,9 @@ export function CardHeader({ card, canWrite, onEdit, onAction }: CardHeaderProps
                 {t('card.header.baseGrade', { grade: t(`labels.baseGrade.${card.derived.baseGrade.value}`) })}
               </span>
             )}
-            {c.leadGrade && <Tag className="card-lead-grade">{t('card.header.leadGrade', { grade: c.leadGrade })}</Tag>}
+            {c.leadGrade && (
+              <Tag className="card-lead-grade">{t('card.header.leadGrade', { grade: c.leadGrade })}</Tag>
+            )}
             {c.doNotContact && (
               <Tooltip title={t('card.header.doNotContactSince', { date: formatDate(c.doNotContactAt) })}>
                 <Tag color="red" icon={<StopOutlined />} tabIndex={0}>

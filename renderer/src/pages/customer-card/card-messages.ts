@@ -399,7 +399,8 @@ export const cardEn: typeof cardZhCN = {
   },
   transfer: {
     title: 'Transfer: {{car}}',
-    explain: 'The car moves from {{from}} to the new owner; its service history goes with it, consent stays with each person.',
+    explain:
+      'The car moves from {{from}} to the new owner; its service history goes with it, consent stays with each person.',
     to: 'New owner',
     toHint: 'Search by name, pinyin, phone or plate; the new owner needs a card first',
     toRequired: 'Choose the new owner',
@@ -418,7 +419,12 @@ export const cardEn: typeof cardZhCN = {
     visits: 'Visits',
   },
   enums: {
-    warranty: { first_service: 'First service', in_warranty: 'In warranty', expired: 'Out of warranty', unknown: 'Unknown' },
+    warranty: {
+      first_service: 'First service',
+      in_warranty: 'In warranty',
+      expired: 'Out of warranty',
+      unknown: 'Unknown',
+    },
     finance: { cash: 'Cash', loan: 'Loan', lease: 'Lease' },
     energy: { fuel: 'Fuel', hybrid: 'Hybrid', electric: 'Electric' },
     visitType: {

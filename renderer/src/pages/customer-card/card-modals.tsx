@@ -44,10 +44,22 @@ export function CardModals({ card, action, onClose, onChanged }: CardModalsProps
         />
       );
     case 'addVehicle':
-      return <VehicleDrawer customerId={customer.id} vehicle={null} onClose={onClose} onSaved={() => onChanged()} />;
+      return (
+        <VehicleDrawer
+          customerId={customer.id}
+          vehicle={null}
+          onClose={onClose}
+          onSaved={() => onChanged()}
+        />
+      );
     case 'editVehicle':
       return (
-        <VehicleDrawer customerId={customer.id} vehicle={action.vehicle} onClose={onClose} onSaved={() => onChanged()} />
+        <VehicleDrawer
+          customerId={customer.id}
+          vehicle={action.vehicle}
+          onClose={onClose}
+          onSaved={() => onChanged()}
+        />
       );
     case 'transfer':
       return (
@@ -63,7 +75,12 @@ export function CardModals({ card, action, onClose, onChanged }: CardModalsProps
       return <VehicleHistoryModal vehicle={action.vehicle} onClose={onClose} />;
     case 'consent':
       return (
-        <ConsentModal customer={customer} purpose={action.purpose} onClose={onClose} onSaved={() => onChanged()} />
+        <ConsentModal
+          customer={customer}
+          purpose={action.purpose}
+          onClose={onClose}
+          onSaved={() => onChanged()}
+        />
       );
   }
 }

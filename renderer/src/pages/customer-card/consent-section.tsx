@@ -29,7 +29,11 @@ export function ConsentSection({ customer: c, canWrite, onAction }: ConsentSecti
         {consentPurposes.map((purpose) => {
           const state = c.consents[purpose];
           const status = state === null ? 'unknown' : state.granted ? 'granted' : 'refused';
-          const Icon = { unknown: MinusCircleOutlined, granted: CheckCircleFilled, refused: CloseCircleFilled }[status];
+          const Icon = {
+            unknown: MinusCircleOutlined,
+            granted: CheckCircleFilled,
+            refused: CloseCircleFilled,
+          }[status];
           return (
             <li key={purpose} className={`consent-row is-${status}`}>
               <span className="consent-purpose">{t(`card.enums.consentPurpose.${purpose}`)}</span>
@@ -49,7 +53,9 @@ export function ConsentSection({ customer: c, canWrite, onAction }: ConsentSecti
                   size="small"
                   type="link"
                   className="inline-link"
-                  aria-label={t('card.consent.recordFor', { purpose: t(`card.enums.consentPurpose.${purpose}`) })}
+                  aria-label={t('card.consent.recordFor', {
+                    purpose: t(`card.enums.consentPurpose.${purpose}`),
+                  })}
                   onClick={() => onAction({ kind: 'consent', purpose })}
                 >
                   {t('card.consent.record')}

@@ -81,7 +81,12 @@ export function CustomerCardPage() {
       <DerivedSummary derived={data.derived} />
       <div className="card-columns">
         <div className="card-main">
-          <VehiclesSection vehicles={data.vehicles} asOf={data.derived.asOf} canWrite={canWrite} onAction={setAction} />
+          <VehiclesSection
+            vehicles={data.vehicles}
+            asOf={data.derived.asOf}
+            canWrite={canWrite}
+            onAction={setAction}
+          />
           <TimelineSection customerId={c.id} firstPage={data.timeline} firstPageAt={card.dataUpdatedAt} />
         </div>
         <div className="card-side">

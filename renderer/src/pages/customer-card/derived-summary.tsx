@@ -32,7 +32,9 @@ export function DerivedSummary({ derived }: { derived: Derived }) {
         <div className="derived-label derived-label-second">{t('card.derived.baseGrade')}</div>
         <div className="derived-value">
           {baseGrade.value ? (
-            <span className={`grade grade-${baseGrade.value}`}>{t(`labels.baseGrade.${baseGrade.value}`)}</span>
+            <span className={`grade grade-${baseGrade.value}`}>
+              {t(`labels.baseGrade.${baseGrade.value}`)}
+            </span>
           ) : (
             <span className="cell-empty">{t('card.derived.noGrade')}</span>
           )}

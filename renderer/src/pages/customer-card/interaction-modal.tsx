@@ -31,15 +31,28 @@ export function InteractionModal({ customer, onClose, onSaved }: InteractionModa
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const formId = useId();
-  const { control, handleSubmit, formState, setError } = useForm<InteractionValues, unknown, InteractionOutput>({
+  const { control, handleSubmit, formState, setError } = useForm<
+    InteractionValues,
+    unknown,
+    InteractionOutput
+  >({
     resolver: zodResolver(interactionForm),
-    defaultValues: { customerId: customer.id, kind: 'call', direction: 'outbound', occurredAt: null, summary: '' },
+    defaultValues: {
+      customerId: customer.id,
+      kind: 'call',
+      direction: 'outbound',
+      occurredAt: null,
+      summary: '',
+    },
   });
   const kind = useWatch({ control, name: 'kind' });
 
   const submit = handleSubmit(async (values) => {
     try {
-      await api.call('interactions.create', { ...values, direction: directed.has(values.kind) ? values.direction : null });
+      await api.call('interactions.create', {
+        ...values,
+        direction: directed.has(values.kind) ? values.direction : null,
+      });
       void message.success(t('card.interactionForm.saved'));
       onSaved();
       onClose();
@@ -59,7 +72,12 @@ export function InteractionModal({ customer, onClose, onSaved }: InteractionModa
       mask={{ closable: false }}
     >
       {customer.doNotContact && (
-        <Alert type="warning" showIcon className="modal-alert" title={t('card.interactionForm.doNotContact')} />
+        <Alert
+          type="warning"
+          showIcon
+          className="modal-alert"
+          title={t('card.interactionForm.doNotContact')}
+        />
       )}
       <form id={formId} onSubmit={(e) => void submit(e)} noValidate>
         <Form layout="vertical" component={false} className="customer-form">
@@ -75,7 +93,10 @@ export function InteractionModal({ customer, onClose, onSaved }: InteractionModa
                     buttonStyle="solid"
                     value={field.value}
                     onChange={(e) => field.onChange(e.target.value)}
-                    options={loggableInteractionKinds.map((k) => ({ value: k, label: t(`card.enums.interaction.${k}`) }))}
+                    options={loggableInteractionKinds.map((k) => ({
+                      value: k,
+                      label: t(`card.enums.interaction.${k}`),
+                    }))}
                   />
                 )}
               />
@@ -90,7 +111,10 @@ export function InteractionModal({ customer, onClose, onSaved }: InteractionModa
                     <Radio.Group
                       value={field.value}
                       onChange={(e) => field.onChange(e.target.value)}
-                      options={(['outbound', 'inbound'] as const).map((d) => ({ value: d, label: t(`card.enums.direction.${d}`) }))}
+                      options={(['outbound', 'inbound'] as const).map((d) => ({
+                        value: d,
+                        label: t(`card.enums.direction.${d}`),
+                      }))}
                     />
                   )}
                 />

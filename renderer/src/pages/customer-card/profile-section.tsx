@@ -19,9 +19,14 @@ export function ProfileSection({ customer: c, asOf }: { customer: CustomerDetail
           { label: t('card.profile.wechat'), value: c.wechat },
           {
             label: t('card.profile.birthday'),
-            value: c.birthday && `${formatDate(c.birthday)}${age !== null ? t('card.profile.ageSuffix', { age }) : ''}`,
+            value:
+              c.birthday &&
+              `${formatDate(c.birthday)}${age !== null ? t('card.profile.ageSuffix', { age }) : ''}`,
           },
-          { label: t('card.profile.idNumber'), value: c.idNumber && <span className="mono">{c.idNumber}</span> },
+          {
+            label: t('card.profile.idNumber'),
+            value: c.idNumber && <span className="mono">{c.idNumber}</span>,
+          },
           { label: t('card.profile.district'), value: c.district },
           { label: t('card.profile.address'), value: c.address, wide: true },
           { label: t('card.profile.occupation'), value: c.occupation },
@@ -39,7 +44,11 @@ export function ProfileSection({ customer: c, asOf }: { customer: CustomerDetail
           { label: t('card.profile.contactTime'), value: p.contactTime },
           { label: t('card.profile.color'), value: p.color },
           { label: t('card.profile.preferenceNote'), value: p.note },
-          { label: t('card.profile.notes'), value: c.notes && <span className="pre-wrap">{c.notes}</span>, wide: true },
+          {
+            label: t('card.profile.notes'),
+            value: c.notes && <span className="pre-wrap">{c.notes}</span>,
+            wide: true,
+          },
         ]}
       />
     </Card>

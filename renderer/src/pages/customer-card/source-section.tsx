@@ -20,9 +20,7 @@ export function SourceSection({ card }: { card: CustomerCard }) {
           },
         ]}
       />
-      <div className="info-subtitle">
-        {t('card.source.referred', { count: referred.total })}
-      </div>
+      <div className="info-subtitle">{t('card.source.referred', { count: referred.total })}</div>
       {referred.total === 0 ? (
         <p className="section-empty">{t('card.source.noneReferred')}</p>
       ) : (
@@ -39,7 +37,9 @@ export function SourceSection({ card }: { card: CustomerCard }) {
             </li>
           ))}
           {referred.total > referred.rows.length && (
-            <li className="section-empty">{t('card.source.moreReferred', { count: referred.total - referred.rows.length })}</li>
+            <li className="section-empty">
+              {t('card.source.moreReferred', { count: referred.total - referred.rows.length })}
+            </li>
           )}
         </ul>
       )}

@@ -49,7 +49,9 @@ export function TimelineEntry({ item, t }: { item: TimelineItem; t: TFunction })
               mileage: formatKm(item.mileageKm),
               amount: formatFen(item.amountFen),
             })}
-            {item.advisor && <span className="tl-by">{t('card.timeline.advisor', { name: item.advisor })}</span>}
+            {item.advisor && (
+              <span className="tl-by">{t('card.timeline.advisor', { name: item.advisor })}</span>
+            )}
           </div>
           {item.notes && <div className="tl-note">{item.notes}</div>}
         </div>

@@ -1,4 +1,5 @@
-import { interactionKinds, timelineKinds } from '../../../../electron/contract/customers';
+import type { timelineKinds } from '../../../../electron/contract/customers';
+import { interactionKinds } from '../../../../electron/contract/customers';
 import { visitTypes } from '../../../../electron/contract/vehicles';
 
 export type TimelineKind = (typeof timelineKinds)[number];

@@ -44,12 +44,20 @@ export function TimelineSection({ customerId, firstPage, firstPageAt }: Timeline
     label: t(`card.timeline.groups.${g.group}`),
     options: g.kinds.map((k) => ({
       value: k,
-      label: g.group === 'visits' ? t(`card.enums.visitType.${k as 'repair'}`) : t(`card.enums.interaction.${k as 'call'}`),
+      label:
+        g.group === 'visits'
+          ? t(`card.enums.visitType.${k as 'repair'}`)
+          : t(`card.enums.interaction.${k as 'call'}`),
     })),
   }));
 
   let body;
-  if (query.isPending) body = <div className="section-loading"><Spin /></div>;
+  if (query.isPending)
+    body = (
+      <div className="section-loading">
+        <Spin />
+      </div>
+    );
   else if (query.isError) body = <p className="section-error">{errorMessage(query.error)}</p>;
   else if (items.length === 0)
     body = (

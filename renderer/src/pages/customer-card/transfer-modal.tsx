@@ -34,7 +34,12 @@ export function TransferModal({ vehicle, fromCustomer, today, onClose, onSaved }
     if (!to || !date) return;
     setSaving(true);
     try {
-      await api.call('vehicles.transfer', { id: vehicle.id, version: vehicle.version, toCustomerId: to.id, date });
+      await api.call('vehicles.transfer', {
+        id: vehicle.id,
+        version: vehicle.version,
+        toCustomerId: to.id,
+        date,
+      });
       void message.success(t('card.transfer.done', { car, name: to.name }));
       onSaved(to.id);
       onClose();

@@ -1,5 +1,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App as AntApp, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Row, Select, Space } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Col,
+  DatePicker,
+  Drawer,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Select,
+  Space,
+} from 'antd';
 import { useId } from 'react';
 import type { FieldPath } from 'react-hook-form';
 import { useForm } from 'react-hook-form';
@@ -54,9 +66,16 @@ export function VehicleDrawer({ customerId, vehicle, onClose, onSaved }: Vehicle
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const formId = useId();
-  const { control, handleSubmit, formState, setError } = useForm<VehicleFormValues, unknown, VehicleFormOutput>({
+  const { control, handleSubmit, formState, setError } = useForm<
+    VehicleFormValues,
+    unknown,
+    VehicleFormOutput
+  >({
     resolver: zodResolver(vehicleForm, {
-      error: blankMessages({ brand: t('card.vehicleForm.brandRequired'), series: t('card.vehicleForm.seriesRequired') }),
+      error: blankMessages({
+        brand: t('card.vehicleForm.brandRequired'),
+        series: t('card.vehicleForm.seriesRequired'),
+      }),
     }),
     defaultValues: toForm(vehicle),
   });
@@ -80,7 +99,12 @@ export function VehicleDrawer({ customerId, vehicle, onClose, onSaved }: Vehicle
     }
   });
 
-  const text = (name: 'vin' | 'plate' | 'brand' | 'series' | 'model' | 'color', span: number, required = false, extra?: string) => (
+  const text = (
+    name: 'vin' | 'plate' | 'brand' | 'series' | 'model' | 'color',
+    span: number,
+    required = false,
+    extra?: string,
+  ) => (
     <Col span={span}>
       <FormField
         control={control}
@@ -126,7 +150,11 @@ export function VehicleDrawer({ customerId, vehicle, onClose, onSaved }: Vehicle
   return (
     <Drawer
       open
-      title={vehicle ? t('card.vehicleForm.editTitle', { plate: formatPlate(vehicle.plate ?? vehicle.vin) }) : t('card.vehicleForm.createTitle')}
+      title={
+        vehicle
+          ? t('card.vehicleForm.editTitle', { plate: formatPlate(vehicle.plate ?? vehicle.vin) })
+          : t('card.vehicleForm.createTitle')
+      }
       size={640}
       onClose={onClose}
       mask={{ closable: false }}

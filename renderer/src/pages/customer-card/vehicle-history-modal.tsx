@@ -18,7 +18,12 @@ export function VehicleHistoryModal({ vehicle, onClose }: { vehicle: VehicleDeta
   });
   const car = plateText(vehicle.plate) ?? vehicle.vin;
   let body;
-  if (history.isPending) body = <div className="section-loading"><Spin /></div>;
+  if (history.isPending)
+    body = (
+      <div className="section-loading">
+        <Spin />
+      </div>
+    );
   else if (history.isError) body = <Result status="error" subTitle={errorMessage(history.error)} />;
   else
     body = (
@@ -44,8 +49,18 @@ export function VehicleHistoryModal({ vehicle, onClose }: { vehicle: VehicleDeta
               </span>
             ),
           },
-          { key: 'from', title: t('card.history.from'), render: (_, r) => formatDate(r.fromDate), width: 120 },
-          { key: 'to', title: t('card.history.to'), render: (_, r) => (r.toDate ? formatDate(r.toDate) : t('card.history.now')), width: 120 },
+          {
+            key: 'from',
+            title: t('card.history.from'),
+            render: (_, r) => formatDate(r.fromDate),
+            width: 120,
+          },
+          {
+            key: 'to',
+            title: t('card.history.to'),
+            render: (_, r) => (r.toDate ? formatDate(r.toDate) : t('card.history.now')),
+            width: 120,
+          },
           { key: 'visits', title: t('card.history.visits'), dataIndex: 'visits', align: 'right', width: 90 },
         ]}
       />

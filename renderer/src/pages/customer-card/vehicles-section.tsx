@@ -27,7 +27,12 @@ function Field({ label, children, wide }: { label: string; children: ReactNode; 
   );
 }
 
-function VehicleItem({ v, asOf, canWrite, onAction }: { v: VehicleDetail } & Omit<VehiclesSectionProps, 'vehicles'>) {
+function VehicleItem({
+  v,
+  asOf,
+  canWrite,
+  onAction,
+}: { v: VehicleDetail } & Omit<VehiclesSectionProps, 'vehicles'>) {
   const { t } = useTranslation();
   const plate = plateText(v.plate);
   const title = [v.brand, v.series, v.model].filter(Boolean).join(' ');
@@ -36,7 +41,9 @@ function VehicleItem({ v, asOf, canWrite, onAction }: { v: VehicleDetail } & Omi
   return (
     <article className="vehicle" aria-label={plate ?? v.vin}>
       <div className="vehicle-head">
-        <span className={plate ? 'vehicle-plate' : 'vehicle-plate is-empty'}>{plate ?? t('card.vehicles.noPlate')}</span>
+        <span className={plate ? 'vehicle-plate' : 'vehicle-plate is-empty'}>
+          {plate ?? t('card.vehicles.noPlate')}
+        </span>
         <span className="vehicle-title" title={title}>
           {title}
         </span>
@@ -44,7 +51,12 @@ function VehicleItem({ v, asOf, canWrite, onAction }: { v: VehicleDetail } & Omi
         <WarrantyTag warranty={v.warranty} />
         {canWrite && (
           <span className="vehicle-actions">
-            <Button size="small" type="text" icon={<ToolOutlined />} onClick={() => onAction({ kind: 'visit', vehicleId: v.id })}>
+            <Button
+              size="small"
+              type="text"
+              icon={<ToolOutlined />}
+              onClick={() => onAction({ kind: 'visit', vehicleId: v.id })}
+            >
               {t('card.vehicles.visit')}
             </Button>
             <Tooltip title={t('card.vehicles.edit')}>
@@ -75,14 +87,18 @@ function VehicleItem({ v, asOf, canWrite, onAction }: { v: VehicleDetail } & Omi
         <Field label={t('card.vehicles.delivery')}>{formatDate(v.deliveryDate)}</Field>
         <Field label={t('card.vehicles.price')}>{formatFenWhole(v.priceFen)}</Field>
         <Field label={t('card.vehicles.mileage')}>
-          <span title={v.mileageAt ? t('card.vehicles.mileageAt', { date: formatDate(v.mileageAt) }) : undefined}>
+          <span
+            title={v.mileageAt ? t('card.vehicles.mileageAt', { date: formatDate(v.mileageAt) }) : undefined}
+          >
             {formatKm(v.mileageKm)}
           </span>
         </Field>
         <Field label={t('card.vehicles.insurance')}>
           <span className={insuranceSoon ? 'is-warning' : undefined}>{formatDate(v.insuranceExpiry)}</span>
         </Field>
-        <Field label={t('card.vehicles.finance')}>{v.finance ? t(`card.enums.finance.${v.finance}`) : '—'}</Field>
+        <Field label={t('card.vehicles.finance')}>
+          {v.finance ? t(`card.enums.finance.${v.finance}`) : '—'}
+        </Field>
         <Field label={t('card.vehicles.energy')}>{t(`card.enums.energy.${v.energy}`)}</Field>
         <Field label={t('card.vehicles.owners')}>
           <Button

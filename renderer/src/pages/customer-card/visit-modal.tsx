@@ -38,7 +38,9 @@ export function VisitModal({ vehicles, initialVehicleId, today, onClose, onSaved
   const { control, handleSubmit, formState, setError } = useForm<VisitValues, unknown, VisitOutput>({
     resolver: zodResolver(visitForm, {
       error: (issue) =>
-        issue.path?.[0] === 'mileageKm' && issue.code === 'invalid_type' ? t('card.visitForm.mileageRequired') : undefined,
+        issue.path?.[0] === 'mileageKm' && issue.code === 'invalid_type'
+          ? t('card.visitForm.mileageRequired')
+          : undefined,
     }),
     defaultValues: {
       vehicleId: initialVehicleId ?? vehicles[0]?.id ?? 0,
@@ -187,7 +189,13 @@ export function VisitModal({ vehicles, initialVehicleId, today, onClose, onSaved
                 name="advisor"
                 label={t('card.visitForm.advisor')}
                 render={(field, id) => (
-                  <Input id={id} ref={field.ref} value={field.value ?? ''} onChange={field.onChange} onBlur={field.onBlur} />
+                  <Input
+                    id={id}
+                    ref={field.ref}
+                    value={field.value ?? ''}
+                    onChange={field.onChange}
+                    onBlur={field.onBlur}
+                  />
                 )}
               />
             </Col>

@@ -31,7 +31,12 @@ export function ColumnChooser({ visibility, onChange }: ColumnChooserProps) {
     </div>
   );
   return (
-    <Popover content={content} trigger="click" placement="bottomRight" title={t('customerList.columns.title')}>
+    <Popover
+      content={content}
+      trigger="click"
+      placement="bottomRight"
+      title={t('customerList.columns.title')}
+    >
       <Button icon={<SettingOutlined />}>
         {hiddenCount > 0
           ? t('customerList.columns.buttonHidden', { count: hiddenCount })

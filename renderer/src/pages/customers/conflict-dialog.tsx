@@ -19,7 +19,14 @@ interface ConflictDialogProps {
  * Someone saved this card after the editor opened it. Nothing was written: show, field by field, what the
  * editor typed beside what is saved now, and let them choose how to go on.
  */
-export function ConflictDialog({ open, current, diffs, onLoadLatest, onRebase, onCancel }: ConflictDialogProps) {
+export function ConflictDialog({
+  open,
+  current,
+  diffs,
+  onLoadLatest,
+  onRebase,
+  onCancel,
+}: ConflictDialogProps) {
   const { t } = useTranslation();
   return (
     <Modal
@@ -79,7 +86,9 @@ export function ConflictDialog({ open, current, diffs, onLoadLatest, onRebase, o
           {
             key: 'mine',
             title: t('customerForm.conflict.mine'),
-            render: (_, d) => <span className={d.changedByMe ? 'conflict-mine' : 'conflict-same'}>{d.mine}</span>,
+            render: (_, d) => (
+              <span className={d.changedByMe ? 'conflict-mine' : 'conflict-same'}>{d.mine}</span>
+            ),
           },
           {
             key: 'current',

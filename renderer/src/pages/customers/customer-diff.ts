@@ -36,7 +36,10 @@ const topKeys = [
 const preferenceKeys = ['contactChannel', 'contactTime', 'color', 'note'] as const;
 
 export type DiffKey = (typeof topKeys)[number] | `preferences.${(typeof preferenceKeys)[number]}`;
-export const diffKeys: readonly DiffKey[] = [...topKeys, ...preferenceKeys.map((k) => `preferences.${k}` as const)];
+export const diffKeys: readonly DiffKey[] = [
+  ...topKeys,
+  ...preferenceKeys.map((k) => `preferences.${k}` as const),
+];
 
 function raw(c: Snapshot, key: DiffKey): unknown {
   if (key.startsWith('preferences.')) {
@@ -49,7 +52,8 @@ function raw(c: Snapshot, key: DiffKey): unknown {
 /** The value as staff read it; two snapshots differ on a field when these strings differ. */
 export function displayValue(t: TFunction, key: DiffKey, c: Snapshot): string {
   const v = raw(c, key);
-  if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return t('common.none');
+  if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0))
+    return t('common.none');
   switch (key) {
     case 'gender':
       return t(`labels.gender.${v as 'male' | 'female'}`);
@@ -135,7 +139,9 @@ export function conflictDiff(
     const m = displayValue(t, key, mine);
     const c = displayValue(t, key, current);
     if (m === c) return [];
-    return [{ key, label: fieldLabel(t, key), mine: m, current: c, changedByOther: b !== c, changedByMe: b !== m }];
+    return [
+      { key, label: fieldLabel(t, key), mine: m, current: c, changedByOther: b !== c, changedByMe: b !== m },
+    ];
   });
 }
 

@@ -48,7 +48,9 @@ export function CustomerFilterBar({ filters, onChange }: CustomerFilterBarProps)
       placeholder={t(`customerList.filters.${key}`)}
       value={filters[key]}
       onChange={(v) => onChange(withValue(filters, key, v))}
-      options={facetOptions(facets.data?.[key === 'district' ? 'districts' : key === 'tag' ? 'tags' : 'series'])}
+      options={facetOptions(
+        facets.data?.[key === 'district' ? 'districts' : key === 'tag' ? 'tags' : 'series'],
+      )}
       optionLabelProp="title"
       loading={facets.isPending}
       allowClear

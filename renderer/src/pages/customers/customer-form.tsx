@@ -199,7 +199,13 @@ export function CustomerForm({ control, customerId, referrer, onOpenCustomer }: 
                   ref={field.ref}
                   excludeId={customerId}
                   status={invalid ? 'error' : undefined}
-                  value={field.value ? (picked?.id === field.value ? picked : { id: field.value, name: `#${field.value}` }) : null}
+                  value={
+                    field.value
+                      ? picked?.id === field.value
+                        ? picked
+                        : { id: field.value, name: `#${field.value}` }
+                      : null
+                  }
                   onChange={(c) => {
                     setPicked(c);
                     field.onChange(c?.id ?? null);
@@ -290,7 +296,10 @@ export function CustomerForm({ control, customerId, referrer, onOpenCustomer }: 
                   onBlur={field.onBlur}
                   allowClear
                   placeholder={t('customerForm.pick')}
-                  options={lostReasonCategories.map((c) => ({ value: c, label: t(`card.enums.lostReason.${c}`) }))}
+                  options={lostReasonCategories.map((c) => ({
+                    value: c,
+                    label: t(`card.enums.lostReason.${c}`),
+                  }))}
                 />
               )}
             />
@@ -333,7 +342,10 @@ export function CustomerForm({ control, customerId, referrer, onOpenCustomer }: 
                 onBlur={field.onBlur}
                 allowClear
                 placeholder={t('customerForm.pick')}
-                options={contactChannels.map((c) => ({ value: c, label: t(`card.enums.contactChannel.${c}`) }))}
+                options={contactChannels.map((c) => ({
+                  value: c,
+                  label: t(`card.enums.contactChannel.${c}`),
+                }))}
               />
             )}
           />

@@ -8,6 +8,7 @@ import type { CustomerDetail } from '../../../../electron/contract/customers';
 import { api } from '../../api';
 import { useAuth } from '../../auth/use-auth';
 import { errorMessage } from '../../forms/apply-server-errors';
+import { ExportButton } from '../data-care/export-button';
 import { ColumnChooser } from './column-chooser';
 import { CreateCustomerDrawer } from './create-customer-drawer';
 import { CustomerFilterBar } from './customer-filter-bar';
@@ -116,6 +117,8 @@ export function CustomersPage() {
             </Typography.Text>
           )}
         </div>
+        {/* The auto margin keeps 导出 beside 新建客户 on the right. */}
+        <ExportButton query={{ ...sort, filters }} style={{ marginInlineStart: 'auto' }} />
         {canCreate && (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
             {t('customers.create')}

@@ -80,9 +80,10 @@ export function EditCustomerDrawer({ open, customer, referrer, onClose, onSaved 
       onSaved(saved);
       onClose();
     } catch (error) {
-      const current = (error instanceof ApiCallError && error.kind === 'conflict'
-        ? (error.details as { current?: CustomerDetail } | undefined)?.current
-        : undefined);
+      const current =
+        error instanceof ApiCallError && error.kind === 'conflict'
+          ? (error.details as { current?: CustomerDetail } | undefined)?.current
+          : undefined;
       if (current) {
         setConflict({ current, mine: fields, diffs: conflictDiff(t, base, fields, current) });
         return;

@@ -5,7 +5,11 @@ import { useTranslation } from 'react-i18next';
 export function FilteredEmpty({ onClear }: { onClear: () => void }) {
   const { t } = useTranslation();
   return (
-    <Empty className="customers-empty" image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customerList.noMatch')}>
+    <Empty
+      className="customers-empty"
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={t('customerList.noMatch')}
+    >
       <Button onClick={onClear}>{t('customerList.filters.clear')}</Button>
     </Empty>
   );

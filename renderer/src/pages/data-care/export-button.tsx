@@ -1,6 +1,7 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { useMutation } from '@tanstack/react-query';
 import { App as AntApp, Button, Tooltip } from 'antd';
+import type { CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelInput } from '../../../../electron/contract';
 import { api } from '../../api';
@@ -13,13 +14,14 @@ export type CustomerExportQuery = ChannelInput<'customers.export'>;
 interface ExportButtonProps {
   /** The list's current sort and filters: the file holds exactly what the list shows, in its order. */
   query: CustomerExportQuery;
+  style?: CSSProperties;
 }
 
 /**
  * 导出: the customer list as XLSX with Chinese headers. Exporting is personal data leaving the system (PIPL),
  * so the button is not shown without `customers.export`; main checks and audits it regardless.
  */
-export function ExportButton({ query }: ExportButtonProps) {
+export function ExportButton({ query, style }: ExportButtonProps) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const { message } = AntApp.useApp();
@@ -36,7 +38,7 @@ export function ExportButton({ query }: ExportButtonProps) {
   if (!can('customers.export')) return null;
   return (
     <Tooltip title={t('dataCare.export.tooltip')}>
-      <Button icon={<DownloadOutlined />} loading={exporting.isPending} onClick={() => exporting.mutate()}>
+      <Button icon={<DownloadOutlined />} style={style} loading={exporting.isPending} onClick={() => exporting.mutate()}>
         {exporting.isPending ? t('dataCare.export.working') : t('dataCare.export.button')}
       </Button>
     </Tooltip>

@@ -123,6 +123,7 @@ export function CallbackOutcomesTab() {
               value={d.amount}
               onChange={(v) => edit(r, { amount: v ?? 0 })}
               className="cb-recycle-amount"
+              size="small"
             />
             <Select<Unit>
               aria-label={t('callbacks.settings.outcomes.columns.recycle')}
@@ -133,6 +134,7 @@ export function CallbackOutcomesTab() {
                 label: t(`callbacks.settings.outcomes.units.${u}`),
               }))}
               className="cb-recycle-unit"
+              size="small"
             />
           </Space.Compact>
         );

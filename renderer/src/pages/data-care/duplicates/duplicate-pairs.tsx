@@ -30,8 +30,9 @@ export function DuplicatePairs() {
   const [reasons, setReasons] = useState<DuplicateScanReason[]>([]);
   const [merging, setMerging] = useState<DuplicatePair | null>(null);
   const queryClient = useQueryClient();
-  // Set by 重新扫描 for the next first page only, so main scans again instead of paging its cached result.
-  const rescanNext = useRef(false);
+  // Main keeps a scan for a few minutes for paging; opening the page or 重新扫描 asks for a fresh one, so cards
+  // entered just now are in it. Only the next first page asks: later pages page that same scan.
+  const rescanNext = useRef(true);
 
   const scan = useInfiniteQuery({
     queryKey: dataCareKeys.scan(reasons),
