@@ -45,11 +45,14 @@ export const searchContract = {
     output: z.object({ results: z.array(searchResult) }),
   }),
   'customers.facets': channel({
-    summary: 'Values for the customer list filters (districts, vehicle series, tags) with customer counts',
+    summary:
+      'Choices for the customer list filters: districts and tags with their customers, series with their vehicles',
     access: 'customers.read',
     input: z.object({}),
+    /** Each list most frequent first; merged-away customers are not counted. */
     output: z.object({
       districts: z.array(facetCount),
+      /** Counts vehicles of the series (a customer with two counts twice). */
       series: z.array(facetCount),
       tags: z.array(facetCount),
     }),

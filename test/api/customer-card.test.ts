@@ -414,6 +414,12 @@ describe('customer card', () => {
     const c = await customer();
     const reader = await app.userWithRole('complaint_handler');
     expect((await app.ok('customers.card', { id: c.id }, reader)).customer.id).toBe(c.id);
+    // The ID number is masked for those who may not edit the card (PIPL least privilege).
+    const withId = await customer({ idNumber: '11010519491231002X' });
+    expect((await app.ok('customers.card', { id: withId.id }, reader)).customer.idNumber).toBe(
+      '110105********002X',
+    );
+    expect((await card(withId.id)).customer.idNumber).toBe('11010519491231002X');
     const r = await app.call(
       'interactions.create',
       { customerId: c.id, kind: 'note', summary: '备注' },

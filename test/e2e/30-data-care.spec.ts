@@ -56,7 +56,11 @@ test.describe('data care', () => {
   }) => {
     const call = await apiAs(request, 'admin', adminPassword);
     // The customers the fixture's update rows expect: 王五 by mobile, 赵六 by the VIN of his car.
-    await call('customers.create', { name: existingInDb.name, mobile: existingInDb.mobile, district: '惠城区' });
+    await call('customers.create', {
+      name: existingInDb.name,
+      mobile: existingInDb.mobile,
+      district: '惠城区',
+    });
     const zhao = await call<{ id: number }>('customers.create', {
       name: existingInDb.vehicleOwner,
       mobile: '13100131000',
@@ -96,7 +100,9 @@ test.describe('data care', () => {
       await expect(page.getByText('customers-messy.xlsx')).toBeVisible();
       await expect(page.getByText(/工作表“客户资料” · 表头在第 3 行/)).toBeVisible();
       await expect(page.getByText(/有 2 列表头无法识别：“序号”、“客户等级”/)).toBeVisible();
-      await expect(page.getByText('手机号码无效：“1380013800”（应为 11 位大陆手机号，以 1 开头）')).toBeVisible();
+      await expect(
+        page.getByText('手机号码无效：“1380013800”（应为 11 位大陆手机号，以 1 开头）'),
+      ).toBeVisible();
       await expect(page.getByText('缺少客户姓名，无法新建客户')).toBeVisible();
       await expect(page.getByRole('button', { name: '开始导入（8 行）' })).toBeEnabled();
       await shot(page, '30-import-preview');
@@ -142,7 +148,9 @@ test.describe('data care', () => {
       await expect(row).toContainText('已导入');
       await row.getByRole('button', { name: '撤销导入' }).click();
       await page.locator('.ant-popconfirm').getByRole('button', { name: '撤销导入' }).click();
-      await expect(page.getByText(/已撤销导入：删除客户 5 位、车辆 6 辆，恢复客户 1 位、车辆 1 辆/)).toBeVisible();
+      await expect(
+        page.getByText(/已撤销导入：删除客户 5 位、车辆 6 辆，恢复客户 1 位、车辆 1 辆/),
+      ).toBeVisible();
       await expect(row).toContainText('已撤销');
       await expect(row.getByRole('button', { name: '撤销导入' })).toHaveCount(0);
     });
@@ -229,7 +237,9 @@ test.describe('data care', () => {
     });
 
     await test.step('both customers are back', async () => {
-      const restored = await call<{ name: string; address: string | null }>('customers.get', { id: second.id });
+      const restored = await call<{ name: string; address: string | null }>('customers.get', {
+        id: second.id,
+      });
       expect(restored).toMatchObject({ name: '查重乙', address: '惠阳区淡水街道 8 号' });
       await page.getByRole('menuitem', { name: '客户' }).click();
       await expect.poll(() => customerTotal(page)).toBe(before);
@@ -251,7 +261,9 @@ test.describe('data care', () => {
 
     const workbook = new ExcelJS.Workbook();
     const bytes = fs.readFileSync(file);
-    await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+    await workbook.xlsx.load(
+      bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    );
     const sheet = workbook.worksheets[0]!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(headers).toEqual(expect.arrayContaining(['客户编号', '姓名', '手机', '区县', '阶段', '最近进站']));
@@ -260,7 +272,12 @@ test.describe('data care', () => {
     // Front desk may import and merge but not export (PIPL): no button, and 数据维护 is there.
     const call = await apiAs(request, 'admin', adminPassword);
     const username = `dc${String(Date.now()).slice(-8)}`;
-    await call('users.create', { username, displayName: '数据前台', role: 'front_desk', password: 'Front-desk-30' });
+    await call('users.create', {
+      username,
+      displayName: '数据前台',
+      role: 'front_desk',
+      password: 'Front-desk-30',
+    });
     await page.getByRole('button', { name: /系统管理员/ }).click();
     await page.getByRole('menuitem', { name: '退出登录' }).click();
     await login(page, username, 'Front-desk-30');

@@ -2,7 +2,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { customers, customerTags } from '../../../db/schema';
 import type { ChannelParsedInput } from '../../contract';
 import type { CustomerDetail } from '../../contract/customers';
+import { maskIdNumber } from '../../common/id-number';
 import { AppError } from '../../contract/errors';
+import { roleCan } from '../../contract/permissions';
 import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
 import type { ServiceContext } from '../context';
 import { readConsents } from './customer-consent';
@@ -41,8 +43,12 @@ export function getCustomer(ctx: ServiceContext, id: number): CustomerDetail {
     }[]
   ).map((t) => t.tag);
   const { mergedIntoId: _merged, ...rest } = row;
+  // PIPL least privilege: the full ID number only for those who may edit the card; readers see the region
+  // and the last four, enough to confirm it with the customer.
+  const mayEdit = ctx.user !== null && roleCan(ctx.user.role, 'customers.write');
   return {
     ...rest,
+    idNumber: row.idNumber && !mayEdit ? maskIdNumber(row.idNumber) : row.idNumber,
     isCompany: row.isCompany === 1,
     doNotContact: row.doNotContact === 1,
     tags,

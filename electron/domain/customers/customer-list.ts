@@ -402,7 +402,6 @@ function keyedPage(
   const walked = walkIndex(sqlite, order, walk, cursor, want, canFallBack ? limits.small * 4 : Infinity);
   if (walked) return walked;
   const smallest = smallestIds(sqlite, filters, Number.MAX_SAFE_INTEGER);
-  process.stderr.write('PLAN fallback\n');
   return smallest ? pageFromIds(sqlite, order, smallest, where, cursor, want) : [];
 }
 

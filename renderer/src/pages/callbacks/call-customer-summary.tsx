@@ -121,7 +121,9 @@ export function CallCustomerSummary({ call }: { call: CallPanel }) {
                   {visit.plate && <span className="cb-list-dim">{visit.plate}</span>}
                 </div>
                 <div className="cb-list-sub">
-                  <span className="cb-part">{t('callbacks.call.mileage', { km: km.format(visit.mileageKm) })}</span>
+                  <span className="cb-part">
+                    {t('callbacks.call.mileage', { km: km.format(visit.mileageKm) })}
+                  </span>
                   {visit.advisor && (
                     <span className="cb-part">{t('callbacks.call.advisor', { name: visit.advisor })}</span>
                   )}

@@ -21,12 +21,13 @@ export function CallReasons({ reasons, included, onToggle }: CallReasonsProps) {
       {reasons.map((r) => (
         <article key={r.taskId} className={`cb-reason${included.has(r.taskId) ? '' : ' is-excluded'}`}>
           <header className="cb-reason-head">
-            <Checkbox
-              checked={included.has(r.taskId)}
-              onChange={(e) => onToggle(r.taskId, e.target.checked)}
-              aria-label={`${t('callbacks.call.reason.include')}：${r.ruleName}`}
-              disabled={reasons.length === 1}
-            />
+            {reasons.length > 1 && (
+              <Checkbox
+                checked={included.has(r.taskId)}
+                onChange={(e) => onToggle(r.taskId, e.target.checked)}
+                aria-label={`${t('callbacks.call.reason.include')}：${r.ruleName}`}
+              />
+            )}
             <h3 className="cb-reason-name">{r.ruleName}</h3>
             <PriorityPill value={r.priority} />
             <span className="cb-reason-meta">

@@ -111,7 +111,7 @@ export function OutcomePad(props: OutcomePadProps) {
           value={notes}
           onChange={(e) => onNotes(e.target.value)}
           placeholder={t('callbacks.outcome.notesPlaceholder')}
-          autoSize={{ minRows: 2, maxRows: 5 }}
+          className="cb-pad-notes-input"
           maxLength={2000}
         />
       </div>

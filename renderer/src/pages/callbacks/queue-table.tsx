@@ -131,6 +131,9 @@ export function QueueTable(props: QueueTableProps) {
                 selectedRowKeys: props.selectedKeys,
                 preserveSelectedRowKeys: true,
                 columnWidth: 40,
+                getCheckboxProps: (r) => ({
+                  'aria-label': t('callbacks.queue.selectRow', { name: r.customerName }),
+                }),
                 onChange: (keys, rows) => props.onSelect(keys as number[], rows),
               }
             : undefined

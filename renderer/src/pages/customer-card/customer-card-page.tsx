@@ -90,7 +90,7 @@ export function CustomerCardPage() {
           <TimelineSection customerId={c.id} firstPage={data.timeline} firstPageAt={card.dataUpdatedAt} />
         </div>
         <div className="card-side">
-          <ProfileSection customer={c} asOf={data.derived.asOf} />
+          <ProfileSection customer={c} />
           <SourceSection card={data} />
           <PurchaseSection customer={c} />
           <ConsentSection customer={c} canWrite={canWrite} onAction={setAction} />

@@ -2,13 +2,11 @@ import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../../electron/contract/customers';
 import { formatDate } from '../../format/date';
-import { ageOn } from './card-format';
 import { InfoList } from './info-list';
 
 /** The person: how to reach them, where they live and work, what they like. */
-export function ProfileSection({ customer: c, asOf }: { customer: CustomerDetail; asOf: string }) {
+export function ProfileSection({ customer: c }: { customer: CustomerDetail }) {
   const { t } = useTranslation();
-  const age = ageOn(c.birthday, asOf);
   const p = c.preferences;
   return (
     <Card size="small" className="card-section" title={t('card.profile.title')}>
@@ -17,12 +15,7 @@ export function ProfileSection({ customer: c, asOf }: { customer: CustomerDetail
           { label: t('card.profile.mobile'), value: c.mobile },
           { label: t('card.profile.mobile2'), value: c.mobile2 },
           { label: t('card.profile.wechat'), value: c.wechat },
-          {
-            label: t('card.profile.birthday'),
-            value:
-              c.birthday &&
-              `${formatDate(c.birthday)}${age !== null ? t('card.profile.ageSuffix', { age }) : ''}`,
-          },
+          { label: t('card.profile.birthday'), value: c.birthday && formatDate(c.birthday) },
           {
             label: t('card.profile.idNumber'),
             value: c.idNumber && <span className="mono">{c.idNumber}</span>,

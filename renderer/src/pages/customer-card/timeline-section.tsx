@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Empty, Select, Spin } from 'antd';
+import { Button, Card, Select, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TimelinePage } from '../../../../electron/contract/customers';
@@ -61,10 +61,9 @@ export function TimelineSection({ customerId, firstPage, firstPageAt }: Timeline
   else if (query.isError) body = <p className="section-error">{errorMessage(query.error)}</p>;
   else if (items.length === 0)
     body = (
-      <Empty
-        image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={kinds.length ? t('card.timeline.noneOfKind') : t('card.timeline.none')}
-      />
+      <p className="section-empty">
+        {kinds.length ? t('card.timeline.noneOfKind') : t('card.timeline.none')}
+      </p>
     );
   else
     body = (

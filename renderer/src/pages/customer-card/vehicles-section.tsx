@@ -1,7 +1,8 @@
 import { CarOutlined, EditOutlined, HistoryOutlined, SwapOutlined, ToolOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Tooltip } from 'antd';
+import { Button, Card, Tooltip } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VehicleDetail } from '../../../../electron/contract/vehicles';
 import { formatDate } from '../../format/date';
@@ -47,7 +48,9 @@ function VehicleItem({
         <span className="vehicle-title" title={title}>
           {title}
         </span>
-        {v.color && <span className="vehicle-color">{v.color}</span>}
+        <span className="vehicle-color">
+          {[v.color, t(`card.enums.energy.${v.energy}`)].filter(Boolean).join(' · ')}
+        </span>
         <WarrantyTag warranty={v.warranty} />
         {canWrite && (
           <span className="vehicle-actions">
@@ -99,7 +102,6 @@ function VehicleItem({
         <Field label={t('card.vehicles.finance')}>
           {v.finance ? t(`card.enums.finance.${v.finance}`) : '—'}
         </Field>
-        <Field label={t('card.vehicles.energy')}>{t(`card.enums.energy.${v.energy}`)}</Field>
         <Field label={t('card.vehicles.owners')}>
           <Button
             type="link"
@@ -118,9 +120,14 @@ function VehicleItem({
   );
 }
 
+/** A fleet customer can own dozens of cars; the first few show, the rest on request. */
+const shownAtFirst = 3;
+
 /** The cars the customer owns now; sold ones stay in each car's owner history. */
 export function VehiclesSection({ vehicles, asOf, canWrite, onAction }: VehiclesSectionProps) {
   const { t } = useTranslation();
+  const [showAll, setShowAll] = useState(false);
+  const shown = showAll ? vehicles : vehicles.slice(0, shownAtFirst);
   return (
     <Card
       size="small"
@@ -135,12 +142,19 @@ export function VehiclesSection({ vehicles, asOf, canWrite, onAction }: Vehicles
       }
     >
       {vehicles.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('card.vehicles.none')} />
+        <p className="section-empty">{t('card.vehicles.none')}</p>
       ) : (
         <div className="vehicles">
-          {vehicles.map((v) => (
+          {shown.map((v) => (
             <VehicleItem key={v.id} v={v} asOf={asOf} canWrite={canWrite} onAction={onAction} />
           ))}
+          {vehicles.length > shownAtFirst && (
+            <Button type="link" className="vehicles-toggle" onClick={() => setShowAll((x) => !x)}>
+              {showAll
+                ? t('card.vehicles.showFewer')
+                : t('card.vehicles.showAll', { count: vehicles.length })}
+            </Button>
+          )}
         </div>
       )}
     </Card>

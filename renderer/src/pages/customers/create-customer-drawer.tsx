@@ -31,6 +31,8 @@ export function CreateCustomerDrawer({ open, onClose, onCreated }: CreateCustome
     // The very schema main validates with: the form cannot accept what main would refuse, nor the reverse.
     resolver: zodResolver(customerFields, { error: customerErrorMap(t) }),
     defaultValues: emptyCustomer,
+    // Checked when the user leaves a field (an ID number as soon as it is typed), then on every change.
+    mode: 'onTouched',
   });
 
   const confirmDiscard = (then: () => void) => {

@@ -72,7 +72,7 @@ export function CustomerFilterBar({ filters, onChange }: CustomerFilterBarProps)
         options={stages.map((s) => ({ value: s, label: t(`labels.stage.${s}`) }))}
         maxTagCount="responsive"
         allowClear
-        style={{ width: 180 }}
+        style={{ width: 150 }}
       />
       <Select
         mode="multiple"
@@ -83,11 +83,11 @@ export function CustomerFilterBar({ filters, onChange }: CustomerFilterBarProps)
         options={baseGrades.map((g) => ({ value: g, label: t(`labels.baseGrade.${g}`) }))}
         maxTagCount="responsive"
         allowClear
-        style={{ width: 150 }}
+        style={{ width: 126 }}
       />
-      {single('tag', 120)}
-      {single('district', 112)}
-      {single('series', 128)}
+      {single('tag', 104)}
+      {single('district', 100)}
+      {single('series', 116)}
       <DatePicker.RangePicker
         aria-label={t('customerList.filters.lastVisit')}
         placeholder={[t('customerList.filters.lastVisitFrom'), t('customerList.filters.lastVisitTo')]}
@@ -98,11 +98,17 @@ export function CustomerFilterBar({ filters, onChange }: CustomerFilterBarProps)
           const to = toIsoDate(range?.[1]);
           onChange(withValue(withValue(filters, 'lastVisitFrom', from), 'lastVisitTo', to));
         }}
-        style={{ width: 236 }}
+        style={{ width: 220 }}
       />
       {count > 0 && (
-        <Button type="link" icon={<ClearOutlined />} onClick={() => onChange({})} className="filter-clear">
-          {t('customerList.filters.clear')}
+        <Button
+          type="link"
+          size="small"
+          icon={<ClearOutlined />}
+          onClick={() => onChange({})}
+          className="filter-clear"
+        >
+          {t('customerList.filters.clearShort')}
         </Button>
       )}
     </div>

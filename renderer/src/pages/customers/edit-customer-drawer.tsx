@@ -58,6 +58,8 @@ export function EditCustomerDrawer({ open, customer, referrer, onClose, onSaved 
   >({
     resolver: zodResolver(customerFields, { error: customerErrorMap(t) }),
     defaultValues: customerToForm(customer),
+    // Checked when the user leaves a field (an ID number as soon as it is typed), then on every change.
+    mode: 'onTouched',
   });
 
   const confirmDiscard = (then: () => void) => {

@@ -9,9 +9,10 @@ export const customerListZhCN = {
     district: '区县',
     series: '车系',
     lastVisit: '最近进站日期',
-    lastVisitFrom: '最近进站 起',
-    lastVisitTo: '止',
+    lastVisitFrom: '最近进站',
+    lastVisitTo: '截止',
     clear: '清除筛选',
+    clearShort: '清除',
   },
   columns: {
     title: '显示的列',
@@ -34,6 +35,7 @@ export const customerListEn: typeof customerListZhCN = {
     lastVisitFrom: 'Last visit from',
     lastVisitTo: 'to',
     clear: 'Clear filters',
+    clearShort: 'Clear',
   },
   columns: {
     title: 'Columns shown',

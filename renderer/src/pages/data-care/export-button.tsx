@@ -38,7 +38,12 @@ export function ExportButton({ query, style }: ExportButtonProps) {
   if (!can('customers.export')) return null;
   return (
     <Tooltip title={t('dataCare.export.tooltip')}>
-      <Button icon={<DownloadOutlined />} style={style} loading={exporting.isPending} onClick={() => exporting.mutate()}>
+      <Button
+        icon={<DownloadOutlined />}
+        style={style}
+        loading={exporting.isPending}
+        onClick={() => exporting.mutate()}
+      >
         {exporting.isPending ? t('dataCare.export.working') : t('dataCare.export.button')}
       </Button>
     </Tooltip>

@@ -13,7 +13,6 @@ import {
   Select,
   Space,
   Switch,
-  Tag,
 } from 'antd';
 import type { TextAreaRef } from 'antd/es/input/TextArea';
 import { useId, useRef, useState } from 'react';
@@ -337,9 +336,14 @@ export function CallbackRuleDrawer({ rule, open, onClose, afterClose }: Callback
               >
                 <span className="cb-placeholders-label">{t('callbacks.settings.ruleForm.placeholders')}</span>
                 {placeholderKeys.map((k) => (
-                  <Tag.CheckableTag key={k} checked={false} onChange={() => insertPlaceholder(k)}>
+                  <button
+                    key={k}
+                    type="button"
+                    className="cb-placeholder-chip"
+                    onClick={() => insertPlaceholder(k)}
+                  >
                     <code>{`{${k}}`}</code> {t(`callbacks.settings.placeholder.${k}`)}
-                  </Tag.CheckableTag>
+                  </button>
                 ))}
               </div>
             </Col>

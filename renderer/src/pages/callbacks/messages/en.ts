@@ -65,6 +65,7 @@ export const callbacksEn: CallbacksMessages = {
     emptyTeamHint: 'Try another due range or clear the filters.',
     selected: '{{customers}} customers selected ({{tasks}} tasks)',
     clearSelection: 'Clear selection',
+    selectRow: 'Select {{name}}',
   },
   assign: {
     assignTo: 'Assign to…',

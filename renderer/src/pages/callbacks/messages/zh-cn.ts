@@ -69,6 +69,7 @@ export const callbacksZhCN = {
     emptyTeamHint: '可切换到期范围或清除筛选条件。',
     selected: '已选 {{customers}} 位客户（{{tasks}} 个任务）',
     clearSelection: '取消选择',
+    selectRow: '选择 {{name}}',
   },
   assign: {
     assignTo: '分配给…',

@@ -151,7 +151,7 @@ export function DuplicatePairs() {
           </Button>
         </div>
       )}
-      <MergeModal pair={merging} onClose={() => setMerging(null)} />
+      {merging && <MergeModal key={pairKey(merging)} pair={merging} onClose={() => setMerging(null)} />}
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Input, Modal, Spin, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DuplicatePair } from '../../../../../electron/contract/duplicates';
 import { api } from '../../../api';
@@ -10,27 +10,25 @@ import { MergeCompare } from './merge-compare';
 import { useMergeFacts } from './use-merge-facts';
 
 interface MergeModalProps {
-  pair: DuplicatePair | null;
+  pair: DuplicatePair;
   onClose: () => void;
 }
 
 const reasonMax = 200;
 
-/** 合并客户: staff pick the card that stays, see what moves, and confirm. */
+/**
+ * 合并客户: staff pick the card that stays, see what moves, and confirm. Mounted per pair (keyed by the
+ * caller), so the choice and the reason start fresh for every pair.
+ */
 export function MergeModal({ pair, onClose }: MergeModalProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
-  const [survivorId, setSurvivorId] = useState<number | null>(null);
+  // The older card is usually the one with the history; staff change it when not.
+  const [survivorId, setSurvivorId] = useState(pair.a.id);
   const [reason, setReason] = useState('');
-  const a = useMergeFacts(pair?.a.id ?? null);
-  const b = useMergeFacts(pair?.b.id ?? null);
-
-  useEffect(() => {
-    // The older card is usually the one with the history; staff change it when not.
-    setSurvivorId(pair?.a.id ?? null);
-    setReason('');
-  }, [pair]);
+  const a = useMergeFacts(pair.a.id);
+  const b = useMergeFacts(pair.b.id);
 
   const merge = useMutation({
     mutationFn: (input: { survivorId: number; mergedId: number; reason: string }) =>
@@ -40,7 +38,7 @@ export function MergeModal({ pair, onClose }: MergeModalProps) {
         reason: input.reason.trim() || null,
       }),
     onSuccess: (_result, input) => {
-      const name = (id: number) => (id === pair?.a.id ? pair.a.name : (pair?.b.name ?? ''));
+      const name = (id: number) => (id === pair.a.id ? pair.a.name : pair.b.name);
       void message.success(
         t('dataCare.duplicates.modal.done', {
           merged: name(input.mergedId),
@@ -61,7 +59,7 @@ export function MergeModal({ pair, onClose }: MergeModalProps) {
 
   return (
     <Modal
-      open={pair !== null}
+      open
       title={t('dataCare.duplicates.modal.title')}
       width={860}
       onCancel={onClose}
@@ -76,7 +74,6 @@ export function MergeModal({ pair, onClose }: MergeModalProps) {
             reason,
           });
       }}
-      destroyOnHidden
       className="merge-modal"
     >
       {loadError ? (
@@ -86,7 +83,7 @@ export function MergeModal({ pair, onClose }: MergeModalProps) {
           title={t('dataCare.duplicates.modal.loadFailed')}
           description={errorMessage(loadError)}
         />
-      ) : !facts || survivorId === null ? (
+      ) : !facts ? (
         <div className="merge-modal-loading">
           <Spin />
         </div>
