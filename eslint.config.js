@@ -4,7 +4,18 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'out', 'dist', 'release', 'test-results', 'playwright-report', 'db/migrations', '.search-*'] },
+  {
+    ignores: [
+      'node_modules',
+      'out',
+      'dist',
+      'release',
+      'test-results',
+      'playwright-report',
+      'db/migrations',
+      '.search-*',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -25,6 +25,8 @@ function run(cmd, cmdArgs) {
 if (electronBinaryPresent()) {
   run('npx', ['electron-vite', 'dev', ...args]);
 } else {
-  console.log('Electron 可执行文件不可用（此机器无法下载），改为在浏览器中运行同一应用 / Electron binary missing: serving the app over HTTP instead.');
+  console.log(
+    'Electron 可执行文件不可用（此机器无法下载），改为在浏览器中运行同一应用 / Electron binary missing: serving the app over HTTP instead.',
+  );
   run('npx', ['tsx', 'electron/cli/serve.ts', ...args]);
 }

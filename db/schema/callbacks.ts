@@ -50,7 +50,9 @@ export const callbackRules = sqliteTable('callback_rules', {
   consentPurpose: text('consent_purpose', { enum: ['service', 'care', 'marketing'] }).notNull(),
   /** Rule-specific numbers (maintenance interval km/months, churn months…), JSON. */
   params: text('params', { mode: 'json' }).$type<Record<string, number>>().notNull().default({}),
-  updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+  updatedAt: text('updated_at')
+    .notNull()
+    .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   version: integer('version').notNull().default(1),
 });
 
@@ -125,7 +127,10 @@ export const callbackAttempts = sqliteTable(
     callBackAt: text('call_back_at'),
     notes: text('notes'),
   },
-  (t) => [index('callback_attempts_customer_idx').on(t.customerId), index('callback_attempts_user_idx').on(t.userId, t.endedAt)],
+  (t) => [
+    index('callback_attempts_customer_idx').on(t.customerId),
+    index('callback_attempts_user_idx').on(t.userId, t.endedAt),
+  ],
 );
 
 export const csiSurveys = sqliteTable(

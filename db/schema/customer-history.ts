@@ -23,7 +23,10 @@ export const customerMerges = sqliteTable(
     undoneAt: text('undone_at'),
     undoneBy: integer('undone_by').references(() => users.id),
   },
-  (t) => [index('customer_merges_survivor_idx').on(t.survivorId), index('customer_merges_merged_idx').on(t.mergedId)],
+  (t) => [
+    index('customer_merges_survivor_idx').on(t.survivorId),
+    index('customer_merges_merged_idx').on(t.mergedId),
+  ],
 );
 
 /** Every import is recorded with what it created and what it overwrote, so it can be reverted. */

@@ -26,7 +26,16 @@ export const customers = sqliteTable(
     employer: text('employer'),
     isCompany: integer('is_company', { mode: 'boolean' }).notNull().default(false),
     sourceChannel: text('source_channel', {
-      enum: ['walk_in', 'phone', 'website', 'vertical_platform', 'social_media', 'referral', 'event', 'other'],
+      enum: [
+        'walk_in',
+        'phone',
+        'website',
+        'vertical_platform',
+        'social_media',
+        'referral',
+        'event',
+        'other',
+      ],
     })
       .notNull()
       .default('walk_in'),
@@ -53,8 +62,12 @@ export const customers = sqliteTable(
     lastVisitAt: text('last_visit_at'),
     mergedIntoId: integer('merged_into_id').references((): AnySQLiteColumn => customers.id),
     notes: text('notes'),
-    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text('created_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text('updated_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     version: integer('version').notNull().default(1),
   },
   (t) => [
@@ -118,7 +131,9 @@ export const interactions = sqliteTable(
     // Lets later domains (call-backs, complaints, events) point at their own record.
     refType: text('ref_type'),
     refId: integer('ref_id'),
-    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text('created_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [index('interactions_customer_idx').on(t.customerId, t.occurredAt)],
 );

@@ -19,8 +19,12 @@ export const users = sqliteTable(
     }).notNull(),
     departmentId: integer('department_id').references(() => departments.id),
     disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
-    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text('created_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text('updated_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     version: integer('version').notNull().default(1),
   },
   (t) => [index('users_department_idx').on(t.departmentId)],

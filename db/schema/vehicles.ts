@@ -26,8 +26,12 @@ export const vehicles = sqliteTable(
     finance: text('finance', { enum: ['cash', 'loan', 'lease'] }),
     ownerId: integer('owner_id').references(() => customers.id),
     salesUserId: integer('sales_user_id').references(() => users.id),
-    createdAt: text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
-    updatedAt: text('updated_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    createdAt: text('created_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
+    updatedAt: text('updated_at')
+      .notNull()
+      .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     version: integer('version').notNull().default(1),
   },
   (t) => [

@@ -18,7 +18,9 @@ function newestMtime(dir: string): number {
 /** Rebuilds the browser bundle only when a renderer or contract source is newer than the last build. */
 export async function buildRendererIfNeeded(log: (line: string) => void): Promise<void> {
   const index = path.join(rendererOutDir, 'index.html');
-  const sources = ['renderer', 'electron/contract', 'electron/common'].map((d) => newestMtime(path.join(repo, d)));
+  const sources = ['renderer', 'electron/contract', 'electron/common'].map((d) =>
+    newestMtime(path.join(repo, d)),
+  );
   if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= Math.max(...sources)) return;
   log('正在构建界面（renderer）…');
   await build({ ...rendererConfig, logLevel: 'warn' });

@@ -42,7 +42,10 @@ export const authContract = {
   'auth.login': channel({
     summary: 'Sign in with username and password; returns a session token',
     access: 'public',
-    input: z.object({ username: z.string().trim().min(1, '请输入用户名'), password: z.string().min(1, '请输入密码') }),
+    input: z.object({
+      username: z.string().trim().min(1, '请输入用户名'),
+      password: z.string().min(1, '请输入密码'),
+    }),
     output: loginResult,
   }),
   'auth.logout': channel({

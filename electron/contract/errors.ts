@@ -1,5 +1,12 @@
 /** Errors travel as data. The kinds are closed so the UI can always show a fitting message. */
-export const errorKinds = ['validation', 'not_found', 'conflict', 'forbidden', 'unauthenticated', 'internal'] as const;
+export const errorKinds = [
+  'validation',
+  'not_found',
+  'conflict',
+  'forbidden',
+  'unauthenticated',
+  'internal',
+] as const;
 export type ErrorKind = (typeof errorKinds)[number];
 
 export interface ApiErrorBody {

@@ -10,7 +10,11 @@ const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
 export const isoDate = z
   .string()
   .regex(isoDatePattern, '日期格式应为 YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), '日期无效');
+  .refine(
+    (v) =>
+      !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v),
+    '日期无效',
+  );
 
 /** Optional free text: blank becomes null so empty form fields do not store "". */
 export const optionalText = (max: number) =>

@@ -1,5 +1,12 @@
 /** Roles and what each may do; the router checks these in main, whatever the UI shows. */
-export const roles = ['front_desk', 'callback_operator', 'complaint_handler', 'sales', 'manager', 'admin'] as const;
+export const roles = [
+  'front_desk',
+  'callback_operator',
+  'complaint_handler',
+  'sales',
+  'manager',
+  'admin',
+] as const;
 export type Role = (typeof roles)[number];
 
 export const roleLabels: Record<Role, string> = {

@@ -14,6 +14,11 @@ export const systemContract = {
     summary: 'Fill an empty database with a deterministic demo dealership',
     access: 'demo.generate',
     input: z.object({ scale: z.enum(['S', 'M']).default('S'), seed: z.number().int().default(20261122) }),
-    output: z.object({ customers: z.number(), vehicles: z.number(), serviceVisits: z.number(), interactions: z.number() }),
+    output: z.object({
+      customers: z.number(),
+      vehicles: z.number(),
+      serviceVisits: z.number(),
+      interactions: z.number(),
+    }),
   }),
 };

@@ -48,7 +48,9 @@ export async function startAppCore(opts: AppCoreOptions): Promise<AppCore> {
     throw error;
   }
   purgeExpiredSessions(db, clock());
-  const adminCreated = opts.adminPassword ? await ensureAdministrator({ db, clock }, opts.adminPassword) : false;
+  const adminCreated = opts.adminPassword
+    ? await ensureAdministrator({ db, clock }, opts.adminPassword)
+    : false;
   const router = createRouter({ db, clock, validateOutput: opts.validateOutput, log: opts.log });
   return { db, dbFile, router, migration, adminCreated, close: () => db.$client.close() };
 }

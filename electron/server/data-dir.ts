@@ -7,7 +7,8 @@ export const databaseFileName = 'dealer-crm.sqlite';
 /** Same folder Electron's `app.getPath('userData')` uses, so the browser mode and the desktop app share data. */
 export function defaultDataDir(): string {
   const home = os.homedir();
-  if (process.platform === 'win32') return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'dealer-crm');
+  if (process.platform === 'win32')
+    return path.join(process.env.APPDATA ?? path.join(home, 'AppData', 'Roaming'), 'dealer-crm');
   if (process.platform === 'darwin') return path.join(home, 'Library', 'Application Support', 'dealer-crm');
   return path.join(process.env.XDG_CONFIG_HOME ?? path.join(home, '.config'), 'dealer-crm');
 }

@@ -27,7 +27,10 @@ export interface CallAuth {
 export type Router = (channel: string, rawInput: unknown, auth: CallAuth) => Promise<Envelope<unknown>>;
 
 function failure(kind: ApiErrorBody['kind'], message?: string, details?: unknown): Envelope<never> {
-  return { ok: false, error: { kind, message: message ?? defaultErrorMessages[kind], ...(details ? { details } : {}) } };
+  return {
+    ok: false,
+    error: { kind, message: message ?? defaultErrorMessages[kind], ...(details ? { details } : {}) },
+  };
 }
 
 const isChannel = (name: string): name is ChannelName => Object.hasOwn(contract, name);
@@ -54,7 +57,10 @@ export function createRouter(opts: RouterOptions): Router {
       const data = await (handler as (c: ServiceContext, i: unknown) => unknown)(ctx, parsed.data);
       if (opts.validateOutput) {
         const checked = (def.output as z.ZodType).safeParse(data);
-        if (!checked.success) throw new Error(`output of ${channel} drifted from its contract: ${z.prettifyError(checked.error)}`);
+        if (!checked.success)
+          throw new Error(
+            `output of ${channel} drifted from its contract: ${z.prettifyError(checked.error)}`,
+          );
       }
       return { ok: true, data };
     } catch (error) {

@@ -12,6 +12,10 @@ export function zodIssuesToDetails(error: z.ZodError): ValidationDetails {
   const fields: Record<string, string> = {};
   for (const i of issues) fields[i.path || '_'] ??= i.message;
   const first = issues[0];
-  const summary = first ? (first.path ? `输入有误（${first.path}）：${first.message}` : `输入有误：${first.message}`) : '输入有误';
+  const summary = first
+    ? first.path
+      ? `输入有误（${first.path}）：${first.message}`
+      : `输入有误：${first.message}`
+    : '输入有误';
   return { summary, fields, issues };
 }

@@ -42,7 +42,9 @@ function createWindow(): BrowserWindow {
 async function start(): Promise<void> {
   await app.whenReady();
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] } });
+    callback({
+      responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
+    });
   });
   const dataDir = stringFlag(flags, 'data-dir') ?? process.env[dataDirEnv] ?? app.getPath('userData');
   const nativeBinding = app.isPackaged
@@ -58,7 +60,8 @@ async function start(): Promise<void> {
       log: (message, error) => console.error(`[dealer-crm] ${message}`, error),
     });
     app.on('will-quit', () => core.close());
-    const isAppPage = (url: string) => (rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://'));
+    const isAppPage = (url: string) =>
+      rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://');
     bindIpc(core.router, (sender) => isAppPage(sender.getURL()));
   } catch (error) {
     const message = error instanceof MigrationError ? error.message : `启动失败：${String(error)}`;

@@ -14,12 +14,17 @@ describe('staff login', () => {
   it('refuses a wrong password and an unknown user alike', async () => {
     const wrong = await app.call('auth.login', { username: 'admin', password: 'nope-nope' });
     const unknown = await app.call('auth.login', { username: 'ghost', password: 'nope-nope' });
-    expect(wrong).toMatchObject({ ok: false, error: { kind: 'unauthenticated', message: '用户名或密码错误' } });
+    expect(wrong).toMatchObject({
+      ok: false,
+      error: { kind: 'unauthenticated', message: '用户名或密码错误' },
+    });
     expect(unknown).toEqual(wrong);
   });
 
   it('stores only a slow hash of the password', () => {
-    const row = app.core.db.$client.prepare("select password_hash as h from users where username='admin'").get() as {
+    const row = app.core.db.$client
+      .prepare("select password_hash as h from users where username='admin'")
+      .get() as {
       h: string;
     };
     expect(row.h).toMatch(/^scrypt\$32768\$8\$1\$/);
@@ -29,7 +34,11 @@ describe('staff login', () => {
   it('refuses setup once an administrator exists', async () => {
     const status = await app.ok('auth.status', {}, null);
     expect(status).toEqual({ needsSetup: false, user: null });
-    const setup = await app.call('auth.setup', { username: 'boss', displayName: '老板', password: 'Another-Pass-1' });
+    const setup = await app.call('auth.setup', {
+      username: 'boss',
+      displayName: '老板',
+      password: 'Another-Pass-1',
+    });
     expect(setup).toMatchObject({ ok: false, error: { kind: 'conflict' } });
   });
 
@@ -37,13 +46,19 @@ describe('staff login', () => {
     const token = await app.login('admin', adminPassword);
     expect((await app.ok('auth.me', {}, token)).role).toBe('admin');
     await app.ok('auth.logout', {}, token);
-    expect(await app.call('auth.me', {}, token)).toMatchObject({ ok: false, error: { kind: 'unauthenticated' } });
+    expect(await app.call('auth.me', {}, token)).toMatchObject({
+      ok: false,
+      error: { kind: 'unauthenticated' },
+    });
   });
 
   it('expires sessions after the shift', async () => {
     const token = await app.login('admin', adminPassword);
     now = new Date(now.getTime() + 13 * 3600_000);
-    expect(await app.call('auth.me', {}, token)).toMatchObject({ ok: false, error: { kind: 'unauthenticated' } });
+    expect(await app.call('auth.me', {}, token)).toMatchObject({
+      ok: false,
+      error: { kind: 'unauthenticated' },
+    });
   });
 
   it('disables a user: their session ends and they cannot log in', async () => {
@@ -55,7 +70,10 @@ describe('staff login', () => {
     );
     const clerk = await app.login('clerk', 'Clerk-Pass-1');
     await app.ok('users.update', { id: user.id, version: user.version, disabled: true }, admin);
-    expect(await app.call('auth.me', {}, clerk)).toMatchObject({ ok: false, error: { kind: 'unauthenticated' } });
+    expect(await app.call('auth.me', {}, clerk)).toMatchObject({
+      ok: false,
+      error: { kind: 'unauthenticated' },
+    });
     expect(await app.call('auth.login', { username: 'clerk', password: 'Clerk-Pass-1' })).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
@@ -74,7 +92,9 @@ describe('staff login', () => {
     const stale = await app.call('users.update', { id: u.id, version: u.version, role: 'sales' }, admin);
     expect(stale).toMatchObject({ ok: false, error: { kind: 'conflict' } });
     await app.ok('users.resetPassword', { id: u.id, password: 'New-Pass-222' }, admin);
-    expect(await app.call('auth.login', { username: 'op1', password: 'Op-Pass-111' })).toMatchObject({ ok: false });
+    expect(await app.call('auth.login', { username: 'op1', password: 'Op-Pass-111' })).toMatchObject({
+      ok: false,
+    });
     expect((await app.ok('auth.me', {}, await app.login('op1', 'New-Pass-222'))).role).toBe('manager');
   });
 
@@ -96,7 +116,12 @@ describe('HTTP transport', () => {
   });
   afterAll(() => app.close());
 
-  const post = (http: ReturnType<typeof createHttpApp>, channel: string, body: unknown, headers: Record<string, string> = {}) =>
+  const post = (
+    http: ReturnType<typeof createHttpApp>,
+    channel: string,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) =>
     http.request(`/api/${channel}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
@@ -119,7 +144,12 @@ describe('HTTP transport', () => {
 
   it('keeps the browser session in an httpOnly cookie and hides the token from page scripts', async () => {
     const http = createHttpApp({ router: app.core.router });
-    const login = await post(http, 'auth.login', { username: 'admin', password: adminPassword }, { 'x-dealer-client': 'browser' });
+    const login = await post(
+      http,
+      'auth.login',
+      { username: 'admin', password: adminPassword },
+      { 'x-dealer-client': 'browser' },
+    );
     const cookie = login.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/dealer_crm_session=[^;]+;.*HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Strict/i);
@@ -154,7 +184,11 @@ describe('first run', () => {
     try {
       const status = await core.router('auth.status', {}, { token: null });
       expect(status).toEqual({ ok: true, data: { needsSetup: true, user: null } });
-      const weak = await core.router('auth.setup', { username: 'admin', displayName: '管理员', password: '123' }, { token: null });
+      const weak = await core.router(
+        'auth.setup',
+        { username: 'admin', displayName: '管理员', password: '123' },
+        { token: null },
+      );
       expect(weak).toMatchObject({ ok: false, error: { kind: 'validation' } });
       const setup = await core.router(
         'auth.setup',
@@ -163,8 +197,15 @@ describe('first run', () => {
       );
       expect(setup.ok).toBe(true);
       const token = setup.ok ? (setup.data as { token: string }).token : null;
-      expect(await core.router('auth.me', {}, { token })).toMatchObject({ ok: true, data: { role: 'admin' } });
-      const again = await core.router('auth.setup', { username: 'x2', displayName: 'x', password: 'Chosen-Pass-9' }, { token: null });
+      expect(await core.router('auth.me', {}, { token })).toMatchObject({
+        ok: true,
+        data: { role: 'admin' },
+      });
+      const again = await core.router(
+        'auth.setup',
+        { username: 'x2', displayName: 'x', password: 'Chosen-Pass-9' },
+        { token: null },
+      );
       expect(again).toMatchObject({ ok: false, error: { kind: 'conflict' } });
     } finally {
       core.close();

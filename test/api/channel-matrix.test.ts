@@ -14,7 +14,8 @@ describe('every channel × every role', () => {
   const tokens = new Map<Role, string>();
   beforeAll(async () => {
     app = await createTestApp();
-    for (const role of roles) tokens.set(role, role === 'admin' ? app.adminToken : await app.userWithRole(role));
+    for (const role of roles)
+      tokens.set(role, role === 'admin' ? app.adminToken : await app.userWithRole(role));
   });
   afterAll(() => app.close());
 
@@ -51,7 +52,11 @@ describe('every channel × every role', () => {
 
   it('never leaks a stack trace for an internal error', async () => {
     app.core.db.$client.exec('drop table customer_tags');
-    const result = await app.call('customers.create', { name: '王五', mobile: '13900001111' }, app.adminToken);
+    const result = await app.call(
+      'customers.create',
+      { name: '王五', mobile: '13900001111' },
+      app.adminToken,
+    );
     expect(result).toMatchObject({ ok: false, error: { kind: 'internal' } });
     expect(JSON.stringify(result)).not.toMatch(/at |\.ts:|customer_tags/);
   });

@@ -42,7 +42,10 @@ describe('contract drift', () => {
     const http = createHttpApp({ router: app.core.router });
     const res = await http.request('/api/contract');
     expect(res.status).toBe(200);
-    const body = (await res.json()) as { ok: true; data: { channel: string; access: string; input: { type?: string } }[] };
+    const body = (await res.json()) as {
+      ok: true;
+      data: { channel: string; access: string; input: { type?: string } }[];
+    };
     expect(body.data.map((c) => c.channel).sort()).toEqual(Object.keys(contract).sort());
     const create = body.data.find((c) => c.channel === 'customers.create');
     expect(create?.access).toBe('customers.write');
@@ -66,7 +69,8 @@ describe('only the shell imports electron', () => {
           if (!['node_modules', 'out', 'shell', 'test-results'].includes(entry.name)) walk(full);
         } else if (/\.(ts|tsx)$/.test(entry.name)) {
           const text = fs.readFileSync(full, 'utf8');
-          if (/from ['"]electron['"]|require\(['"]electron['"]\)/.test(text)) offenders.push(path.relative(repo, full));
+          if (/from ['"]electron['"]|require\(['"]electron['"]\)/.test(text))
+            offenders.push(path.relative(repo, full));
         }
       }
     };

@@ -14,10 +14,22 @@ describe('customers', () => {
   it('creates a card with normalised phone, pinyin keys and tags', async () => {
     const c = await app.ok(
       'customers.create',
-      { name: '张三', mobile: '+86 138-1234-5678', tags: ['VIP', 'VIP', '车队'], district: '惠城区', wechat: '' },
+      {
+        name: '张三',
+        mobile: '+86 138-1234-5678',
+        tags: ['VIP', 'VIP', '车队'],
+        district: '惠城区',
+        wechat: '',
+      },
       token,
     );
-    expect(c).toMatchObject({ name: '张三', mobile: '13812345678', tags: ['VIP', '车队'], wechat: null, version: 1 });
+    expect(c).toMatchObject({
+      name: '张三',
+      mobile: '13812345678',
+      tags: ['VIP', '车队'],
+      wechat: null,
+      version: 1,
+    });
     const row = app.core.db.$client
       .prepare('select name_pinyin as p, name_initials as i, mobile_tail as t from customers where id = ?')
       .get(c.id);
@@ -36,7 +48,11 @@ describe('customers', () => {
   });
 
   it('requires a referrer for referrals, and one that exists', async () => {
-    const missing = await app.call('customers.create', { name: '赵六', mobile: '13900000001', sourceChannel: 'referral' }, token);
+    const missing = await app.call(
+      'customers.create',
+      { name: '赵六', mobile: '13900000001', sourceChannel: 'referral' },
+      token,
+    );
     expect(missing).toMatchObject({ ok: false, error: { kind: 'validation' } });
     const ghost = await app.call(
       'customers.create',
@@ -48,10 +64,21 @@ describe('customers', () => {
 
   it('refuses an edit on a stale copy with the current values, overwriting nothing', async () => {
     const c = await app.ok('customers.create', { name: '钱七', mobile: '13700000007' }, token);
-    const first = await app.ok('customers.update', { id: c.id, version: 1, fields: { name: '钱七', mobile: '13700000008' } }, token);
+    const first = await app.ok(
+      'customers.update',
+      { id: c.id, version: 1, fields: { name: '钱七', mobile: '13700000008' } },
+      token,
+    );
     expect(first.version).toBe(2);
-    const stale = await app.call('customers.update', { id: c.id, version: 1, fields: { name: '钱七七', mobile: '13700000009' } }, token);
-    expect(stale).toMatchObject({ ok: false, error: { kind: 'conflict', details: { current: { mobile: '13700000008', version: 2 } } } });
+    const stale = await app.call(
+      'customers.update',
+      { id: c.id, version: 1, fields: { name: '钱七七', mobile: '13700000009' } },
+      token,
+    );
+    expect(stale).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict', details: { current: { mobile: '13700000008', version: 2 } } },
+    });
     expect((await app.ok('customers.get', { id: c.id }, token)).name).toBe('钱七');
   });
 
@@ -61,14 +88,22 @@ describe('customers', () => {
     const insert = db.prepare(
       "insert into customers (name, mobile, name_pinyin, name_initials, last_visit_at) values (?, ?, '', '', ?)",
     );
-    for (let i = 0; i < 25; i++) insert.run(`客户${i}`, `1380000${String(i).padStart(4, '0')}`, i % 3 === 0 ? null : `2026-0${(i % 9) + 1}-15`);
+    for (let i = 0; i < 25; i++)
+      insert.run(
+        `客户${i}`,
+        `1380000${String(i).padStart(4, '0')}`,
+        i % 3 === 0 ? null : `2026-0${(i % 9) + 1}-15`,
+      );
     const seen: number[] = [];
     let cursor: string | null = null;
     let total: number | null = null;
     let pages = 0;
     do {
-      const page: { rows: { id: number; lastVisitAt: string | null }[]; total: number | null; nextCursor: string | null } =
-        await app.ok('customers.list', { limit: 4, sort: 'lastVisit', direction: 'desc', cursor }, token);
+      const page: {
+        rows: { id: number; lastVisitAt: string | null }[];
+        total: number | null;
+        nextCursor: string | null;
+      } = await app.ok('customers.list', { limit: 4, sort: 'lastVisit', direction: 'desc', cursor }, token);
       if (pages === 0) total = page.total;
       else expect(page.total).toBeNull();
       seen.push(...page.rows.map((r) => r.id));
@@ -77,7 +112,10 @@ describe('customers', () => {
     } while (cursor && pages < 20);
     expect(total).toBe(25);
     expect(new Set(seen).size).toBe(25);
-    const all = db.prepare('select id, last_visit_at as v from customers').all() as { id: number; v: string | null }[];
+    const all = db.prepare('select id, last_visit_at as v from customers').all() as {
+      id: number;
+      v: string | null;
+    }[];
     const byId = new Map(all.map((r) => [r.id, r.v]));
     const values = seen.map((id) => byId.get(id) ?? null);
     const nonNull = values.filter((v) => v !== null) as string[];
@@ -90,7 +128,11 @@ describe('customers', () => {
   });
 
   it('filters by stage and district', async () => {
-    await app.ok('customers.create', { name: '孙八', mobile: '13600000008', stage: 'vip', district: '惠阳区' }, token);
+    await app.ok(
+      'customers.create',
+      { name: '孙八', mobile: '13600000008', stage: 'vip', district: '惠阳区' },
+      token,
+    );
     const page = await app.ok('customers.list', { filters: { stages: ['vip'], district: '惠阳区' } }, token);
     expect(page.rows.map((r) => r.name)).toEqual(['孙八']);
     expect(page.total).toBe(1);

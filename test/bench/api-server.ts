@@ -16,7 +16,18 @@ export interface BenchServer {
 export async function startBenchServer(dataDir: string, port: number): Promise<BenchServer> {
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'electron/cli/serve.ts', '--no-build', '--port', String(port), '--data-dir', dataDir, '--admin-password', benchPassword],
+    [
+      '--import',
+      'tsx',
+      'electron/cli/serve.ts',
+      '--no-build',
+      '--port',
+      String(port),
+      '--data-dir',
+      dataDir,
+      '--admin-password',
+      benchPassword,
+    ],
     { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const url = `http://127.0.0.1:${port}`;
@@ -40,6 +51,13 @@ export async function startBenchServer(dataDir: string, port: number): Promise<B
     if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
     return body.data;
   };
-  const { token } = (await post('auth.login', { username: 'admin', password: benchPassword })) as { token: string };
-  return { url, token, call: (channel, input) => post(channel, input, token), stop: () => child.kill('SIGTERM') };
+  const { token } = (await post('auth.login', { username: 'admin', password: benchPassword })) as {
+    token: string;
+  };
+  return {
+    url,
+    token,
+    call: (channel, input) => post(channel, input, token),
+    stop: () => child.kill('SIGTERM'),
+  };
 }

@@ -54,7 +54,9 @@ export function benchDataDir(scale: 'S' | 'M' | 'L', log: (line: string) => void
   db.$client.pragma('wal_checkpoint(TRUNCATE)');
   db.$client.exec('ANALYZE');
   db.$client.close();
-  log(`  scale ${scale} generated in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
+  log(
+    `  scale ${scale} generated in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`,
+  );
   fs.writeFileSync(marker, JSON.stringify(counts));
   return dir;
 }

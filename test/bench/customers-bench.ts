@@ -12,7 +12,12 @@ const listRawSql = `select c.id, c.name, c.gender, c.mobile, c.district, c.stage
   order by c.last_visit_at desc, c.id desc limit 51`;
 
 /** Foundation operations: a list page by last visit (first and deep), one card, one new customer. */
-export async function benchCustomers(scale: string, server: BenchServer, raw: Database.Database, reps: number): Promise<Row[]> {
+export async function benchCustomers(
+  scale: string,
+  server: BenchServer,
+  raw: Database.Database,
+  reps: number,
+): Promise<Row[]> {
   const rows: Row[] = [];
   const maxId = (raw.prepare('select max(id) as m from customers').get() as { m: number }).m;
   const ids = Array.from({ length: reps }, (_, i) => 1 + ((i * 7919) % maxId));
@@ -57,12 +62,18 @@ export async function benchCustomers(scale: string, server: BenchServer, raw: Da
     scale,
     operation: 'customers.create',
     api: await timeAsync(reps, () =>
-      server.call('customers.create', { name: '压测客户', mobile: `166${String(++n).padStart(8, '0')}`, tags: ['压测'] }),
+      server.call('customers.create', {
+        name: '压测客户',
+        mobile: `166${String(++n).padStart(8, '0')}`,
+        tags: ['压测'],
+      }),
     ),
     raw: timeSync(reps, () => {
       const tx = raw.transaction(() => {
         const id = raw
-          .prepare("insert into customers (name, name_pinyin, name_initials, mobile, mobile_tail) values ('压测原始', 'yacevuanshi', 'ycys', ?, ?)")
+          .prepare(
+            "insert into customers (name, name_pinyin, name_initials, mobile, mobile_tail) values ('压测原始', 'yacevuanshi', 'ycys', ?, ?)",
+          )
           .run(`167${String(++n).padStart(8, '0')}`, '0000').lastInsertRowid;
         raw.prepare("insert into customer_tags (customer_id, tag) values (?, '压测')").run(id);
       });

@@ -43,7 +43,16 @@ export interface Row {
 const ms = (v: number) => (Number.isNaN(v) ? '—' : v < 1 ? v.toFixed(3) : v.toFixed(2));
 
 export function printTable(rows: Row[]): void {
-  const header = ['scale', 'operation', 'API p50 ms', 'API p95 ms', 'raw p50 ms', 'raw p95 ms', 'ratio p50', 'target'];
+  const header = [
+    'scale',
+    'operation',
+    'API p50 ms',
+    'API p95 ms',
+    'raw p50 ms',
+    'raw p95 ms',
+    'ratio p50',
+    'target',
+  ];
   const lines = rows.map((r) => [
     r.scale,
     r.operation,

@@ -251,6 +251,19 @@ test('customer card: search, 360 view, edit conflict, list filters and columns',
     expect(saved.employer).toBe('惠州一中');
   });
 
+  await test.step('typing a known phone in a new card warns with a link to the existing card', async () => {
+    await page.getByRole('link', { name: '客户列表' }).click();
+    await page.getByRole('button', { name: '新建客户' }).click();
+    const drawer = page.getByRole('dialog', { name: '新建客户' });
+    await drawer.getByLabel('姓名', { exact: true }).fill('欧阳明');
+    await drawer.getByLabel('手机', { exact: true }).fill(mobile);
+    const warning = drawer.getByRole('alert').filter({ hasText: '可能已有该客户的档案' });
+    await expect(warning).toBeVisible();
+    await warning.getByRole('button', { name: `查看 ${name} 的客户卡` }).click();
+    await page.getByRole('button', { name: '放弃' }).click();
+    await expect(page).toHaveURL(new RegExp(`#/customers/${customer.id}$`));
+  });
+
   await test.step('the list filters by stage; the count changes and the filter is in the URL', async () => {
     await page.getByRole('link', { name: '客户列表' }).click();
     const count = page.getByText(/^共 [\d,]+ 位客户$/);

@@ -153,6 +153,7 @@ test.describe('data care', () => {
       ).toBeVisible();
       await expect(row).toContainText('已撤销');
       await expect(row.getByRole('button', { name: '撤销导入' })).toHaveCount(0);
+      await shot(page, '30-import-history');
     });
   });
 
@@ -161,13 +162,13 @@ test.describe('data care', () => {
     const mobile = freshMobile();
     // The same person entered twice: the app warns but allows it, which is how duplicates arise.
     const first = await call<{ id: number }>('customers.create', {
-      name: '查重甲',
+      name: '林晓峰',
       mobile,
       district: '惠城区',
       birthday: '1988-06-06',
     });
     const second = await call<{ id: number }>('customers.create', {
-      name: '查重乙',
+      name: '林小峰',
       mobile,
       address: '惠阳区淡水街道 8 号',
     });
@@ -175,36 +176,58 @@ test.describe('data care', () => {
       customerId: second.id,
       fields: { vin: fixtureVin('LSVAU218N2183294'), plate: '粤L3D2E1', brand: '大众', series: '帕萨特' },
     });
+    // Two weaker look-alikes, so the scan shows its other reasons beside the shared mobile.
+    const lastDigit = (n: number) => `${mobile.slice(0, 10)}${(Number(mobile.slice(10)) + n) % 10}`;
+    await call('customers.create', { name: '王晓明', mobile: lastDigit(1) });
+    await call('customers.create', { name: '王小明', mobile: lastDigit(2) });
+    await call('customers.create', {
+      name: '欧阳秀英',
+      mobile: `188${mobile.slice(3)}`,
+      birthday: '1975-03-08',
+    });
+    await call('customers.create', {
+      name: '欧阳秀英',
+      mobile: `177${mobile.slice(3)}`,
+      birthday: '1975-03-08',
+    });
 
     await login(page, 'admin', adminPassword);
     const before = await customerTotal(page);
 
     await test.step('the scan lists the pair with its reason', async () => {
-      await page.goto('/#/data-care/duplicates');
+      await page.getByRole('menuitem', { name: '数据维护' }).click();
+      await page.getByText('查重合并', { exact: true }).click();
+      await expect(page).toHaveURL(/#\/data-care\/duplicates/);
       await expect(page.getByRole('tab', { name: '疑似重复' })).toBeVisible();
-      await page.getByLabel('按原因筛选').click();
-      await page.locator('.ant-select-item-option').filter({ hasText: '手机号相同' }).click();
-      await page.keyboard.press('Escape');
-      const pair = page.getByRole('row').filter({ hasText: '查重甲' }).filter({ hasText: '查重乙' });
+      const pair = page.getByRole('row').filter({ hasText: '林晓峰' }).filter({ hasText: '林小峰' });
+      // Strongest evidence first: a shared mobile outranks what the demo data holds.
       await expect(pair).toBeVisible();
       await expect(pair).toContainText('手机号相同');
       await expect(pair).toContainText(/手机号 \d{3}\*{4}\d{4} 相同/);
+      await expect(
+        page.getByText(/^共 [\d,]+ 对疑似重复 · 扫描于 \d{4}-\d{2}-\d{2} \d{2}:\d{2}$/),
+      ).toBeVisible();
       await shot(page, '30-duplicates');
+      await page.getByLabel('按原因筛选').click();
+      await page.locator('.ant-select-item-option').filter({ hasText: '手机号相同' }).click();
+      await page.keyboard.press('Escape');
+      await expect(pair).toBeVisible();
+      await expect(page.locator('.pairs-table tbody tr.ant-table-row')).not.toHaveCount(0);
     });
 
     await test.step('合并 compares both cards side by side and tells what moves', async () => {
-      const pair = page.getByRole('row').filter({ hasText: '查重甲' }).filter({ hasText: '查重乙' });
+      const pair = page.getByRole('row').filter({ hasText: '林晓峰' }).filter({ hasText: '林小峰' });
       await pair.getByRole('button', { name: '合并' }).click();
       const dialog = page.getByRole('dialog', { name: '合并客户' });
       await expect(dialog.getByText('粤L·3D2E1 帕萨特')).toBeVisible();
       await expect(dialog.getByRole('radio', { name: '保留此客户' }).first()).toBeChecked();
-      await expect(dialog.getByText(/保留 查重甲（编号 \d+）。查重乙（编号 \d+）的车辆 1 辆/)).toBeVisible();
+      await expect(dialog.getByText(/保留 林晓峰（编号 \d+）。林小峰（编号 \d+）的车辆 1 辆/)).toBeVisible();
       await dialog.getByPlaceholder('例如：同一人重复建档').fill('同一人重复建档');
       await shot(page, '30-merge-modal');
       await dialog.getByRole('button', { name: '确认合并' }).click();
-      await expect(page.getByText('已合并：查重乙 并入 查重甲')).toBeVisible();
+      await expect(page.getByText('已合并：林小峰 并入 林晓峰')).toBeVisible();
       await expect(dialog).toBeHidden();
-      await expect(page.getByRole('row').filter({ hasText: '查重乙' })).toHaveCount(0);
+      await expect(page.getByRole('row').filter({ hasText: '林小峰' })).toHaveCount(0);
     });
 
     await test.step('the merged card is gone from the customer list', async () => {
@@ -223,16 +246,17 @@ test.describe('data care', () => {
       });
       await page.goto('/#/data-care/duplicates');
       await page.getByRole('tab', { name: '合并记录' }).click();
-      const row = page.getByRole('row').filter({ hasText: '查重甲' }).filter({ hasText: '查重乙' }).first();
+      const row = page.getByRole('row').filter({ hasText: '林晓峰' }).filter({ hasText: '林小峰' }).first();
       await expect(row).toContainText('同一人重复建档');
       await expect(row).toContainText('已合并');
       await row.getByRole('button', { name: '撤销合并' }).click();
       await page.locator('.ant-popconfirm').getByRole('button', { name: '撤销合并' }).click();
       const conflict = page.getByRole('dialog').filter({ hasText: '合并之后有记录被修改过' });
-      await expect(conflict).toContainText('客户 查重甲 的资料');
+      await expect(conflict).toContainText('客户 林晓峰 的资料');
       await expect(conflict).toContainText('强制撤销会丢弃这些在合并之后所做的修改');
+      await shot(page, '30-unmerge-conflict');
       await conflict.getByRole('button', { name: '强制撤销' }).click();
-      await expect(page.getByText('已撤销合并：查重甲 与 查重乙 已分开')).toBeVisible();
+      await expect(page.getByText('已撤销合并：林晓峰 与 林小峰 已分开')).toBeVisible();
       await expect(row).toContainText('已撤销');
     });
 
@@ -240,7 +264,7 @@ test.describe('data care', () => {
       const restored = await call<{ name: string; address: string | null }>('customers.get', {
         id: second.id,
       });
-      expect(restored).toMatchObject({ name: '查重乙', address: '惠阳区淡水街道 8 号' });
+      expect(restored).toMatchObject({ name: '林小峰', address: '惠阳区淡水街道 8 号' });
       await page.getByRole('menuitem', { name: '客户' }).click();
       await expect.poll(() => customerTotal(page)).toBe(before);
     });
@@ -258,6 +282,7 @@ test.describe('data care', () => {
     const file = testInfo.outputPath(download.suggestedFilename());
     await download.saveAs(file);
     await expect(page.getByText(/^已导出 [\d,]+ 位客户$/)).toBeVisible();
+    await shot(page, '30-export');
 
     const workbook = new ExcelJS.Workbook();
     const bytes = fs.readFileSync(file);

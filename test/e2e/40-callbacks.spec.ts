@@ -5,7 +5,8 @@ import { vinCheckDigit } from '../../electron/common/vin';
 import { adminPassword, screenshotDir } from './e2e-env';
 
 async function shot(page: Page, name: string): Promise<void> {
-  // Let antd's enter animations settle so the picture shows the resting state.
+  // A toast from the step before would cover the header; let it go, and let antd's animations settle.
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 8000 });
   await page.waitForTimeout(400);
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
 }
@@ -244,6 +245,8 @@ test('call-backs: keyboard calls with a retry and a CSI follow-up; manager view 
     await pickOption(mgrPage, '分配给…', `${manager.displayName}（客服经理）`);
     await expect(mgrPage.getByText(/已分配 1 个任务/)).toBeVisible();
     await expect(row.getByText(manager.displayName)).toBeVisible();
+    await row.getByRole('checkbox', { name: `选择 ${calledName}` }).check();
+    await shot(mgrPage, '40-team');
   });
 
   await test.step('工作量: the operator made two calls, one reached', async () => {

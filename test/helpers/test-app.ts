@@ -50,7 +50,11 @@ export async function createTestApp(opts: { clock?: Clock } = {}): Promise<TestA
     adminToken,
     async userWithRole(role) {
       const username = `${role.replace(/_/g, '')}${++n}`;
-      await ok('users.create', { username, displayName: `测试${role}`, role, password: 'Staff-Pass-1' }, adminToken);
+      await ok(
+        'users.create',
+        { username, displayName: `测试${role}`, role, password: 'Staff-Pass-1' },
+        adminToken,
+      );
       return login(username, 'Staff-Pass-1');
     },
     close() {

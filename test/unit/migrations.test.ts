@@ -20,11 +20,18 @@ function migrationsUpTo(count: number, extra?: { tag: string; sql: string }): st
   const dir = tempDir();
   fs.cpSync(defaultMigrationsFolder, dir, { recursive: true });
   const journalFile = path.join(dir, 'meta/_journal.json');
-  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: { tag: string; when: number; idx: number }[] };
+  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as {
+    entries: { tag: string; when: number; idx: number }[];
+  };
   journal.entries = journal.entries.slice(0, count);
   if (extra) {
     const last = journal.entries[journal.entries.length - 1];
-    journal.entries.push({ ...last!, idx: journal.entries.length, tag: extra.tag, when: (last?.when ?? 0) + 1000 });
+    journal.entries.push({
+      ...last!,
+      idx: journal.entries.length,
+      tag: extra.tag,
+      when: (last?.when ?? 0) + 1000,
+    });
     fs.writeFileSync(path.join(dir, `${extra.tag}.sql`), extra.sql);
   }
   fs.writeFileSync(journalFile, JSON.stringify(journal));
@@ -32,9 +39,11 @@ function migrationsUpTo(count: number, extra?: { tag: string; sql: string }): st
 }
 
 const tableNames = (db: ReturnType<typeof openDatabase>) =>
-  (db.$client.prepare("select name from sqlite_master where type='table' order by name").all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+  (
+    db.$client.prepare("select name from sqlite_master where type='table' order by name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 
 describe('migrations', () => {
   it('apply on an empty database with WAL and foreign keys on, and take no backup of nothing', () => {
@@ -43,7 +52,9 @@ describe('migrations', () => {
     const result = migrateDatabase(db, { dbFile: file });
     expect(result.applied).toBeGreaterThanOrEqual(2);
     expect(result.backupFile).toBeNull();
-    expect(tableNames(db)).toEqual(expect.arrayContaining(['customers', 'vehicles', 'service_visits', 'users', 'sessions']));
+    expect(tableNames(db)).toEqual(
+      expect.arrayContaining(['customers', 'vehicles', 'service_visits', 'users', 'sessions']),
+    );
     expect(db.$client.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(migrateDatabase(db, { dbFile: file }).applied).toBe(0);
@@ -54,11 +65,14 @@ describe('migrations', () => {
     const dir = tempDir();
     const file = path.join(dir, 'crm.sqlite');
     const db = openDatabase(file);
-    const total = JSON.parse(fs.readFileSync(path.join(defaultMigrationsFolder, 'meta/_journal.json'), 'utf8')).entries
-      .length as number;
+    const total = JSON.parse(
+      fs.readFileSync(path.join(defaultMigrationsFolder, 'meta/_journal.json'), 'utf8'),
+    ).entries.length as number;
     migrateDatabase(db, { dbFile: file, migrationsFolder: migrationsUpTo(total - 1) });
     db.$client
-      .prepare("insert into customers (name, mobile, name_pinyin, name_initials) values ('李四', '13800001234', 'lisi', 'ls')")
+      .prepare(
+        "insert into customers (name, mobile, name_pinyin, name_initials) values ('李四', '13800001234', 'lisi', 'ls')",
+      )
       .run();
 
     const result = migrateDatabase(db, { dbFile: file, now: new Date('2026-11-22T08:00:00Z') });
@@ -68,7 +82,9 @@ describe('migrations', () => {
 
     const backup = openDatabase(result.backupFile!);
     expect(backup.$client.prepare('select name from customers').all()).toEqual([{ name: '李四' }]);
-    const migrated = backup.$client.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number };
+    const migrated = backup.$client.prepare('select count(*) as n from __drizzle_migrations').get() as {
+      n: number;
+    };
     expect(migrated.n).toBe(total - 1);
     backup.$client.close();
     db.$client.close();
@@ -80,7 +96,9 @@ describe('migrations', () => {
     const db = openDatabase(file);
     migrateDatabase(db, { dbFile: file });
     db.$client
-      .prepare("insert into customers (name, mobile, name_pinyin, name_initials) values ('王五', '13900002222', 'wangwu', 'ww')")
+      .prepare(
+        "insert into customers (name, mobile, name_pinyin, name_initials) values ('王五', '13900002222', 'wangwu', 'ww')",
+      )
       .run();
     const before = tableNames(db);
     const bad = migrationsUpTo(99, {
@@ -97,7 +115,9 @@ describe('migrations', () => {
     const err = caught as MigrationError;
     expect(err.message).toContain('数据库升级失败，数据未被修改');
     expect(err.backupFile && fs.existsSync(err.backupFile)).toBe(true);
-    const columns = (db.$client.prepare('pragma table_info(customers)').all() as { name: string }[]).map((c) => c.name);
+    const columns = (db.$client.prepare('pragma table_info(customers)').all() as { name: string }[]).map(
+      (c) => c.name,
+    );
     expect(columns).not.toContain('loyalty');
     expect(tableNames(db)).toEqual(before);
     expect(db.$client.prepare('select name from customers').all()).toEqual([{ name: '王五' }]);

@@ -23,7 +23,9 @@ describe('electron-builder configuration', () => {
     const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled: boolean) => unknown };
     const config = await getConfig(repo, path.join(repo, 'build/electron-builder.yml'), null);
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
-    await expect(validateConfiguration({ ...config, nonsense: true }, new DebugLogger(false))).rejects.toThrow();
+    await expect(
+      validateConfiguration({ ...config, nonsense: true }, new DebugLogger(false)),
+    ).rejects.toThrow();
 
     expect(config.linux.target).toEqual(['AppImage', 'deb']);
     expect(fs.existsSync(path.join(repo, config.win.icon))).toBe(true);

@@ -56,7 +56,12 @@ export async function setupAdministrator(
   const session = createSession(ctx.db, userId, ctx.clock());
   return {
     ...session,
-    user: toSessionUser({ id: userId, username: input.username, displayName: input.displayName, role: 'admin' }),
+    user: toSessionUser({
+      id: userId,
+      username: input.username,
+      displayName: input.displayName,
+      role: 'admin',
+    }),
   };
 }
 
@@ -65,7 +70,9 @@ export async function login(
   input: ChannelParsedInput<'auth.login'>,
 ): Promise<ChannelOutput<'auth.login'>> {
   const row = ctx.db.$client.prepare(userByNameSql).get(input.username) as UserRow | undefined;
-  const ok = row ? await verifyPassword(input.password, row.passwordHash) : await verifyPassword(input.password, await decoyHash);
+  const ok = row
+    ? await verifyPassword(input.password, row.passwordHash)
+    : await verifyPassword(input.password, await decoyHash);
   if (!row || !ok) throw new AppError('unauthenticated', '用户名或密码错误');
   if (row.disabled) throw new AppError('forbidden', '该账号已停用，请联系系统管理员');
   const session = createSession(ctx.db, row.id, ctx.clock());
@@ -96,7 +103,10 @@ export async function changePassword(
 }
 
 /** For scripts and first start: make sure an administrator exists, with the given password if new. */
-export async function ensureAdministrator(ctx: Pick<ServiceContext, 'db' | 'clock'>, password: string): Promise<boolean> {
+export async function ensureAdministrator(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  password: string,
+): Promise<boolean> {
   if (hasAnyUser(ctx)) return false;
   await insertAdministrator(ctx, { username: 'admin', displayName: '系统管理员', password });
   return true;

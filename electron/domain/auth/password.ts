@@ -8,8 +8,12 @@ const keyLength = 32;
 
 function derive(password: string, salt: Buffer, n: number, rr: number, pp: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    scrypt(password.normalize('NFKC'), salt, keyLength, { N: n, r: rr, p: pp, maxmem: 128 * n * rr * 2 }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    scrypt(
+      password.normalize('NFKC'),
+      salt,
+      keyLength,
+      { N: n, r: rr, p: pp, maxmem: 128 * n * rr * 2 },
+      (err, key) => (err ? reject(err) : resolve(key)),
     );
   });
 }

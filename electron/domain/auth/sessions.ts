@@ -11,7 +11,12 @@ function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
 }
 
-export function toSessionUser(row: { id: number; username: string; displayName: string; role: Role }): SessionUser {
+export function toSessionUser(row: {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+}): SessionUser {
   return {
     id: row.id,
     username: row.username,
@@ -37,8 +42,7 @@ const lookupSql = `select u.id, u.username, u.display_name as displayName, u.rol
 /** The signed-in user for a token, or null when it is unknown, expired or the user was disabled. */
 export function resolveSession(db: AppDb, token: string, now: Date): SessionUser | null {
   const row = db.$client.prepare(lookupSql).get(hashToken(token)) as
-    | { id: number; username: string; displayName: string; role: Role; expiresAt: string }
-    | undefined;
+    { id: number; username: string; displayName: string; role: Role; expiresAt: string } | undefined;
   if (!row) return null;
   if (row.expiresAt <= now.toISOString()) {
     endSession(db, token);

@@ -81,7 +81,7 @@ export function regenerateAll(sqlite: Database.Database, today: string, nowIso: 
     } finally {
       sqlite.exec(dropUsageTablesSql);
     }
-    const cancelled = reconcile(sqlite, nowIso);
+    const cancelled = reconcile(sqlite, nowIso, before);
     return { expired, cancelled, counts: countNew(sqlite, before, rules) };
   });
   const { expired, cancelled, counts } = run.immediate();
@@ -108,15 +108,16 @@ export function regenerateAll(sqlite: Database.Database, today: string, nowIso: 
  * and vehicle tasks of cars that changed hands are cancelled. Everything finer (a first service done, a
  * birthday corrected) is the incremental path's job, which the services run on every change.
  */
-function reconcile(sqlite: Database.Database, nowIso: string): number {
-  const free = '(claimed_by is null or claim_expires_at < @now)';
+function reconcile(sqlite: Database.Database, nowIso: string, createdAfter: number): number {
+  // Tasks this pass just created are consistent with the data by construction.
+  const free = '(claimed_by is null or claim_expires_at < @now) and id <= @createdAfter';
   const merged = sqlite
     .prepare(
       `update callback_tasks set status = 'cancelled', skip_reason = @reason, updated_at = @now, version = version + 1
        where status = 'open' and ${free}
          and customer_id in (select id from customers where merged_into_id is not null)`,
     )
-    .run({ reason: cancelReasons.merged, now: nowIso }).changes;
+    .run({ reason: cancelReasons.merged, now: nowIso, createdAfter }).changes;
   const vehicleRules = generatingRules.filter((g) => g.onOwnedVehicle).map((g) => `'${g.code}'`);
   const sold = sqlite
     .prepare(
@@ -124,7 +125,7 @@ function reconcile(sqlite: Database.Database, nowIso: string): number {
        where status = 'open' and ${free} and vehicle_id is not null and rule_code in (${vehicleRules.join(', ')})
          and not exists (select 1 from vehicles v where v.id = callback_tasks.vehicle_id and v.owner_id = callback_tasks.customer_id)`,
     )
-    .run({ reason: cancelReasons.vehicleLeft, now: nowIso }).changes;
+    .run({ reason: cancelReasons.vehicleLeft, now: nowIso, createdAfter }).changes;
   return merged + sold;
 }
 

@@ -116,9 +116,11 @@ export function reachDateSql(target: string): string {
  * Builds temp tables cb_vehicle (one row per owned vehicle, the columns of OwnedVehicle) and cb_owner (one row per
  * owner: first and last car taken, last visit paid). A few index seeks per vehicle rather than a pass over every
  * visit: the latest visit and the latest maintenance are the last entries of the (vehicle_id, visit_date) index.
- * Merged-away cards are filtered where tasks are inserted. The CTEs are materialised so that each correlated
- * lookup runs once per vehicle rather than once per reference.
+ * Merged-away cards are filtered where tasks are inserted. `base` is materialised so that each correlated lookup
+ * runs once per vehicle rather than once per reference.
  */
+const reading = 'coalesce(max(latest, odometer), latest, odometer)';
+
 export const vehicleUsageSql = [
   `create temp table cb_vehicle (vehicle_id integer primary key, customer_id integer, delivery_date text,
      insurance_expiry text, acquired_date text, last_maint_date text, last_maint_km integer, ref_date text,
@@ -136,14 +138,12 @@ export const vehicleUsageSql = [
        case when v.mileage_km is not null and v.mileage_at is not null
          then substr(v.mileage_at, 1, 10) || printf('%010d', v.mileage_km) end as odometer
      from vehicles v where v.owner_id is not null
-   ), r as materialized (
-     select *, coalesce(max(latest, odometer), latest, odometer) as reading from base
    ), u as (
      select vehicle_id, customer_id, delivery_date, insurance_expiry, acquired_date,
        substr(last_maint, 1, 10) as last_maint_date, cast(substr(last_maint, 11) as integer) as last_maint_km,
-       coalesce(substr(reading, 1, 10), delivery_date) as ref_date,
-       coalesce(cast(substr(reading, 11) as integer), 0) as ref_km
-     from r
+       coalesce(substr(${reading}, 1, 10), delivery_date) as ref_date,
+       coalesce(cast(substr(${reading}, 11) as integer), 0) as ref_km
+     from base
    )
    select vehicle_id, customer_id, delivery_date, insurance_expiry, acquired_date, last_maint_date, last_maint_km,
      ref_date, ref_km, julianday(ref_date) as ref_jd,

@@ -8,6 +8,10 @@ export function nameSearchKeys(name: string): { pinyin: string; initials: string
   const opts = { toneType: 'none', type: 'array', surname: 'head', v: true, nonZh: 'consecutive' } as const;
   const full = pinyin(name, opts);
   const first = pinyin(name, { ...opts, pattern: 'first' });
-  const clean = (parts: string[]) => parts.join('').toLowerCase().replace(/[^a-z0-9]/g, '');
+  const clean = (parts: string[]) =>
+    parts
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
   return { pinyin: clean(full), initials: clean(first) };
 }

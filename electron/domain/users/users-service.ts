@@ -19,7 +19,9 @@ function getUser(ctx: AuthedContext, id: number): StaffUser {
 }
 
 export function listUsers(ctx: AuthedContext): StaffUser[] {
-  return (ctx.db.$client.prepare(`${selectSql} order by u.disabled, u.username`).all() as UserRow[]).map(toStaffUser);
+  return (ctx.db.$client.prepare(`${selectSql} order by u.disabled, u.username`).all() as UserRow[]).map(
+    toStaffUser,
+  );
 }
 
 export async function createUser(
@@ -29,15 +31,21 @@ export async function createUser(
   const hash = await hashPassword(input.password);
   const now = ctx.clock().toISOString();
   const id = ctx.db.$client.transaction(() => {
-    const taken = ctx.db.$client.prepare('select 1 from users where username = ? collate nocase').get(input.username);
-    if (taken) throw new AppError('conflict', `用户名“${input.username}”已被使用`, { fields: { username: '用户名已被使用' } });
+    const taken = ctx.db.$client
+      .prepare('select 1 from users where username = ? collate nocase')
+      .get(input.username);
+    if (taken)
+      throw new AppError('conflict', `用户名“${input.username}”已被使用`, {
+        fields: { username: '用户名已被使用' },
+      });
     return Number(
       ctx.db.$client
         .prepare(
           `insert into users (username, display_name, password_hash, role, department_id, created_at, updated_at)
            values (?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(input.username, input.displayName, hash, input.role, input.departmentId ?? null, now, now).lastInsertRowid,
+        .run(input.username, input.displayName, hash, input.role, input.departmentId ?? null, now, now)
+        .lastInsertRowid,
     );
   })();
   return getUser(ctx, id);
@@ -49,7 +57,8 @@ export function updateUser(ctx: AuthedContext, input: ChannelParsedInput<'users.
     if (current.version !== input.version) {
       throw new AppError('conflict', '该用户已被他人修改，请刷新后重试', { current });
     }
-    const demotingSelf = input.id === ctx.user.id && (input.disabled === true || (input.role && input.role !== 'admin'));
+    const demotingSelf =
+      input.id === ctx.user.id && (input.disabled === true || (input.role && input.role !== 'admin'));
     if (demotingSelf) throw new AppError('forbidden', '不能停用自己的账号或取消自己的管理员角色');
     const next = {
       displayName: input.displayName ?? current.displayName,
@@ -62,7 +71,14 @@ export function updateUser(ctx: AuthedContext, input: ChannelParsedInput<'users.
         `update users set display_name = ?, role = ?, department_id = ?, disabled = ?, updated_at = ?, version = version + 1
          where id = ?`,
       )
-      .run(next.displayName, next.role, next.departmentId, next.disabled ? 1 : 0, ctx.clock().toISOString(), input.id);
+      .run(
+        next.displayName,
+        next.role,
+        next.departmentId,
+        next.disabled ? 1 : 0,
+        ctx.clock().toISOString(),
+        input.id,
+      );
     // A disabled account or a changed role must not keep acting on an old session.
     if (next.disabled || next.role !== current.role) endUserSessions(ctx.db, input.id);
     return getUser(ctx, input.id);
@@ -85,5 +101,7 @@ export async function resetPassword(
 }
 
 export function listDepartments(ctx: AuthedContext): ChannelOutput<'users.departments'> {
-  return ctx.db.$client.prepare('select id, code, name from departments order by id').all() as ChannelOutput<'users.departments'>;
+  return ctx.db.$client
+    .prepare('select id, code, name from departments order by id')
+    .all() as ChannelOutput<'users.departments'>;
 }

@@ -62,6 +62,9 @@ export function CustomerPicker({ ref, ...props }: CustomerPickerProps) {
       optionLabelProp="title"
       options={options}
       allowClear
+      // Measured while a dialog zooms in, the popup would keep that smaller width; a floor keeps it readable.
+      popupMatchSelectWidth={false}
+      classNames={{ popup: { root: 'picker-popup' } }}
       status={props.status}
       placeholder={props.placeholder ?? t('search.pickerPlaceholder')}
       notFoundContent={

@@ -1,6 +1,6 @@
 import { addDays } from '../dates';
 import type { Candidate, GeneratingRule } from './rule-types';
-import { daysModifier } from './rule-types';
+import { daysModifier, shiftSql } from './rule-types';
 import { sameDayInYearSql, yearlyDueDates, yearSegmentsJoin } from './yearly';
 
 /** 生日关怀 on the day, for customers who own a car with us (a leap-day birthday is kept on 28 Feb). */
@@ -22,7 +22,7 @@ export const birthdayRule: GeneratingRule = {
     const lo = addDays(env.range.from, -env.rule.offsetDays);
     const hi = addDays(env.range.to, -env.rule.offsetDays);
     return {
-      sql: `select customer_id, null as vehicle_id, null as service_visit_id, anchor_date, date(anchor_date, @r_offset) as due_date
+      sql: `select customer_id, null as vehicle_id, null as service_visit_id, anchor_date, ${shiftSql('anchor_date', env.rule.offsetDays)} as due_date
             from (select c.id as customer_id, ${sameDayInYearSql('c.birthday', 'seg.column1')} as anchor_date
                   from customers c ${yearSegmentsJoin('c.birthday', lo, hi)}
                   where c.birthday is not null and c.id in (select customer_id from cb_owner))

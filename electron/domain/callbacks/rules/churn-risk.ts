@@ -2,7 +2,7 @@ import { addDays, addMonths, maxDate, minDate } from '../dates';
 import { param, ruleOf } from '../rule-config';
 import { reachDate, reachDateSql } from '../vehicle-usage';
 import type { GeneratingRule } from './rule-types';
-import { daysModifier, monthsModifier } from './rule-types';
+import { monthsModifier, shiftSql } from './rule-types';
 
 /**
  * 流失挽回 for owners: the earlier of `noVisitMonths` (12) after their last activity (visit or car taken) and
@@ -64,7 +64,7 @@ export const churnRiskRule: GeneratingRule = {
               from cb_vehicle where last_maint_date is not null and customer_id in (select customer_id from cand)
               group by customer_id
             )
-            select customer_id, null as vehicle_id, null as service_visit_id, anchor_date, date(anchor_date, @r_offset) as due_date
+            select customer_id, null as vehicle_id, null as service_visit_id, anchor_date, ${shiftSql('anchor_date', env.rule.offsetDays)} as due_date
             from (select o.customer_id,
                     min(date(${activity}, @r_no_visit, 'floor'), coalesce(m.missed, '9999-12-31')) as anchor_date
                   from cb_owner o left join m on m.customer_id = o.customer_id
@@ -79,7 +79,6 @@ export const churnRiskRule: GeneratingRule = {
         r_no_visit: monthsModifier(noVisitMonths),
         r_lo: addDays(env.range.from, -env.rule.offsetDays),
         r_hi: hi,
-        r_offset: daysModifier(env.rule.offsetDays),
       },
     };
   },

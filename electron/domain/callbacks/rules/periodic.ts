@@ -1,6 +1,6 @@
 import { addDays, addMonths } from '../dates';
 import type { DueRange, RuleSql } from './rule-types';
-import { daysModifier } from './rule-types';
+import { shiftSql } from './rule-types';
 
 /** Every `everyMonths` months after `base` (n ≥ 1; month ends clamp against the base, not the previous call). */
 export function periodicDueDates(
@@ -40,7 +40,7 @@ export function periodicSql(
   const k = `(values ${Array.from({ length: steps + 1 }, (_, i) => `(${i})`).join(', ')}) as k`;
   return {
     // Bound JS numbers arrive as REAL: the integer division needs the casts.
-    sql: `select customer_id, null as vehicle_id, null as service_visit_id, anchor_date, date(anchor_date, @r_offset) as due_date
+    sql: `select customer_id, null as vehicle_id, null as service_visit_id, anchor_date, ${shiftSql('anchor_date', offsetDays)} as due_date
           from (select customer_id, date(base, printf('%+d months', p * @r_every), 'floor') as anchor_date
                 from (select customer_id, base, bidx, (cast(@r_lo_idx as integer) - bidx) / cast(@r_every as integer) + k.column1 as p
                       from (select customer_id, base,
@@ -54,7 +54,6 @@ export function periodicSql(
       r_hi_idx: monthIndex(hi),
       r_lo: lo,
       r_hi: hi,
-      r_offset: daysModifier(offsetDays),
     },
   };
 }

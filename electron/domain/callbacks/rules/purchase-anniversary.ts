@@ -1,6 +1,6 @@
 import { addDays, yearOf } from '../dates';
 import type { Candidate, GeneratingRule } from './rule-types';
-import { daysModifier } from './rule-types';
+import { daysModifier, shiftSql } from './rule-types';
 import { sameDayInYearSql, yearlyDueDates, yearSegmentsJoin } from './yearly';
 
 /** 购车周年关怀 on each anniversary of the day the owner took the car. */
@@ -33,7 +33,7 @@ export const purchaseAnniversaryRule: GeneratingRule = {
     const lo = addDays(env.range.from, -env.rule.offsetDays);
     const hi = addDays(env.range.to, -env.rule.offsetDays);
     return {
-      sql: `select customer_id, vehicle_id, null as service_visit_id, anchor_date, date(anchor_date, @r_offset) as due_date
+      sql: `select customer_id, vehicle_id, null as service_visit_id, anchor_date, ${shiftSql('anchor_date', env.rule.offsetDays)} as due_date
             from (select customer_id, vehicle_id, ${sameDayInYearSql('acquired_date', 'seg.column1')} as anchor_date
                   from cb_vehicle ${yearSegmentsJoin('acquired_date', lo, hi)}
                   where acquired_date is not null and seg.column1 > cast(substr(acquired_date, 1, 4) as integer))

@@ -61,3 +61,8 @@ export function daysModifier(days: number): string {
 export function monthsModifier(months: number): string {
   return `${months >= 0 ? '+' : ''}${months} months`;
 }
+
+/** `col` moved by `days` (no date() call at all for a zero offset: most care rules fall due on the day). */
+export function shiftSql(col: string, days: number): string {
+  return days === 0 ? col : `date(${col}, '${daysModifier(days)}')`;
+}

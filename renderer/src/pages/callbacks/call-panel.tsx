@@ -77,8 +77,12 @@ export function CallPanelView({ call, onRecorded }: CallPanelViewProps) {
     const target = pendingFocus.current;
     if (!target) return;
     pendingFocus.current = null;
-    if (target === 'picker') pickerRef.current?.querySelector('input')?.focus();
-    else if (target === 'csi') {
+    if (target === 'picker') {
+      const input = pickerRef.current?.querySelector('input');
+      input?.focus();
+      // Opens the calendar with its presets (明天 10:00 …); typing "2026-11-25 10:00" works as well.
+      input?.click();
+    } else if (target === 'csi') {
       const radios = csiRef.current?.querySelectorAll<HTMLInputElement>('input[type="radio"]');
       const checked = [...(radios ?? [])].find((r) => r.checked);
       (checked ?? radios?.[0])?.focus();

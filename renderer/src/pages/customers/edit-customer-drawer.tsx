@@ -62,8 +62,10 @@ export function EditCustomerDrawer({ open, customer, referrer, onClose, onSaved 
     mode: 'onTouched',
   });
 
+  // Read during render: react-hook-form only tracks the formState flags a render has looked at.
+  const { isDirty } = formState;
   const confirmDiscard = (then: () => void) => {
-    if (!formState.isDirty) return then();
+    if (!isDirty) return then();
     modal.confirm({
       title: t('customerForm.discardTitle'),
       content: t('customerForm.discardEditHint'),

@@ -37,7 +37,7 @@ export function ExportButton({ query, style }: ExportButtonProps) {
 
   if (!can('customers.export')) return null;
   return (
-    <Tooltip title={t('dataCare.export.tooltip')}>
+    <Tooltip title={t('dataCare.export.tooltip')} placement="bottom">
       <Button
         icon={<DownloadOutlined />}
         style={style}

@@ -25,14 +25,9 @@ export function MergeCompare({ facts, survivorId, onSurvivorChange }: MergeCompa
 
   const rows: Row[] = [
     {
-      key: 'mobile',
-      label: t('dataCare.duplicates.modal.mobile'),
-      value: (f) => f.card.customer.mobile ?? none,
-    },
-    {
-      key: 'mobile2',
-      label: t('dataCare.duplicates.modal.mobile2'),
-      value: (f) => f.card.customer.mobile2 ?? none,
+      key: 'mobiles',
+      label: t('dataCare.duplicates.modal.mobiles'),
+      value: ({ card: { customer: c } }) => join(c.mobile, c.mobile2),
     },
     {
       key: 'idNumber',
@@ -51,28 +46,19 @@ export function MergeCompare({ facts, survivorId, onSurvivorChange }: MergeCompa
       value: ({ card: { customer: c } }) => join(c.district, c.address),
     },
     {
-      key: 'stage',
-      label: t('dataCare.duplicates.modal.stage'),
-      value: (f) => (
-        <span className={`stage-pill stage-${f.card.customer.stage}`}>
-          {t(`labels.stage.${f.card.customer.stage}`)}
-        </span>
+      key: 'stageSource',
+      label: t('dataCare.duplicates.modal.stageSource'),
+      value: ({ card: { customer: c } }) => (
+        <>
+          <span className={`stage-pill stage-${c.stage}`}>{t(`labels.stage.${c.stage}`)}</span>{' '}
+          {t(`labels.sourceChannel.${c.sourceChannel}`)}
+        </>
       ),
     },
     {
-      key: 'source',
-      label: t('dataCare.duplicates.modal.source'),
-      value: (f) => t(`labels.sourceChannel.${f.card.customer.sourceChannel}`),
-    },
-    {
-      key: 'createdAt',
-      label: t('dataCare.duplicates.modal.createdAt'),
-      value: (f) => formatDate(f.card.customer.createdAt),
-    },
-    {
-      key: 'lastVisit',
-      label: t('dataCare.duplicates.modal.lastVisit'),
-      value: (f) => formatDate(f.card.customer.lastVisitAt),
+      key: 'dates',
+      label: t('dataCare.duplicates.modal.dates'),
+      value: ({ card: { customer: c } }) => `${formatDate(c.createdAt)} / ${formatDate(c.lastVisitAt)}`,
     },
     {
       key: 'vehicles',
@@ -107,14 +93,13 @@ export function MergeCompare({ facts, survivorId, onSurvivorChange }: MergeCompa
         }),
     },
     {
-      key: 'referred',
-      label: t('dataCare.duplicates.modal.referred'),
-      value: (f) => f.card.referred.total,
-    },
-    {
-      key: 'tags',
-      label: t('dataCare.duplicates.modal.tags'),
-      value: (f) => (f.card.customer.tags.length ? f.card.customer.tags.join('、') : none),
+      key: 'referredTags',
+      label: t('dataCare.duplicates.modal.referredTags'),
+      value: ({ card }) =>
+        t('dataCare.duplicates.modal.referredTagsValue', {
+          referred: card.referred.total,
+          tags: card.customer.tags.length ? card.customer.tags.join('、') : none,
+        }),
     },
   ];
 

@@ -75,6 +75,9 @@ export function MergeModal({ pair, onClose }: MergeModalProps) {
           });
       }}
       className="merge-modal"
+      // Header and buttons stay on screen at 1280×800; only the comparison scrolls if it must.
+      style={{ top: 24 }}
+      styles={{ body: { maxHeight: 'calc(100vh - 172px)', overflowY: 'auto' } }}
     >
       {loadError ? (
         <Alert
@@ -99,8 +102,8 @@ export function MergeModal({ pair, onClose }: MergeModalProps) {
             <Alert
               type="info"
               showIcon
-              title={t('dataCare.duplicates.modal.moveTitle')}
-              description={
+              className="merge-move-alert"
+              title={
                 <>
                   <div>
                     {t('dataCare.duplicates.modal.moveText', {

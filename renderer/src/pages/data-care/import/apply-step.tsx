@@ -1,8 +1,9 @@
 import { CheckCircleFilled, CloseCircleFilled } from '@ant-design/icons';
 import type { TableColumnsType } from 'antd';
 import { Alert, Button, Progress, Spin, Table, Typography } from 'antd';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportApplyResult } from '../../../../../electron/contract/imports';
+import type { ImportApplyResult, ImportPhase } from '../../../../../electron/contract/imports';
 import { errorMessage } from '../../../forms/apply-server-errors';
 import { useImportProgress } from './use-import-progress';
 
@@ -11,6 +12,8 @@ interface ApplyStepProps {
   onBackToPreview: () => void;
   onAnother: () => void;
   onShowHistory: () => void;
+  /** Tells the wizard how the import ended, for its step indicator. */
+  onPhase: (phase: ImportPhase) => void;
 }
 
 type SkippedRow = ImportApplyResult['skippedRows'][number];
@@ -50,9 +53,13 @@ function SkippedRows({ rows }: { rows: SkippedRow[] }) {
 }
 
 /** Step 3: the import runs in the background in main; this polls it and then shows what it did. */
-export function ApplyStep({ jobId, onBackToPreview, onAnother, onShowHistory }: ApplyStepProps) {
+export function ApplyStep({ jobId, onBackToPreview, onAnother, onShowHistory, onPhase }: ApplyStepProps) {
   const { t } = useTranslation();
   const progress = useImportProgress(jobId);
+  const phase = progress.data?.phase;
+  useEffect(() => {
+    if (phase) onPhase(phase);
+  }, [phase, onPhase]);
   if (progress.isError) {
     return <Alert type="error" showIcon title={errorMessage(progress.error)} />;
   }
@@ -63,15 +70,15 @@ export function ApplyStep({ jobId, onBackToPreview, onAnother, onShowHistory }: 
       </div>
     );
   }
-  const { phase, done, total, result, error } = progress.data;
-  const percent = phase === 'done' ? 100 : total > 0 ? Math.floor((done / total) * 100) : 0;
-  const status = phase === 'failed' ? 'exception' : phase === 'done' ? 'success' : 'active';
+  const { phase: current, done, total, result, error } = progress.data;
+  const percent = current === 'done' ? 100 : total > 0 ? Math.floor((done / total) * 100) : 0;
+  const status = current === 'failed' ? 'exception' : current === 'done' ? 'success' : 'active';
 
   return (
     <div className="import-apply">
       <div className="import-progress">
         <div className="import-progress-head">
-          <Typography.Text strong>{t(`dataCare.import.phase.${phase}`)}</Typography.Text>
+          <Typography.Text strong>{t(`dataCare.import.phase.${current}`)}</Typography.Text>
           {total > 0 && (
             <Typography.Text type="secondary">
               {t('dataCare.import.progressRows', { done, total })}
@@ -81,7 +88,7 @@ export function ApplyStep({ jobId, onBackToPreview, onAnother, onShowHistory }: 
         <Progress percent={percent} status={status} aria-label={t('dataCare.import.progressLabel')} />
       </div>
 
-      {phase === 'done' && result && (
+      {current === 'done' && result && (
         <>
           <div className="import-outcome is-success">
             <CheckCircleFilled className="import-outcome-icon" aria-hidden="true" />
@@ -110,7 +117,7 @@ export function ApplyStep({ jobId, onBackToPreview, onAnother, onShowHistory }: 
         </>
       )}
 
-      {phase === 'failed' && (
+      {current === 'failed' && (
         <div className="import-outcome is-failed" role="alert">
           <CloseCircleFilled className="import-outcome-icon" aria-hidden="true" />
           <div className="import-outcome-text">

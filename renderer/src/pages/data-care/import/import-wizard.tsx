@@ -2,7 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { App as AntApp, Steps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '../../../../../electron/contract/imports';
+import type { ImportPhase, ImportPreview } from '../../../../../electron/contract/imports';
 import { maxImportFileBytes } from '../../../../../electron/contract/imports';
 import { api } from '../../../api';
 import { errorMessage } from '../../../forms/apply-server-errors';
@@ -28,6 +28,7 @@ export function ImportWizard({ onShowHistory }: { onShowHistory: () => void }) {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
+  const [applyPhase, setApplyPhase] = useState<ImportPhase | null>(null);
   const [fileError, setFileError] = useState<{ fileName: string; message: string } | null>(null);
 
   const previewing = useMutation({
@@ -62,6 +63,7 @@ export function ImportWizard({ onShowHistory }: { onShowHistory: () => void }) {
     setMapping({});
     setPreview(null);
     setJobId(null);
+    setApplyPhase(null);
     setFileError(null);
   };
 
@@ -94,9 +96,13 @@ export function ImportWizard({ onShowHistory }: { onShowHistory: () => void }) {
     body = (
       <ApplyStep
         jobId={jobId}
-        onBackToPreview={() => setJobId(null)}
+        onBackToPreview={() => {
+          setJobId(null);
+          setApplyPhase(null);
+        }}
         onAnother={reset}
         onShowHistory={onShowHistory}
+        onPhase={setApplyPhase}
       />
     );
   } else if (preview && file) {
@@ -118,7 +124,9 @@ export function ImportWizard({ onShowHistory }: { onShowHistory: () => void }) {
     <div className="import-wizard">
       <Steps
         size="small"
-        current={step}
+        // Past the last step once the import is done, so all three show as finished.
+        current={applyPhase === 'done' ? 3 : step}
+        status={applyPhase === 'failed' ? 'error' : undefined}
         className="import-steps"
         items={[
           { title: t('dataCare.import.steps.file') },

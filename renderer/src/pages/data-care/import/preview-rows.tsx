@@ -50,7 +50,7 @@ export function PreviewRows({ rows }: { rows: ImportRowResult[] }) {
         </div>
       ),
     },
-    { key: 'summary', title: t('dataCare.import.rows.summary'), dataIndex: 'summary', width: '42%' },
+    { key: 'summary', title: t('dataCare.import.rows.summary'), dataIndex: 'summary', width: '40%' },
     {
       key: 'issues',
       title: t('dataCare.import.rows.issues'),
