@@ -81,6 +81,8 @@ async function storeWithFilters(opts: {
       create index vehicles_series_owner_idx on vehicles (series, owner_id);
       drop index customers_created_idx;
       create index customers_created_idx on customers (created_at, id, last_visit_at);
+      drop index customers_pinyin_idx;
+      create index customers_pinyin_idx on customers (name_pinyin, id, last_visit_at, stage, base_grade);
     `);
   }
   const values = (sql: string) => db.prepare(sql).pluck().all() as string[];

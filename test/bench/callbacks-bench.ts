@@ -1,3 +1,4 @@
+import http from 'node:http';
 import type Database from 'better-sqlite3';
 import { contactSqlParams } from '../../electron/domain/callbacks/consent';
 import { creationRange } from '../../electron/domain/callbacks/generation-window';
@@ -84,6 +85,40 @@ async function post<T>(server: BenchServer, channel: string, input: unknown, tok
   return body.data as T;
 }
 
+/**
+ * A long call on a fresh connection: between full passes the keep-alive socket of fetch sits idle past the
+ * server's keep-alive timeout, and reusing it races with the server closing it.
+ */
+function postFresh(server: BenchServer, channel: string, input: unknown): Promise<unknown> {
+  const body = JSON.stringify(input);
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      `${server.url}/api/${channel}`,
+      {
+        method: 'POST',
+        agent: false,
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${server.token}`,
+          'content-length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => (text += chunk));
+        res.on('end', () => {
+          const parsed = JSON.parse(text) as { ok: boolean; data?: unknown; error?: { message: string } };
+          if (parsed.ok) resolve(parsed.data);
+          else reject(new Error(`${channel}: ${parsed.error?.message}`));
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
 async function operatorTokens(server: BenchServer, raw: Database.Database): Promise<string[]> {
   const tokens: string[] = [];
   for (let i = 1; i <= operatorCount; i++) {
@@ -140,7 +175,7 @@ export async function benchCallbacks(
     const rawCount = raw.prepare('select count(*) from callback_tasks').pluck().get() as number;
     reset(raw);
     const t0 = performance.now();
-    const summary = await server.call('callbacks.generate', {});
+    const summary = await postFresh(server, 'callbacks.generate', {});
     api.push(performance.now() - t0);
     created = (summary as { created: number }).created;
     if (created !== rawCount) log(`warning: API created ${created} tasks, raw pass ${rawCount}`);
@@ -157,7 +192,7 @@ export async function benchCallbacks(
     raw: fullRaw,
     target: '< 5000 ms, ≤ 2× raw',
   });
-  const again = await timeOnce(() => server.call('callbacks.generate', {}));
+  const again = await timeOnce(() => postFresh(server, 'callbacks.generate', {}));
   rows.push({
     scale,
     operation: 'callbacks.generate (again: nothing new)',

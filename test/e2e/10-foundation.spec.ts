@@ -107,10 +107,10 @@ test('foundation: login, customers, placeholder, settings, logout', async ({ pag
     await expect(grid(page).getByRole('row').filter({ hasText: '13812345678' })).toContainText('张三丰');
   });
 
-  await test.step('回访 is not built yet and says so', async () => {
-    await page.getByRole('menuitem', { name: '回访' }).click();
-    await expect(page.getByText('回访队列尚未上线：此功能正在开发中')).toBeVisible();
-    await shot(page, '06-callbacks-placeholder');
+  await test.step('投诉 is not built yet and says so', async () => {
+    await page.getByRole('menuitem', { name: '投诉' }).click();
+    await expect(page.getByText('投诉工单尚未上线：此功能正在开发中')).toBeVisible();
+    await shot(page, '06-complaints-placeholder');
   });
 
   await test.step('设置: the administrator creates a front-desk user', async () => {

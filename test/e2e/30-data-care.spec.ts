@@ -84,6 +84,7 @@ test.describe('data care', () => {
       await expect(page).toHaveURL(/#\/data-care\/import/);
       await expect(page.getByRole('heading', { name: '数据维护' })).toBeVisible();
       await expect(page.getByText('点击选择文件，或将文件拖到此处')).toBeVisible();
+      await shot(page, '30-import-file');
     });
 
     await test.step('the dry run shows the mapping, the counts and each row’s Chinese errors', async () => {
@@ -293,6 +294,26 @@ test.describe('data care', () => {
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     expect(headers).toEqual(expect.arrayContaining(['客户编号', '姓名', '手机', '区县', '阶段', '最近进站']));
     expect(sheet.rowCount).toBeGreaterThan(100);
+
+    // The file follows the list's filters: only VIPs when the list shows only VIPs.
+    await page.goto('/#/customers?stage=vip&sort=name&dir=asc');
+    await expect.poll(() => customerTotal(page)).toBeLessThan(sheet.rowCount - 1);
+    const vips = await customerTotal(page);
+    expect(vips).toBeGreaterThan(0);
+    const filtered = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出' }).click();
+    const vipFile = testInfo.outputPath(`vip-${(await filtered).suggestedFilename()}`);
+    await (await filtered).saveAs(vipFile);
+    const vipBytes = fs.readFileSync(vipFile);
+    const vipBook = new ExcelJS.Workbook();
+    await vipBook.xlsx.load(
+      vipBytes.buffer.slice(vipBytes.byteOffset, vipBytes.byteOffset + vipBytes.byteLength) as ArrayBuffer,
+    );
+    const vipSheet = vipBook.worksheets[0]!;
+    expect(vipSheet.rowCount - 1).toBe(vips);
+    const stageColumn = headers.indexOf('阶段') + 1;
+    for (let r = 2; r <= vipSheet.rowCount; r++)
+      expect(vipSheet.getRow(r).getCell(stageColumn).value).toBe('VIP');
 
     // Front desk may import and merge but not export (PIPL): no button, and 数据维护 is there.
     const call = await apiAs(request, 'admin', adminPassword);

@@ -13,7 +13,8 @@ fs.mkdirSync(screenshotDir, { recursive: true });
 export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
-  outputDir: path.join(repoRoot, 'test-results/e2e'),
+  // Per port, so two runs on one machine do not delete each other's traces.
+  outputDir: path.join(repoRoot, `test-results/e2e-${port}`),
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -160,4 +160,9 @@ export const vehicleUsageSql = [
          from cb_vehicle group by customer_id order by customer_id) o`,
 ];
 
-export const dropUsageTablesSql = 'drop table if exists temp.cb_vehicle; drop table if exists temp.cb_owner;';
+export const dropUsageTablesSql =
+  'drop table if exists temp.cb_vehicle; drop table if exists temp.cb_owner; drop table if exists temp.cb_stage;';
+
+/** Candidate tasks of a full pass before they are inserted in identity order. */
+export const stageTableSql = `create temp table cb_stage (customer_id integer, vehicle_id integer, service_visit_id integer,
+  rule_code text, anchor_date text, due_date text, expires_on text, priority integer, status text, skip_reason text)`;

@@ -1,8 +1,8 @@
+import { prepared } from '../customers/sql-cache';
 import type { SearchPlan } from './classify-query';
 import type { Tier } from './name-tiers';
 import type { Hit } from './recency-top';
 import { prefixEnd } from './recency-top';
-import { prepared } from '../customers/sql-cache';
 
 const hitCols = 'c.id, c.last_visit_at as lastVisitAt';
 const live = 'c.merged_into_id is null';

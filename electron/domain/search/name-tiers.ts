@@ -1,8 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { SearchMatch } from '../../contract/search';
+import { prepared } from '../customers/sql-cache';
 import type { CandidateSet, Hit } from './recency-top';
 import { prefixEnd, topByRecency } from './recency-top';
-import { prepared } from '../customers/sql-cache';
 
 /** One rank of results: every customer it finds ranks below all found by the tiers before it. */
 export interface Tier {

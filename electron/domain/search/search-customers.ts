@@ -1,11 +1,11 @@
 import type { ChannelOutput, ChannelParsedInput } from '../../contract';
 import type { SearchMatch, SearchResult } from '../../contract/search';
 import type { ServiceContext } from '../context';
+import { prepared } from '../customers/sql-cache';
 import { classifyQuery } from './classify-query';
 import { keyTiers } from './key-tiers';
 import type { Tier } from './name-tiers';
 import { nameTiers, pinyinTiers } from './name-tiers';
-import { prepared } from '../customers/sql-cache';
 
 type Found = { id: number; match: SearchMatch; matchedText: string };
 

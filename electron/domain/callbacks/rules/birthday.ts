@@ -1,6 +1,6 @@
 import { addDays } from '../dates';
 import type { Candidate, GeneratingRule } from './rule-types';
-import { daysModifier, shiftSql } from './rule-types';
+import { shiftSql } from './rule-types';
 import { sameDayInYearSql, yearlyDueDates, yearSegmentsJoin } from './yearly';
 
 /** 生日关怀 on the day, for customers who own a car with us (a leap-day birthday is kept on 28 Feb). */
@@ -27,7 +27,7 @@ export const birthdayRule: GeneratingRule = {
                   from customers c ${yearSegmentsJoin('c.birthday', lo, hi)}
                   where c.birthday is not null and c.id in (select customer_id from cb_owner))
             where anchor_date between @r_lo and @r_hi`,
-      params: { r_lo: lo, r_hi: hi, r_offset: daysModifier(env.rule.offsetDays) },
+      params: { r_lo: lo, r_hi: hi },
     };
   },
 };

@@ -1,6 +1,6 @@
 import { addDays, yearOf } from '../dates';
 import type { Candidate, GeneratingRule } from './rule-types';
-import { daysModifier, shiftSql } from './rule-types';
+import { shiftSql } from './rule-types';
 import { sameDayInYearSql, yearlyDueDates, yearSegmentsJoin } from './yearly';
 
 /** 购车周年关怀 on each anniversary of the day the owner took the car. */
@@ -38,7 +38,7 @@ export const purchaseAnniversaryRule: GeneratingRule = {
                   from cb_vehicle ${yearSegmentsJoin('acquired_date', lo, hi)}
                   where acquired_date is not null and seg.column1 > cast(substr(acquired_date, 1, 4) as integer))
             where anchor_date between @r_lo and @r_hi`,
-      params: { r_lo: lo, r_hi: hi, r_offset: daysModifier(env.rule.offsetDays) },
+      params: { r_lo: lo, r_hi: hi },
     };
   },
 };

@@ -50,9 +50,11 @@ export function AssignBar({ selected, filter, onDone }: AssignBarProps) {
   return (
     <div className="cb-assign-bar">
       <Typography.Text className="cb-assign-count">
-        {selected.size > 0
-          ? t('callbacks.queue.selected', { customers: selected.size, tasks: taskIds.length })
-          : null}
+        {selected.size > 0 ? (
+          t('callbacks.queue.selected', { customers: selected.size, tasks: taskIds.length })
+        ) : (
+          <span className="cb-assign-hint">{t('callbacks.assign.hint')}</span>
+        )}
       </Typography.Text>
       <Space size={8} wrap>
         <Select<number>

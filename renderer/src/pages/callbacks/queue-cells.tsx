@@ -15,16 +15,27 @@ export function PriorityPill({ value }: { value: number }) {
   );
 }
 
-/** Every reason of the call, as short tags; a long list folds into "+N" with the rest in the tooltip. */
+/**
+ * Every reason of the call as short tags, one per call type (a fleet customer's five CSI calls read "×5"); a long
+ * list folds into "+N" with the rest in the tooltip.
+ */
 export function ReasonTags({ row }: { row: QueueRow }) {
-  const shown = row.tasks.slice(0, 2);
-  const rest = row.tasks.length - shown.length;
+  const groups = new Map<string, { code: string; name: string; count: number }>();
+  for (const task of row.tasks) {
+    const g = groups.get(task.ruleCode) ?? { code: task.ruleCode, name: task.ruleName, count: 0 };
+    g.count++;
+    groups.set(task.ruleCode, g);
+  }
+  const all = [...groups.values()];
+  const label = (g: (typeof all)[number]) => (g.count > 1 ? `${g.name} ×${g.count}` : g.name);
+  const shown = all.slice(0, 2);
+  const rest = all.length - shown.length;
   return (
-    <Tooltip title={rest > 0 ? row.tasks.map((task) => task.ruleName).join('、') : undefined}>
+    <Tooltip title={rest > 0 ? all.map(label).join('、') : undefined}>
       <span className="cb-reasons">
-        {shown.map((task) => (
-          <span key={task.taskId} className={`cb-reason-tag cb-rule-${task.ruleCode}`}>
-            {task.ruleName}
+        {shown.map((g) => (
+          <span key={g.code} className={`cb-reason-tag cb-rule-${g.code}`} title={label(g)}>
+            {label(g)}
           </span>
         ))}
         {rest > 0 && <span className="cb-reason-more">+{rest}</span>}

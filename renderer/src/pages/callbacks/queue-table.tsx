@@ -35,14 +35,14 @@ export function QueueTable(props: QueueTableProps) {
     {
       key: 'customer',
       title: t('callbacks.queue.columns.customer'),
-      width: 150,
+      width: 128,
       ellipsis: true,
       render: (_, r) => <span className="cell-strong">{r.customerName}</span>,
     },
     {
       key: 'mobile',
       title: t('callbacks.queue.columns.mobile'),
-      width: 118,
+      width: 110,
       render: (_, r) => <span className="cell-mono">{r.mobile ?? t('common.none')}</span>,
     },
     {
@@ -53,19 +53,19 @@ export function QueueTable(props: QueueTableProps) {
     {
       key: 'dueDate',
       title: t('callbacks.queue.columns.dueDate'),
-      width: 150,
+      width: 140,
       render: (_, r) => <DueCell row={r} today={props.today} />,
     },
     {
       key: 'priority',
       title: t('callbacks.queue.columns.priority'),
-      width: 72,
+      width: 64,
       render: (_, r) => <PriorityPill value={r.priority} />,
     },
     {
       key: 'attempts',
       title: t('callbacks.queue.columns.attempts'),
-      width: 60,
+      width: 56,
       align: 'end',
       render: (_, r) => (
         <span className="cell-mono">
@@ -76,14 +76,14 @@ export function QueueTable(props: QueueTableProps) {
     {
       key: 'status',
       title: t('callbacks.queue.columns.status'),
-      width: 150,
+      width: 130,
       ellipsis: true,
       render: (_, r) => <StatusCell row={r} />,
     },
     {
       key: 'assigned',
       title: t('callbacks.queue.columns.assigned'),
-      width: 96,
+      width: 88,
       ellipsis: true,
       render: (_, r) => <AssignedCell row={r} />,
     },

@@ -68,6 +68,7 @@ export const callbacksEn: CallbacksMessages = {
     selectRow: 'Select {{name}}',
   },
   assign: {
+    hint: 'Tick customers to assign them; “Spread evenly” can also deal out every unassigned task the filters match',
     assignTo: 'Assign to…',
     assignPlaceholder: 'Choose a person',
     unassign: 'Unassign',

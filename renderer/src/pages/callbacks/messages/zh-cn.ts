@@ -72,6 +72,7 @@ export const callbacksZhCN = {
     selectRow: '选择 {{name}}',
   },
   assign: {
+    hint: '勾选客户后可分配给指定人员；“平均分配”也可按当前筛选条件分配全部未分配任务',
     assignTo: '分配给…',
     assignPlaceholder: '选择人员',
     unassign: '取消分配',

@@ -67,7 +67,7 @@ export function MergeLog() {
     {
       key: 'status',
       title: t('dataCare.duplicates.log.status'),
-      width: 190,
+      width: 250,
       render: (_, m) =>
         m.undoneAt ? (
           <div className="status-with-note">

@@ -94,7 +94,7 @@ export function ImportHistory() {
     {
       key: 'status',
       title: t('dataCare.import.history.status'),
-      width: 190,
+      width: 250,
       render: (_, b) =>
         b.status === 'applied' ? (
           <Tag color="success">{t('dataCare.import.history.applied')}</Tag>
