@@ -13,7 +13,7 @@ export default tseslint.config(
       'test-results',
       'playwright-report',
       'db/migrations',
-      '.search-*',
+      '.*.ts',
     ],
   },
   js.configs.recommended,

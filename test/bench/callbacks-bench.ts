@@ -74,7 +74,28 @@ function rawFullPass(raw: Database.Database): void {
   })();
 }
 
+/**
+ * While this process runs raw SQL synchronously for seconds, it cannot notice the server closing an idle keep-alive
+ * socket; the next request on it fails before reaching the server. Such a failure is retried once.
+ */
+async function retryStale<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof TypeError && error.message === 'fetch failed') return fn();
+    throw error;
+  }
+}
+
+function call(server: BenchServer, channel: string, input: unknown): Promise<unknown> {
+  return retryStale(() => server.call(channel, input));
+}
+
 async function post<T>(server: BenchServer, channel: string, input: unknown, token: string): Promise<T> {
+  return retryStale(() => postOnce<T>(server, channel, input, token));
+}
+
+async function postOnce<T>(server: BenchServer, channel: string, input: unknown, token: string): Promise<T> {
   const res = await fetch(`${server.url}/api/${channel}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -124,7 +145,7 @@ async function operatorTokens(server: BenchServer, raw: Database.Database): Prom
   for (let i = 1; i <= operatorCount; i++) {
     const username = `bench_op${i}`;
     if (!raw.prepare('select 1 from users where username = ?').get(username)) {
-      await server.call('users.create', {
+      await call(server, 'users.create', {
         username,
         displayName: `压测回访${i}`,
         role: 'callback_operator',
@@ -232,7 +253,7 @@ export async function benchCallbacks(
     api: await (async () => {
       const samples: number[] = [];
       for (let i = 0; i < reps; i++)
-        samples.push(await timeOnce(() => server.call('callbacks.queue', teamPage)));
+        samples.push(await timeOnce(() => call(server, 'callbacks.queue', teamPage)));
       return percentiles(samples);
     })(),
     raw: timeSync(reps, () => {

@@ -419,13 +419,14 @@ function hydrate(sqlite: Database.Database, page: Keyed[]): CustomerRow[] {
 /**
  * Exact number of live customers matching the filters. A lone filter with its own index is counted on that
  * index without reading rows; several are counted over the smallest one's ids. Merged-away customers (few,
- * all recorded in customer_merges) are counted separately and taken off, so no count has to read every row.
+ * found through the index on merged_into_id) are counted separately and taken off, so no count has to read
+ * every row.
  */
 function countCustomers(sqlite: Database.Database, filters: Filter[]): number {
   const conds = and(filters.map((f) => f.cond));
   const count = (sql: string, params: unknown[]) => (prepared(sqlite, sql).get(...params) as { n: number }).n;
   const merged = count(
-    `select count(*) as n from (select distinct merged_id from customer_merges) m cross join customers c on c.id = m.merged_id
+    `select count(*) as n from customers c indexed by customers_merged_into_idx
      where c.merged_into_id is not null and ${conds.sql}`,
     conds.params,
   );

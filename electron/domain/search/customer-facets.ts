@@ -30,14 +30,13 @@ function indexCounts(sqlite: Database.Database, table: string, column: string, i
 }
 
 /**
- * Merged-away customers still hold their district and tags until the merge moves them; they are few and all
- * recorded in customer_merges, so their share is taken off the index counts instead of scanning customers.
+ * Merged-away customers may still hold a district and tags; they are few and indexed by merged_into_id, so
+ * their share is taken off the index counts instead of scanning customers.
  */
 function mergedCounts(sqlite: Database.Database, valueSql: string): Map<string, number> {
   const rows = prepared(
     sqlite,
-    `select ${valueSql} as value, count(*) as n
-       from (select distinct merged_id from customer_merges) m cross join customers c on c.id = m.merged_id
+    `select ${valueSql} as value, count(*) as n from customers c indexed by customers_merged_into_idx
        where c.merged_into_id is not null group by 1`,
   ).all() as { value: string | null; n: number }[];
   return new Map(rows.filter((r) => r.value !== null).map((r) => [r.value!, r.n]));
@@ -56,9 +55,7 @@ export function customerFacets(ctx: ServiceContext): ChannelOutput<'customers.fa
   const tagsOfMerged = prepared(
     sqlite,
     `select t.tag as value, count(*) as n
-       from (select distinct merged_id from customer_merges) m
-       cross join customers c on c.id = m.merged_id
-       cross join customer_tags t on t.customer_id = c.id
+       from customers c indexed by customers_merged_into_idx cross join customer_tags t on t.customer_id = c.id
        where c.merged_into_id is not null group by t.tag`,
   ).all() as { value: string; n: number }[];
   return {

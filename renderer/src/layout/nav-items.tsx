@@ -11,13 +11,7 @@ import type { ReactNode } from 'react';
 import type { Permission } from '../../../electron/contract/permissions';
 
 export type NavKey =
-  | 'customers'
-  | 'callbacks'
-  | 'complaints'
-  | 'events'
-  | 'reports'
-  | 'dataCare'
-  | 'settings';
+  'customers' | 'callbacks' | 'complaints' | 'events' | 'reports' | 'dataCare' | 'settings';
 
 export interface NavItem {
   key: NavKey;
