@@ -4,6 +4,7 @@ import type { AppDb } from '../../db/open-database';
 import { openDatabase } from '../../db/open-database';
 import { localDate } from '../../electron/domain/clock';
 import { closeExpired } from '../../electron/domain/callbacks/close-expired';
+import { addDays } from '../../electron/domain/callbacks/dates';
 import { skipReasons } from '../../electron/domain/callbacks/consent';
 import { regenerateAll } from '../../electron/domain/callbacks/full-regeneration';
 import {
@@ -143,6 +144,70 @@ describe('set-based full regeneration agrees with the pure rules (demo data, sca
     expect(summary.skipped).toBeGreaterThan(0);
     db.$client.close();
   }, 180_000);
+});
+
+describe('set-based and pure paths on calendar edge cases, day after day', () => {
+  it('agree for month ends, leap days, year ends, used cars and heavy drivers on every 5th day of 14 months', () => {
+    const db = freshDb();
+    const f = fixtures(db);
+    const sqlite = db.$client;
+    sqlite
+      .prepare("update callback_rules set params = ? where code = 'delivery_1m'")
+      .run(JSON.stringify({ months: 1 }));
+    const dates = [
+      '2027-01-31',
+      '2027-02-28',
+      '2027-08-31',
+      '2027-11-30',
+      '2027-12-31',
+      '2028-02-29',
+      '2027-03-31',
+    ];
+    dates.forEach((d, i) => {
+      const c = f.customer({
+        birthday: i % 2 ? '1988-02-29' : `1990-${d.slice(5)}`,
+        created_at: `${d}T03:00:00.000Z`,
+      });
+      f.consent(c, 'care', true);
+      const car = f.vehicle(c, d, { insurance_expiry: addDays(d, 365) });
+      if (i % 3 === 0) f.visit(car, c, addDays(d, 20), 'repair', 2500 + i * 500);
+      if (i % 3 === 1) f.visit(car, c, addDays(d, 95), 'first_maintenance', 3000);
+      if (i === 2) f.visit(car, c, addDays(d, 200), 'maintenance', 40000);
+    });
+    const lost = f.customer({ stage: 'lost', created_at: '2027-01-31T02:00:00.000Z' });
+    f.consent(lost, 'marketing', true);
+    const seller = f.customer();
+    const buyer = f.customer();
+    const used = f.vehicle(seller, '2026-12-31');
+    sqlite.prepare('update vehicles set owner_id = ? where id = ?').run(buyer, used);
+    sqlite.prepare('update vehicle_ownerships set to_date = ? where vehicle_id = ?').run('2027-05-31', used);
+    sqlite
+      .prepare('insert into vehicle_ownerships (vehicle_id, customer_id, from_date) values (?, ?, ?)')
+      .run(used, buyer, '2027-05-31');
+
+    const ids = sqlite.prepare('select id from customers').pluck().all() as number[];
+    const dump = () =>
+      sqlite
+        .prepare(
+          `select customer_id, coalesce(vehicle_id, 0) as v, rule_code, anchor_date, due_date, expires_on, status
+           from callback_tasks order by customer_id, rule_code, anchor_date, v`,
+        )
+        .all();
+    let compared = 0;
+    for (let day = '2027-01-01'; day <= '2028-03-01'; day = addDays(day, 5)) {
+      const at = new Date(`${day}T12:00:00`);
+      sqlite.exec('delete from callback_tasks');
+      regenerateAll(sqlite, day, at.toISOString());
+      const setBased = dump();
+      sqlite.exec('delete from callback_tasks');
+      for (const id of ids)
+        regenerateCallbacksForCustomer({ db, clock: () => at, user: null, token: null }, id);
+      expect(dump(), day).toEqual(setBased);
+      compared += setBased.length;
+    }
+    expect(compared).toBeGreaterThan(400);
+    db.$client.close();
+  });
 });
 
 describe('generation', () => {

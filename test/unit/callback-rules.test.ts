@@ -98,6 +98,7 @@ function customer(c: {
       });
     }
   }
+  const customerVisits = [...vehicleVisits, ...(c.otherVisits ?? [])];
   return {
     customer: {
       id,
@@ -111,7 +112,11 @@ function customer(c: {
     vehicles,
     ownerships,
     vehicleVisits,
-    customerVisits: [...vehicleVisits, ...(c.otherVisits ?? [])],
+    customerVisits,
+    lastVisitDate: customerVisits.reduce<string | null>(
+      (m, v) => (m === null || v.visitDate > m ? v.visitDate : m),
+      null,
+    ),
   };
 }
 

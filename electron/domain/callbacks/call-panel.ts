@@ -79,7 +79,7 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
 
   const rules = loadRules(sqlite);
   const today = localDate(ctx.clock());
-  const facts = loadCustomerFacts(sqlite, customerId);
+  const facts = loadCustomerFacts(sqlite, customerId, today);
   const usage = new Map(
     (facts ? ownedVehicles(facts, defaultKmPerDay(rules)) : []).map((u) => [u.vehicleId, u]),
   );

@@ -6,6 +6,7 @@ import type { AuthedContext } from '../context';
 import { buildCallPanel } from './call-panel';
 import { skipReasons } from './consent';
 import { ensureDailyGeneration } from './daily-generation';
+import { openDueDates } from './open-due-dates';
 import { callbackSettings } from './settings';
 import { stmt } from './statements';
 
@@ -58,29 +59,24 @@ function pickCustomer(
      where assigned_user_id = @me and status = 'open' and due_date <= @today and ${ready}
      order by priority, due_date, id limit 1`,
   ).get(params) as Candidate | undefined;
-  const nextDate = stmt(
-    sqlite,
-    `select min(due_date) from callback_tasks indexed by callback_tasks_queue_idx
-     where status = 'open' and due_date > @prev and due_date <= @today`,
-  ).pluck();
+  // The hot loop: positional parameters (binding a named-parameter object costs more than the seek) and only the
+  // key columns read, so an empty key costs one index seek.
   const probe = stmt(
     sqlite,
-    `select id, customer_id, priority, due_date from callback_tasks indexed by callback_tasks_queue_idx
-     where status = 'open' and due_date = @due and priority = @priority and assigned_user_id is null and ${ready}
+    `select id, customer_id from callback_tasks indexed by callback_tasks_queue_idx
+     where status = 'open' and due_date = ? and priority = ? and assigned_user_id is null
+       and (next_attempt_at is null or next_attempt_at <= ?) and (claimed_by is null or claim_expires_at < ?)
+       ${byRule ? 'and rule_code in (select value from json_each(?))' : ''}
      order by id limit 1`,
-  );
-  const dates: string[] = [];
-  for (let prev = ''; ;) {
-    const d = nextDate.get({ prev, today: p.today }) as string | null;
-    if (d === null) break;
-    dates.push(d);
-    prev = d;
-  }
+  ).raw();
+  const rules = byRule ? [JSON.stringify(ruleCodes)] : [];
+  const dates = openDueDates(sqlite, '', p.today);
   for (let priority = 1; priority <= 5; priority++) {
     if (mine && priority > mine.priority) break;
     for (const due of dates) {
       if (mine && priority === mine.priority && due > mine.due_date) break;
-      const hit = probe.get({ ...params, due, priority }) as Candidate | undefined;
+      const row = probe.get(due, priority, p.now, p.now, ...rules) as [number, number] | undefined;
+      const hit = row && { id: row[0], customer_id: row[1] };
       if (!hit) continue;
       const mineFirst = mine && mine.priority === priority && mine.due_date === due && mine.id < hit.id;
       return mineFirst ? mine.customer_id : hit.customer_id;
@@ -158,12 +154,17 @@ export function nextCall(
     }
   });
   const claimed = claim.immediate();
-  return claimed ? buildCallPanel(ctx, claimed.ids, claimed.resumed) : null;
+  if (!claimed) return null;
+  // One read transaction for the panel's dozen small queries: one snapshot, one lock instead of one per query.
+  return sqlite.transaction(() => buildCallPanel(ctx, claimed.ids, claimed.resumed))();
 }
 
 export function currentCall(ctx: AuthedContext): CallPanel | null {
-  const held = heldTaskIds(ctx.db.$client, ctx.user.id, ctx.clock().toISOString());
-  return held.length > 0 ? buildCallPanel(ctx, held, true) : null;
+  const sqlite = ctx.db.$client;
+  return sqlite.transaction(() => {
+    const held = heldTaskIds(sqlite, ctx.user.id, ctx.clock().toISOString());
+    return held.length > 0 ? buildCallPanel(ctx, held, true) : null;
+  })();
 }
 
 /** Gives claimed tasks back untouched (the operator could not take the call now). */

@@ -49,16 +49,26 @@ export interface CustomerFacts {
   vehicles: VehicleRow[];
   /** Ownership history of those vehicles. */
   ownerships: OwnershipRow[];
-  /** Every visit of those vehicles, whoever paid. */
+  /** Visits of those vehicles, whoever paid: at least each one's latest visit and latest maintenance. */
   vehicleVisits: VisitRow[];
-  /** Every visit the customer paid for, on any vehicle (CSI, last visit). */
+  /** Visits the customer paid for, on any vehicle, at least those since the date asked for (service CSI). */
   customerVisits: VisitRow[];
+  /** The customer's latest visit on any vehicle (churn). */
+  lastVisitDate: string | null;
 }
 
 const visitColumns =
   'id, vehicle_id as vehicleId, customer_id as customerId, visit_date as visitDate, type, mileage_km as mileageKm';
 
-export function loadCustomerFacts(sqlite: Database.Database, customerId: number): CustomerFacts | null {
+/**
+ * One customer's rows for the rules. A fleet can have hundreds of visits, but the rules only read each car's
+ * latest visit and latest maintenance, the customer's visits since `visitsSince` and the date of the last one.
+ */
+export function loadCustomerFacts(
+  sqlite: Database.Database,
+  customerId: number,
+  visitsSince: string,
+): CustomerFacts | null {
   const c = stmt(
     sqlite,
     `select id, birthday, stage, created_at as createdAt, merged_into_id as mergedIntoId, do_not_contact as dnc
@@ -76,25 +86,36 @@ export function loadCustomerFacts(sqlite: Database.Database, customerId: number)
     `select id, owner_id as ownerId, delivery_date as deliveryDate, insurance_expiry as insuranceExpiry,
        mileage_km as mileageKm, mileage_at as mileageAt from vehicles where owner_id = ? order by id`,
   ).all(customerId) as VehicleRow[];
+  const ownershipsOf = stmt(
+    sqlite,
+    `select vehicle_id as vehicleId, customer_id as customerId, from_date as fromDate, to_date as toDate
+     from vehicle_ownerships where vehicle_id = ?`,
+  );
+  const latestOf = stmt(
+    sqlite,
+    `select ${visitColumns} from service_visits where vehicle_id = ? order by visit_date desc, id desc limit 1`,
+  );
+  const lastMaintenanceOf = stmt(
+    sqlite,
+    `select ${visitColumns} from service_visits where vehicle_id = ? and type in ('first_maintenance', 'maintenance')
+     order by visit_date desc, id desc limit 1`,
+  );
   const ownerships: OwnershipRow[] = [];
   const vehicleVisits: VisitRow[] = [];
   for (const v of vehicles) {
-    ownerships.push(
-      ...(stmt(
-        sqlite,
-        `select vehicle_id as vehicleId, customer_id as customerId, from_date as fromDate, to_date as toDate
-         from vehicle_ownerships where vehicle_id = ?`,
-      ).all(v.id) as OwnershipRow[]),
-    );
-    vehicleVisits.push(
-      ...(stmt(sqlite, `select ${visitColumns} from service_visits where vehicle_id = ?`).all(
-        v.id,
-      ) as VisitRow[]),
-    );
+    ownerships.push(...(ownershipsOf.all(v.id) as OwnershipRow[]));
+    const latest = latestOf.get(v.id) as VisitRow | undefined;
+    const maintenance = lastMaintenanceOf.get(v.id) as VisitRow | undefined;
+    if (latest) vehicleVisits.push(latest);
+    if (maintenance && maintenance.id !== latest?.id) vehicleVisits.push(maintenance);
   }
-  const customerVisits = stmt(sqlite, `select ${visitColumns} from service_visits where customer_id = ?`).all(
-    customerId,
-  ) as VisitRow[];
+  const customerVisits = stmt(
+    sqlite,
+    `select ${visitColumns} from service_visits where customer_id = ? and visit_date >= ?`,
+  ).all(customerId, visitsSince) as VisitRow[];
+  const lastVisitDate = stmt(sqlite, 'select max(visit_date) from service_visits where customer_id = ?')
+    .pluck()
+    .get(customerId) as string | null;
   return {
     customer: {
       id: c.id,
@@ -109,5 +130,6 @@ export function loadCustomerFacts(sqlite: Database.Database, customerId: number)
     ownerships,
     vehicleVisits,
     customerVisits,
+    lastVisitDate,
   };
 }

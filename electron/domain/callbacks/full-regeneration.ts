@@ -7,7 +7,6 @@ import { contactReasonSql, contactSqlParams, contactStatusSql } from './consent'
 import { daysModifier } from './rules/rule-types';
 import { creationRange } from './generation-window';
 import { cancelReasons } from './regenerate-for-customer';
-import type { RuleSet } from './rule-config';
 import { defaultKmPerDay, loadRules } from './rule-config';
 import { generatingRules } from './rules';
 import { runMarks } from './run-marks';
@@ -43,6 +42,9 @@ export function regenerateAll(sqlite: Database.Database, today: string, nowIso: 
       sqlite.prepare('select coalesce(max(id), 0) as id from callback_tasks').get() as { id: number }
     ).id;
 
+    const stage = new Map<CallbackRuleCode, { created: number; skipped: number }>();
+    let inserted = 0;
+    let allNew = false;
     sqlite.exec(dropUsageTablesSql);
     for (const sql of vehicleUsageSql) {
       const s = sqlite.prepare(sql);
@@ -53,12 +55,16 @@ export function regenerateAll(sqlite: Database.Database, today: string, nowIso: 
       // Every rule's tasks are staged first and inserted in one pass sorted by the identity key: the task
       // table's indexes then grow in order instead of by random inserts, about a third cheaper at scale L.
       sqlite.exec(stageTableSql);
+      const skippedInStage = sqlite
+        .prepare("select count(*) from cb_stage where rowid > ? and status = 'skipped'")
+        .pluck();
+      let stagedRows = 0;
       for (const gen of generatingRules) {
         const rule = rules.get(gen.code);
         if (!rule?.enabled) continue;
         const range = creationRange(rule, today);
         const select = gen.select({ rule, rules, today, range });
-        sqlite
+        const staged = sqlite
           .prepare(
             `insert into cb_stage
              select k.customer_id, k.vehicle_id, k.service_visit_id, @code, k.anchor_date, k.due_date,
@@ -77,28 +83,33 @@ export function regenerateAll(sqlite: Database.Database, today: string, nowIso: 
             purpose: rule.consentPurpose,
             from: range.from,
             to: range.to,
-          });
+          }).changes;
+        stage.set(gen.code, { created: staged, skipped: skippedInStage.get(stagedRows) as number });
+        stagedRows += staged;
       }
-      sqlite
+      inserted = sqlite
         .prepare(
           `insert or ignore into callback_tasks (customer_id, vehicle_id, service_visit_id, rule_code, anchor_date,
              due_date, expires_on, priority, status, skip_reason, created_at, updated_at)
            select *, @now, @now from cb_stage order by customer_id, rule_code, anchor_date, vehicle_id`,
         )
-        .run({ now: nowIso });
+        .run({ now: nowIso }).changes;
+      // Nothing was there already (a first pass): the staged counts are the created ones, no need to recount.
+      allNew = inserted === stagedRows;
     } finally {
       sqlite.exec(dropUsageTablesSql);
     }
     const cancelled = reconcile(sqlite, nowIso, before);
-    return { expired, cancelled, counts: countNew(sqlite, before, rules) };
+    return { expired, cancelled, counts: allNew ? stage : countNew(sqlite, before) };
   });
   const { expired, cancelled, counts } = run.immediate();
+  const names = new Map([...loadRules(sqlite).values()].map((r) => [r.code, r.name]));
   runMarks.markGenerated(sqlite, today);
   const summaryRules = generatingRules.map((g) => ({
     ruleCode: g.code,
-    ruleName: counts.names.get(g.code) ?? g.code,
-    created: counts.created.get(g.code) ?? 0,
-    skipped: counts.skipped.get(g.code) ?? 0,
+    ruleName: names.get(g.code) ?? g.code,
+    created: counts.get(g.code)?.created ?? 0,
+    skipped: counts.get(g.code)?.skipped ?? 0,
   }));
   return {
     today,
@@ -137,18 +148,18 @@ function reconcile(sqlite: Database.Database, nowIso: string, createdAfter: numb
   return merged + sold;
 }
 
-function countNew(sqlite: Database.Database, afterId: number, rules: RuleSet) {
+function countNew(sqlite: Database.Database, afterId: number) {
   const rows = sqlite
     .prepare(
       'select rule_code as code, status, count(*) as n from callback_tasks where id > ? group by rule_code, status',
     )
     .all(afterId) as { code: CallbackRuleCode; status: string; n: number }[];
-  const created = new Map<CallbackRuleCode, number>();
-  const skipped = new Map<CallbackRuleCode, number>();
+  const counts = new Map<CallbackRuleCode, { created: number; skipped: number }>();
   for (const r of rows) {
-    created.set(r.code, (created.get(r.code) ?? 0) + r.n);
-    if (r.status === 'skipped') skipped.set(r.code, (skipped.get(r.code) ?? 0) + r.n);
+    const c = counts.get(r.code) ?? { created: 0, skipped: 0 };
+    c.created += r.n;
+    if (r.status === 'skipped') c.skipped += r.n;
+    counts.set(r.code, c);
   }
-  const names = new Map([...rules.values()].map((r) => [r.code, r.name]));
-  return { created, skipped, names };
+  return counts;
 }

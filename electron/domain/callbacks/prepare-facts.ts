@@ -10,5 +10,6 @@ export function prepareFacts(facts: CustomerFacts, rules: RuleSet): PreparedFact
     consents: facts.consents,
     owned: ownedVehicles(facts, defaultKmPerDay(rules)),
     customerVisits: facts.customerVisits,
+    lastVisitDate: facts.lastVisitDate,
   };
 }

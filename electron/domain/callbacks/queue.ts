@@ -5,6 +5,7 @@ import { localDate } from '../clock';
 import type { AuthedContext } from '../context';
 import { ensureDailyGeneration } from './daily-generation';
 import { addDays } from './dates';
+import { openDueDates } from './open-due-dates';
 import { stmt } from './statements';
 
 type QueueInput = ChannelParsedInput<'callbacks.queue'>;
@@ -79,18 +80,7 @@ function walkPage(
   limit: number,
   offset: number,
 ): PageEntry[] {
-  const nextDate = stmt(
-    sqlite,
-    `select min(due_date) from callback_tasks indexed by callback_tasks_queue_idx
-     where status = 'open' and due_date > @prev and due_date <= @upTo`,
-  ).pluck();
-  const dates: string[] = [];
-  for (let prev = range.after; ;) {
-    const d = nextDate.get({ prev, upTo: range.upTo }) as string | null;
-    if (d === null) break;
-    dates.push(d);
-    prev = d;
-  }
+  const dates = openDueDates(sqlite, range.after, range.upTo);
   const rows = stmt(
     sqlite,
     `select t.customer_id from callback_tasks t indexed by callback_tasks_queue_idx

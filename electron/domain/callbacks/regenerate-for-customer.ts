@@ -63,7 +63,8 @@ export function regenerate(
   today: string,
   nowIso: string,
 ): void {
-  const facts = loadCustomerFacts(sqlite, customerId);
+  // Visits older than the live range cannot be the anchor of a task that is still open.
+  const facts = loadCustomerFacts(sqlite, customerId, liveRange(today).from);
   if (!facts) return;
   const existing = stmt(
     sqlite,

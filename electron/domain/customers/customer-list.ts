@@ -4,22 +4,13 @@ import type { CustomerRow } from '../../contract/customers';
 import type { ServiceContext } from '../context';
 import type { Cursor } from './keyset';
 import { decodeCursor, encodeCursor } from './keyset';
+import type { Keyed, Order, Sql, Walk } from '../search/index-walk';
+import { and, marks, walkIndex } from '../search/index-walk';
 import { prepared } from './sql-cache';
 
 type ListInput = ChannelParsedInput<'customers.list'>;
 type Filters = ListInput['filters'];
 type SortName = ListInput['sort'];
-type Sql = { sql: string; params: unknown[] };
-/** A row's place in the order: enough to sort, page and fetch it. */
-type Keyed = { id: number; sortValue: string | null };
-
-interface Order {
-  column: string;
-  /** The (column, id) index that walks this order. */
-  index: string;
-  nullable: boolean;
-  desc: boolean;
-}
 
 const sorts: Record<SortName, Omit<Order, 'desc'>> = {
   lastVisit: { column: 'c.last_visit_at', index: 'customers_last_visit_idx', nullable: true },
@@ -40,12 +31,6 @@ const rowColumns = `c.id, c.name, c.gender, c.mobile, c.district, c.stage, c.bas
   c.source_channel as sourceChannel, c.last_visit_at as lastVisitAt, c.created_at as createdAt,
   (select group_concat(v.plate, ' ') from vehicles v where v.owner_id = c.id) as plates,
   (select group_concat(distinct v.series) from vehicles v where v.owner_id = c.id) as series`;
-
-const marks = (values: readonly unknown[]) => values.map(() => '?').join(',');
-const and = (parts: Sql[]): Sql => ({
-  sql: parts.map((p) => `(${p.sql})`).join(' and ') || '1',
-  params: parts.flatMap((p) => p.params),
-});
 
 /** Inclusive of the whole end day whatever the stored precision. */
 const endOfDay = (day: string) => `${day}\uffff`;
@@ -125,11 +110,12 @@ function filtersOf(sqlite: Database.Database, f: Filters): Filter[] {
     });
   }
   if (f.series) {
-    // With an index on (series, owner_id) both the test and the id list are read from that index alone.
+    // With an index on (series, owner_id) both the test and the id list are read from that index alone. The
+    // test is a list read once per statement: an EXISTS per customer walked past costs more here.
     const index = existingIndex(sqlite, 'vehicles_series_owner_idx');
     out.push({
       cond: {
-        sql: `exists (select 1 from vehicles v indexed by ${index ?? 'vehicles_owner_idx'} where v.owner_id = c.id and v.series = ?)`,
+        sql: `c.id in (select owner_id from vehicles indexed by ${index ?? 'vehicles_series_idx'} where series = ?)`,
         params: [f.series],
       },
       reads: [],
@@ -213,7 +199,7 @@ function orderBy(order: Order): string {
   return `order by ${nulls}${order.column} ${dir}, c.id ${dir}`;
 }
 
-/** Plan 1: a selective filter's ids, each customer read by id, sorted in memory. Costs the number of ids. */
+/** A selective filter's ids, each customer read by id and sorted in memory. Costs the number of ids. */
 function pageFromIds(
   sqlite: Database.Database,
   order: Order,
@@ -228,16 +214,6 @@ function pageFromIds(
   return prepared(sqlite, sql).all(...ids.params, ...w.params, want) as Keyed[];
 }
 
-/** An index walk: the index, an equality on its leading column, and the filters split by what they read. */
-interface Walk {
-  index: string;
-  eq: Sql | null;
-  /** Conditions answered from the index entry or by a probe on customer id: no customer row is read. */
-  onIndex: Sql;
-  /** Conditions that need the customer row, applied only to what passed `onIndex`. */
-  onRow: Sql;
-}
-
 function walkOf(sqlite: Database.Database, index: string, eq: Sql | null, filters: Filter[]): Walk {
   const held = indexesOf(sqlite).get(index) ?? [];
   const onIndex = filters.filter((f) => f.reads.every((col) => held.includes(col)));
@@ -248,82 +224,6 @@ function walkOf(sqlite: Database.Database, index: string, eq: Sql | null, filter
     onIndex: and(onIndex.map((f) => f.cond)),
     onRow: and([{ sql: 'c.merged_into_id is null', params: [] }, ...onRow.map((f) => f.cond)]),
   };
-}
-
-/** Largest batch of index entries read at once while looking for rows that also pass `onRow`. */
-const maxChunk = 16384;
-
-/**
- * Plan 2: walk an index in the page's order until the page is full. The walk reads index entries only (tag
- * and series are probes by customer id, index-only too); customer rows are read just for what survives,
- * in batches that grow when few do. A nullable sort column is read in two phases (values, then nulls — or the
- * reverse ascending) so each phase is one index range. Costs about the entries passed over; gives up (null)
- * after `budget` of them, when the matching rows turn out to lie far along the order.
- */
-function walkIndex(
-  sqlite: Database.Database,
-  order: Order,
-  walk: Walk,
-  cursor: Cursor | null,
-  want: number,
-  budget = Infinity,
-): Keyed[] | null {
-  const { column, nullable, desc } = order;
-  const dir = desc ? 'desc' : 'asc';
-  const cmp = desc ? '<' : '>';
-  let passed = 0;
-  const keep = prepared(
-    sqlite,
-    `select c.id from customers c not indexed where c.id in (select value from json_each(?)) and ${walk.onRow.sql}`,
-  );
-  const phase = (range: Sql, sortValue: string, start: Cursor | null, need: number): Keyed[] | null => {
-    const out: Keyed[] = [];
-    let after = start;
-    let chunk = Math.max(2 * need, 64);
-    for (;;) {
-      const resume: Sql[] = !after
-        ? []
-        : after.v === null
-          ? [{ sql: `c.id ${cmp} ?`, params: [after.id] }]
-          : [{ sql: `(${column}, c.id) ${cmp} (?, ?)`, params: [after.v, after.id] }];
-      const w = and([...(walk.eq ? [walk.eq] : []), range, ...resume, walk.onIndex]);
-      const sql = `select c.id, ${sortValue} as sortValue from customers c indexed by ${walk.index}
-        where ${w.sql} order by ${column} ${dir}, c.id ${dir} limit ?`;
-      const batch = prepared(sqlite, sql).all(...w.params, chunk) as Keyed[];
-      const kept = new Set(
-        keep.pluck().all(JSON.stringify(batch.map((k) => k.id)), ...walk.onRow.params) as number[],
-      );
-      for (const k of batch) if (kept.has(k.id) && out.length < need) out.push(k);
-      if (out.length >= need || batch.length < chunk) return out;
-      passed += batch.length;
-      if (passed >= budget) return null;
-      const last = batch[batch.length - 1]!;
-      after = { v: last.sortValue, id: last.id };
-      chunk = Math.min(chunk * 4, maxChunk, Math.max(64, budget - passed));
-    }
-  };
-  const values = (need: number): Keyed[] | null => {
-    if (cursor && cursor.v === null && nullable && desc) return [];
-    const range = nullable ? { sql: `${column} is not null`, params: [] } : { sql: '1', params: [] };
-    return phase(range, column, cursor && cursor.v !== null ? cursor : null, need);
-  };
-  const nulls = (need: number): Keyed[] | null => {
-    if (!nullable || (cursor && cursor.v !== null && !desc)) return [];
-    return phase(
-      { sql: `${column} is null`, params: [] },
-      'null',
-      cursor && cursor.v === null ? cursor : null,
-      need,
-    );
-  };
-  const rows: Keyed[] = [];
-  for (const read of desc ? [values, nulls] : [nulls, values]) {
-    if (rows.length >= want) break;
-    const more = read(want - rows.length);
-    if (!more) return null;
-    rows.push(...more);
-  }
-  return rows;
 }
 
 /** The page order as a comparison, to merge the walks of several composite index ranges. */
@@ -340,7 +240,7 @@ function compareKeyed(order: Order): (a: Keyed, b: Keyed) => number {
 }
 
 /**
- * Plan 3: for a filter on a column with few values (stage, base grade) and an index on (column, sort column),
+ * For a filter on a column with few values (stage, base grade) and an index on (column, sort column),
  * walk that index once per chosen value and merge: every walk is already in page order.
  */
 function pageFromComposite(

@@ -15,69 +15,57 @@ const setTier = (match: SearchMatch, set: CandidateSet): Tier => ({
   find: (sqlite, limit) => topByRecency(sqlite, set, limit),
 });
 
-const gramExists = 'exists (select 1 from customer_name_grams g where g.gram = ? and g.customer_id = c.id)';
+// A list, not a correlated EXISTS: SQLite reads the gram's postings once per statement (with a Bloom filter),
+// where EXISTS would descend the gram index again for every customer walked past.
+const gramProbe = (gram: string) => ({
+  sql: 'c.id in (select customer_id from customer_name_grams where gram = ?)',
+  params: [gram],
+});
 
 /**
  * Name tiers for Chinese text: the whole name, then names starting with it, then names containing it. Each
- * tier leaves out what an earlier one found, so every tier can be cut at the same limit.
+ * tier leaves out what an earlier one found, so every tier can be cut at the same limit. Every name holding
+ * the text holds its rarest gram (the text itself up to two characters), so all three tiers walk customers
+ * with that gram's postings as the probe, and read a row only to confirm it.
  */
-export function nameTiers(text: string, lower: string): Tier[] {
+export function nameTiers(sqlite: Database.Database, text: string, lower: string): Tier[] {
   const end = prefixEnd(text);
+  const chars = [...lower];
+  const gram =
+    chars.length <= 2
+      ? lower
+      : rarestGram(sqlite, [...new Set(chars.slice(1).map((ch, i) => chars[i] + ch))]);
+  const probe = gramProbe(gram);
   const notPrefix = 'not (c.name >= ? and c.name < ?)';
   return [
     setTier('name_exact', {
-      where: 'c.name = ?',
-      params: [text],
+      where: { sql: 'c.name = ?', params: [text] },
       matched: 'c.name',
+      probe,
       driver: {
         sql: 'select id from customers indexed by customers_name_idx where name = ?',
         params: [text],
       },
     }),
     setTier('name_prefix', {
-      where: 'c.name > ? and c.name < ?',
-      params: [text, end],
+      where: { sql: 'c.name > ? and c.name < ?', params: [text, end] },
       matched: 'c.name',
+      probe,
       driver: {
         sql: 'select id from customers indexed by customers_name_idx where name > ? and name < ?',
         params: [text, end],
       },
     }),
-    {
-      match: 'name',
-      find: (sqlite, limit) =>
-        topByRecency(sqlite, substringSet(sqlite, lower, [text, end], notPrefix), limit),
-    },
-  ];
-}
-
-/**
- * Names containing `lower`. One or two characters are a gram themselves; longer text is found through its
- * rarest two-character piece and confirmed on the name, since every bigram of the text must be in the name.
- */
-function substringSet(
-  sqlite: Database.Database,
-  lower: string,
-  prefixRange: string[],
-  notPrefix: string,
-): CandidateSet {
-  const chars = [...lower];
-  if (chars.length <= 2) {
-    return {
-      where: `${gramExists} and ${notPrefix}`,
-      params: [lower, ...prefixRange],
+    setTier('name', {
+      where:
+        chars.length <= 2
+          ? { sql: notPrefix, params: [text, end] }
+          : { sql: `instr(lower(c.name), ?) > 0 and ${notPrefix}`, params: [lower, text, end] },
       matched: 'c.name',
-      driver: { sql: 'select customer_id as id from customer_name_grams where gram = ?', params: [lower] },
-    };
-  }
-  const bigrams = [...new Set(chars.slice(1).map((ch, i) => chars[i] + ch))];
-  const rarest = rarestGram(sqlite, bigrams);
-  return {
-    where: `${gramExists} and instr(lower(c.name), ?) > 0 and ${notPrefix}`,
-    params: [rarest, lower, ...prefixRange],
-    matched: 'c.name',
-    driver: { sql: 'select customer_id as id from customer_name_grams where gram = ?', params: [rarest] },
-  };
+      probe,
+      driver: { sql: 'select customer_id as id from customer_name_grams where gram = ?', params: [gram] },
+    }),
+  ];
 }
 
 /** Each gram is counted only up to a bound, and a gram rare enough ends the search early. */
@@ -104,14 +92,12 @@ export function pinyinTiers(letters: string): Tier[] {
   const end = prefixEnd(letters);
   const keyTiers = (match: SearchMatch, column: string, index: string): Tier[] => [
     setTier(match, {
-      where: `c.${column} = ?`,
-      params: [letters],
+      where: { sql: `c.${column} = ?`, params: [letters] },
       matched: `c.${column}`,
       driver: { sql: `select id from customers indexed by ${index} where ${column} = ?`, params: [letters] },
     }),
     setTier(match, {
-      where: `c.${column} > ? and c.${column} < ?`,
-      params: [letters, end],
+      where: { sql: `c.${column} > ? and c.${column} < ?`, params: [letters, end] },
       matched: `c.${column}`,
       driver: {
         sql: `select id from customers indexed by ${index} where ${column} > ? and ${column} < ?`,

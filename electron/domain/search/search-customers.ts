@@ -22,7 +22,7 @@ export function searchCustomers(
   const plan = classifyQuery(input.q);
   const tiers: Tier[] = [
     ...keyTiers(plan),
-    ...(plan.name ? nameTiers(plan.name.text, plan.name.lower) : []),
+    ...(plan.name ? nameTiers(sqlite, plan.name.text, plan.name.lower) : []),
     ...(plan.pinyin ? pinyinTiers(plan.pinyin) : []),
   ];
   const found = new Map<number, Found>();

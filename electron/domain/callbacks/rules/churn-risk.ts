@@ -19,8 +19,7 @@ export const churnRiskRule: GeneratingRule = {
     const missedKm = missed * param(maintenance, 'intervalKm');
     const missedMonths = missed * param(maintenance, 'intervalMonths');
 
-    let activity: string | null = null;
-    for (const visit of facts.customerVisits) activity = maxDate(activity, visit.visitDate);
+    let activity = facts.lastVisitDate;
     for (const v of facts.owned) activity = maxDate(activity, v.acquiredDate);
     if (activity === null) return [];
     let anchor = addMonths(activity, param(env.rule, 'noVisitMonths'));

@@ -24,6 +24,7 @@ export interface PreparedFacts {
   consents: ConsentRow[];
   owned: OwnedVehicle[];
   customerVisits: VisitRow[];
+  lastVisitDate: string | null;
 }
 
 export interface RuleEnv {
