@@ -1,12 +1,13 @@
 import { serve } from '@hono/node-server';
 import { MigrationError } from '../../db/migrate';
 import { startAppCore } from '../server/app-core';
+import { consoleLog } from '../server/console-log';
 import { resolveDataDir } from '../server/data-dir';
 import { createHttpApp } from '../server/http-app';
 import { parseFlags, stringFlag } from './args';
 import { buildRendererIfNeeded, rendererOutDir } from './build-renderer';
 
-/** `npm run serve -- --port 5170 --data-dir ./data [--host 127.0.0.1] [--admin-password …]` */
+/** `npm run serve -- --port 5170 --data-dir ./data [--host 127.0.0.1] [--admin-password …] [--no-upkeep]` */
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
   const port = Number(stringFlag(flags, 'port') ?? process.env.PORT ?? 5170);
@@ -19,7 +20,9 @@ async function main(): Promise<void> {
   const core = await startAppCore({
     dataDir,
     adminPassword,
-    log: (message, error) => console.error(`[dealer-crm] ${message}`, error),
+    // `--no-upkeep`: benchmarks measure a steady server, not one busy with its start-of-day pass.
+    dailyUpkeep: flags['no-upkeep'] !== true,
+    log: consoleLog,
   });
   if (core.migration.backupFile) console.log(`升级前已备份数据库：${core.migration.backupFile}`);
   if (core.adminCreated) console.log('已创建管理员账号 admin（密码为启动参数中提供的密码）');

@@ -8,7 +8,9 @@ import { ensureAdministrator } from '../domain/auth/auth-service';
 import { purgeExpiredSessions } from '../domain/auth/sessions';
 import type { Clock } from '../domain/clock';
 import { systemClock } from '../domain/clock';
+import { consoleLog } from './console-log';
 import { databaseFileName } from './data-dir';
+import { scheduleDailyUpkeep } from './upkeep-scheduler';
 import type { Router } from './router';
 import { createRouter } from './router';
 
@@ -19,6 +21,8 @@ export interface AppCoreOptions {
   nativeBinding?: string;
   clock?: Clock;
   validateOutput?: boolean;
+  /** Run the start-of-day upkeep (stages, call-back queue) now and at each new store day. Off in tests. */
+  dailyUpkeep?: boolean;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -28,6 +32,8 @@ export interface AppCore {
   router: Router;
   migration: MigrationResult;
   adminCreated: boolean;
+  /** Resolves when the daily upkeep in progress (if any) has finished. */
+  upkeepSettled(): Promise<void>;
   close(): void;
 }
 
@@ -52,5 +58,17 @@ export async function startAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ? await ensureAdministrator({ db, clock }, opts.adminPassword)
     : false;
   const router = createRouter({ db, clock, validateOutput: opts.validateOutput, log: opts.log });
-  return { db, dbFile, router, migration, adminCreated, close: () => db.$client.close() };
+  const upkeep = opts.dailyUpkeep ? scheduleDailyUpkeep(db.$client, clock, opts.log ?? consoleLog) : null;
+  return {
+    db,
+    dbFile,
+    router,
+    migration,
+    adminCreated,
+    upkeepSettled: () => upkeep?.running() ?? Promise.resolve(),
+    close: () => {
+      upkeep?.stop();
+      db.$client.close();
+    },
+  };
 }

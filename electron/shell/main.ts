@@ -2,6 +2,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
 import { MigrationError } from '../../db/migrate';
 import { startAppCore } from '../server/app-core';
+import { consoleLog } from '../server/console-log';
 import { contentSecurityPolicy } from '../server/security-headers';
 import { parseFlags, stringFlag } from '../cli/args';
 import { dataDirEnv } from '../server/data-dir';
@@ -57,7 +58,8 @@ async function start(): Promise<void> {
       nativeBinding,
       adminPassword: stringFlag(flags, 'admin-password') ?? process.env.DEALER_CRM_ADMIN_PASSWORD,
       migrationsFolder: app.isPackaged ? path.join(process.resourcesPath, 'migrations') : undefined,
-      log: (message, error) => console.error(`[dealer-crm] ${message}`, error),
+      dailyUpkeep: true,
+      log: consoleLog,
     });
     app.on('will-quit', () => core.close());
     const isAppPage = (url: string) =>

@@ -21,6 +21,7 @@ export async function startBenchServer(dataDir: string, port: number): Promise<B
       'tsx',
       'electron/cli/serve.ts',
       '--no-build',
+      '--no-upkeep',
       '--port',
       String(port),
       '--data-dir',

@@ -193,14 +193,14 @@ function rawClaim(raw: Database.Database, today: string, me: number): void {
     const dates = raw
       .prepare(
         `with recursive d(x) as (
-           select (select min(due_date) from callback_tasks where status = 'open' and due_date <= ?1)
+           select (select min(due_date) from callback_tasks where status = 'open' and due_date <= @today)
            union all
-           select (select min(due_date) from callback_tasks where status = 'open' and due_date > d.x and due_date <= ?1)
+           select (select min(due_date) from callback_tasks where status = 'open' and due_date > d.x and due_date <= @today)
            from d where d.x is not null)
          select x from d where x is not null`,
       )
       .pluck()
-      .all(today) as string[];
+      .all({ today }) as string[];
     const probe = raw
       .prepare(
         `select customer_id from callback_tasks indexed by callback_tasks_queue_idx

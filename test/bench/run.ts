@@ -31,6 +31,11 @@ async function main(): Promise<void> {
   await buildRendererIfNeeded(log);
 
   const rows: Row[] = [];
+  // Each module's figures are printed as soon as it finishes, so a later failure loses nothing.
+  const add = (more: Row[]) => {
+    rows.push(...more);
+    printTable(more);
+  };
   // `--port 5490`: base port, when another bench run already uses the default.
   let port = Number(flag('port', '5290'));
   for (const scale of scales) {
@@ -41,17 +46,17 @@ async function main(): Promise<void> {
     raw.pragma('journal_mode = WAL');
     raw.pragma('busy_timeout = 5000');
     try {
-      if (want('customers')) rows.push(...(await benchCustomers(scale, server, raw, reps)));
-      if (want('search')) rows.push(...(await benchSearch(scale, server, raw, reps)));
-      if (want('card')) rows.push(...(await benchCard(scale, server, raw, reps)));
-      if (want('callbacks')) rows.push(...(await benchCallbacks(scale, server, raw, reps)));
+      if (want('customers')) add(await benchCustomers(scale, server, raw, reps));
+      if (want('search')) add(await benchSearch(scale, server, raw, reps));
+      if (want('card')) add(await benchCard(scale, server, raw, reps));
+      if (want('callbacks')) add(await benchCallbacks(scale, server, raw, reps));
     } finally {
       raw.close();
       server.stop();
     }
   }
-  if (want('import')) rows.push(...(await benchImport(port++, log)));
-  console.log('');
+  if (want('import')) add(await benchImport(port++, log));
+  console.log('\n全部结果 / all figures:');
   printTable(rows);
 }
 

@@ -8,6 +8,9 @@ import { isValidMobile } from '../../electron/common/mobile';
 import { validatePlate } from '../../electron/common/plate';
 import { isValidVin } from '../../electron/common/vin';
 import { AppError } from '../../electron/contract/errors';
+import { loadCustomerFacts } from '../../electron/domain/customers/customer-facts';
+import { deriveCustomer } from '../../electron/domain/customers/customer-rules';
+import { refreshAllDerived } from '../../electron/domain/customers/refresh-all-derived';
 import { generateDemo } from '../../electron/domain/demo/generate-demo';
 
 // Local wall-clock time: the generator reads the store's calendar date from it.
@@ -200,9 +203,19 @@ describe('generateDemo, scale S', () => {
     for (const stage of ['lead', 'intent', 'new_owner', 'owner', 'vip', 'lost', 'churned', 'dormant']) {
       expect(byStage[stage], stage).toBeGreaterThan(0);
     }
-    expect(scalar(db, "select count(*) from customers where stage = 'vip'")).toBe(
-      scalar(db, "select count(*) from customer_tags where tag = 'VIP'"),
+  });
+
+  it('stores for every customer the stage and grade the card’s rules derive today', () => {
+    const rows = all<{ id: number; stage: never; baseGrade: string | null; createdAt: string }>(
+      db,
+      'select id, stage, base_grade as baseGrade, created_at as createdAt from customers',
     );
+    const disagree = rows.filter((row) => {
+      const d = deriveCustomer(loadCustomerFacts(db.$client, row, today));
+      return d.stage.value !== row.stage || d.baseGrade.value !== row.baseGrade;
+    });
+    expect(rows.length).toBe(2000);
+    expect(disagree.map((r) => r.id)).toEqual([]);
   });
 
   it('points referrals at earlier owners and keeps resold cars’ history', () => {
@@ -283,4 +296,32 @@ describe('generateDemo, scale S', () => {
     expect((error as AppError).kind).toBe('conflict');
     expect(scalar(db, 'select count(*) from customers')).toBe(2_000);
   });
+});
+
+describe('the daily pass over stages (refreshAllDerived)', () => {
+  it('moves stages with the calendar alone, touches nothing else, and is a no-op when repeated', async () => {
+    const db = freshDb();
+    generateDemo(db, { scale: 'S', seed, now });
+    const before = contentHash(db);
+    const same = await refreshAllDerived(db.$client, today, { sliceSize: 300 });
+    expect(same).toEqual({ checked: 2000, changed: 0 });
+    expect(contentHash(db)).toBe(before);
+
+    const newOwners = scalar(db, "select count(*) from customers where stage = 'new_owner'") as number;
+    expect(newOwners).toBeGreaterThan(0);
+    let pauses = 0;
+    const later = await refreshAllDerived(db.$client, '2027-11-23', {
+      sliceSize: 300,
+      pause: () => {
+        pauses++;
+        return Promise.resolve();
+      },
+    });
+    expect(pauses).toBe(Math.ceil(2000 / 300));
+    // A year on, nobody bought a car: every new owner has become an owner or, without a visit, churned.
+    expect(scalar(db, "select count(*) from customers where stage = 'new_owner'")).toBe(0);
+    expect(later.changed).toBeGreaterThanOrEqual(newOwners);
+    expect(await refreshAllDerived(db.$client, '2027-11-23')).toEqual({ checked: 2000, changed: 0 });
+    db.$client.close();
+  }, 60_000);
 });

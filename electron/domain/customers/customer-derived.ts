@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import type { BaseGrade, Stage } from '../../contract/customers';
 import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
@@ -12,30 +13,46 @@ export interface RefreshResult {
   stageChanged: boolean;
 }
 
-/**
- * Puts customers.stage and customers.base_grade in step with the rules (customer-rules/) after a write
- * that changes what they read: the list filters on these columns. Called inside the writer's transaction.
- * Derived columns do not bump the card's version: staff never type them, so an editor's copy cannot go stale
- * over them. Time alone also moves stages (a new owner becomes an owner after six months); the card always
- * shows the rules applied today, and a periodic pass can call this for every customer.
- */
-export function refreshDerived(ctx: ServiceContext, customerId: number): RefreshResult {
-  const sqlite = ctx.db.$client;
-  const row = prepared(
-    sqlite,
-    'select id, stage, base_grade as baseGrade, created_at as createdAt from customers where id = ?',
-  ).get(customerId) as
-    { id: number; stage: Stage; baseGrade: BaseGrade | null; createdAt: string } | undefined;
-  if (!row) return { stage: 'lead', baseGrade: null, stageChanged: false };
-  const derived = deriveCustomer(loadCustomerFacts(sqlite, row, localDate(ctx.clock())));
+export interface DerivedSubject {
+  id: number;
+  stage: Stage;
+  baseGrade: BaseGrade | null;
+  createdAt: string;
+}
+
+export const derivedSubjectColumns = 'id, stage, base_grade as baseGrade, created_at as createdAt';
+
+/** Applies the rules to one customer row as of `today` and writes stage and grade when they differ. */
+export function refreshDerivedRow(
+  sqlite: Database.Database,
+  row: DerivedSubject,
+  today: string,
+): RefreshResult {
+  const derived = deriveCustomer(loadCustomerFacts(sqlite, row, today));
   const stage = derived.stage.value;
   const baseGrade = derived.baseGrade.value;
   if (stage !== row.stage || baseGrade !== row.baseGrade) {
     prepared(sqlite, 'update customers set stage = ?, base_grade = ? where id = ?').run(
       stage,
       baseGrade,
-      customerId,
+      row.id,
     );
   }
   return { stage, baseGrade, stageChanged: stage !== row.stage };
+}
+
+/**
+ * Puts customers.stage and customers.base_grade in step with the rules (customer-rules/) after a write
+ * that changes what they read: the list filters on these columns. Called inside the writer's transaction.
+ * Derived columns do not bump the card's version: staff never type them, so an editor's copy cannot go stale
+ * over them. Time alone also moves stages (a new owner becomes an owner after six months): the daily upkeep
+ * (refresh-all-derived.ts) reapplies the rules to everyone once per store day.
+ */
+export function refreshDerived(ctx: ServiceContext, customerId: number): RefreshResult {
+  const sqlite = ctx.db.$client;
+  const row = prepared(sqlite, `select ${derivedSubjectColumns} from customers where id = ?`).get(
+    customerId,
+  ) as DerivedSubject | undefined;
+  if (!row) return { stage: 'lead', baseGrade: null, stageChanged: false };
+  return refreshDerivedRow(sqlite, row, localDate(ctx.clock()));
 }

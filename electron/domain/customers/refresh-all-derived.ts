@@ -1,0 +1,66 @@
+import type Database from 'better-sqlite3';
+import type { DerivedSubject } from './customer-derived';
+import { derivedSubjectColumns, refreshDerivedRow } from './customer-derived';
+import { prepared } from './sql-cache';
+
+export interface DerivedPassSummary {
+  checked: number;
+  changed: number;
+}
+
+/** One slice of the pass: customers with id > afterId, at most `limit`, in one transaction. */
+export function refreshDerivedSlice(
+  sqlite: Database.Database,
+  today: string,
+  afterId: number,
+  limit: number,
+): DerivedPassSummary & { lastId: number | null } {
+  const rows = prepared(
+    sqlite,
+    `select ${derivedSubjectColumns} from customers where id > ? and merged_into_id is null order by id limit ?`,
+  ).all(afterId, limit) as DerivedSubject[];
+  let changed = 0;
+  sqlite.transaction(() => {
+    for (const row of rows) {
+      const r = refreshDerivedRow(sqlite, row, today);
+      if (r.stage !== row.stage || r.baseGrade !== row.baseGrade) changed++;
+    }
+  })();
+  return { checked: rows.length, changed, lastId: rows.length ? rows[rows.length - 1]!.id : null };
+}
+
+/**
+ * Reapplies the stage and grade rules to every customer as of `today`: time alone moves stages (新车客户 → 老客户
+ * after six months, 流失 after a year without a visit, 休眠 leads), and the list filters on the stored values.
+ * Works in slices so a caller on an event loop can yield between them (`pause`); each slice is its own
+ * transaction, so a pass cut short leaves every customer either refreshed or as it was.
+ */
+export async function refreshAllDerived(
+  sqlite: Database.Database,
+  today: string,
+  opts: { sliceSize?: number; pause?: () => Promise<void> } = {},
+): Promise<DerivedPassSummary> {
+  const total: DerivedPassSummary = { checked: 0, changed: 0 };
+  let after = 0;
+  for (;;) {
+    const slice = refreshDerivedSlice(sqlite, today, after, opts.sliceSize ?? 500);
+    total.checked += slice.checked;
+    total.changed += slice.changed;
+    if (slice.lastId === null) return total;
+    after = slice.lastId;
+    if (opts.pause) await opts.pause();
+  }
+}
+
+/** The same pass without yielding, for callers that already hold a transaction (the demo generator). */
+export function refreshAllDerivedNow(sqlite: Database.Database, today: string): DerivedPassSummary {
+  const total: DerivedPassSummary = { checked: 0, changed: 0 };
+  let after = 0;
+  for (;;) {
+    const slice = refreshDerivedSlice(sqlite, today, after, 5000);
+    total.checked += slice.checked;
+    total.changed += slice.changed;
+    if (slice.lastId === null) return total;
+    after = slice.lastId;
+  }
+}
