@@ -107,6 +107,14 @@ const importCounts = z.object({
   blankRows: z.number(),
 });
 
+/** In a validation error's details when no header row was recognised: the likeliest row, to be mapped by hand. */
+export const importHeaderGuess = z.object({
+  sheetName: z.string().nullable(),
+  rowNumber: z.number(),
+  columns: z.array(z.object({ column: z.string(), header: z.string() })),
+});
+export type ImportHeaderGuess = z.infer<typeof importHeaderGuess>;
+
 export const importPreview = z.object({
   fileName: z.string(),
   format: z.enum(['xlsx', 'csv']),

@@ -438,7 +438,24 @@ describe('customer import', () => {
     const odd = csv('odd.csv', '车主名字,电话号,VIN码\n马六,13822223333,\n');
     const unmapped = await app.call('imports.preview', odd, token);
     expect(unmapped).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    if (!unmapped.ok) expect(unmapped.error.message).toContain('没有找到表头行');
+    if (!unmapped.ok) {
+      expect(unmapped.error.message).toContain('第 1 行像是列名');
+      // The likeliest header row comes along, so the user can map its columns without a header to go on.
+      expect(unmapped.error.details).toEqual({
+        headerGuess: {
+          sheetName: null,
+          rowNumber: 1,
+          columns: [
+            { column: 'A', header: '车主名字' },
+            { column: 'B', header: '电话号' },
+            { column: 'C', header: 'VIN码' },
+          ],
+        },
+      });
+    }
+    // 电话号 alone, with the VIN码 the dictionary knows, makes two: the header is found.
+    const oneMapped = await app.call('imports.preview', { ...odd, mapping: { 电话号: 'mobile' } }, token);
+    expect(oneMapped).toMatchObject({ ok: true, data: { headerRow: 1 } });
     const mapped = await app.ok(
       'imports.preview',
       { ...odd, mapping: { 车主名字: 'name', 电话号: 'mobile' } },

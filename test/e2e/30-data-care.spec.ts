@@ -87,6 +87,33 @@ test.describe('data care', () => {
       await shot(page, '30-import-file');
     });
 
+    await test.step('a file without known headings: map the likely header row by hand', async () => {
+      await page.locator('input[type="file"]').setInputFiles({
+        name: 'odd-headers.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from('车主名字,电话号,来店说明\n马六,13822223333,老客户介绍\n', 'utf8'),
+      });
+      const guess = page.getByTestId('import-header-guess');
+      await expect(guess).toContainText('第 1 行可能是列名');
+      await expect(page.getByText(/没有认出表头：第 1 行像是列名/)).toBeVisible();
+      await shot(page, '30-import-header-guess');
+      await guess.getByLabel('第 A 列“车主名字”对应的字段').click();
+      await page
+        .locator('.ant-select-item-option')
+        .filter({ hasText: /^客户姓名$/ })
+        .click();
+      // One column is not yet enough: the guess stays, keeping the first choice.
+      await expect(guess.locator('.import-mapping-item.is-mapping')).toContainText('车主名字');
+      await guess.getByLabel('第 B 列“电话号”对应的字段').click();
+      await page
+        .locator('.ant-select-item-option:visible')
+        .filter({ hasText: /^手机$/ })
+        .click();
+      await expect(page.getByText(/odd-headers\.csv/)).toBeVisible();
+      await expect(page.getByRole('group', { name: '预览统计' })).toBeVisible();
+      await page.getByRole('button', { name: '重新选择文件' }).click();
+    });
+
     await test.step('the dry run shows the mapping, the counts and each row’s Chinese errors', async () => {
       await page.locator('input[type="file"]').setInputFiles(messyWorkbook);
       const counts = page.getByRole('group', { name: '预览统计' });

@@ -80,3 +80,26 @@ function bindColumns(row: SheetRow, mapping: ImportMapping): ColumnBinding[] {
   });
   return columns;
 }
+
+/**
+ * When no row names two known columns, the likeliest header all the same (the top row with the most
+ * filled cells, at least two): staff map its headings by hand and the file is checked again.
+ */
+export function guessHeaderRow(
+  rows: SheetRow[],
+): { rowNumber: number; columns: { column: string; header: string }[] } | null {
+  let best: { rowNumber: number; columns: { column: string; header: string }[] } | null = null;
+  for (const row of rows.slice(0, headerSearchRows)) {
+    const seen = new Set<string>();
+    const columns: { column: string; header: string }[] = [];
+    row.cells.forEach((cell, index) => {
+      const header = cellText(cell);
+      if (header === '' || seen.has(header)) return;
+      seen.add(header);
+      columns.push({ column: columnLetter(index), header });
+    });
+    if (columns.length >= 2 && columns.length > (best?.columns.length ?? 0))
+      best = { rowNumber: row.rowNumber, columns };
+  }
+  return best;
+}

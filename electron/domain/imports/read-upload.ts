@@ -1,6 +1,7 @@
 import { AppError } from '../../contract/errors';
+import type { ImportHeaderGuess } from '../../contract/imports';
 import type { ImportMapping } from './header-row';
-import { locateHeader } from './header-row';
+import { guessHeaderRow, locateHeader } from './header-row';
 import type { HeaderLocation } from './header-row';
 import { readCsv } from './read-csv';
 import { readXlsx } from './read-xlsx';
@@ -39,10 +40,15 @@ export function readUpload(fileName: string, contentBase64: string, mapping: Imp
   } else grids = [() => readCsv(bytes)];
 
   // The first sheet with a recognisable header row is the one imported.
+  let guess: ImportHeaderGuess | null = null;
   for (const read of grids) {
     const grid = read();
     const header = locateHeader(grid.rows, mapping);
-    if (!header) continue;
+    if (!header) {
+      const row: ReturnType<typeof guessHeaderRow> = guess ? null : guessHeaderRow(grid.rows);
+      if (row) guess = { sheetName: grid.sheetName, ...row };
+      continue;
+    }
     if (grid.rows.length - header.index - 1 > maxImportRows) {
       throw new AppError(
         'validation',
@@ -53,7 +59,10 @@ export function readUpload(fileName: string, contentBase64: string, mapping: Imp
   }
   throw new AppError(
     'validation',
-    '没有找到表头行：请确认表格前几行中有一行列名（如“客户姓名”“手机号码”“车架号”），或先为各列指定对应字段',
+    guess
+      ? `没有认出表头：第 ${guess.rowNumber} 行像是列名，但其中不到两列是常见字段，请为这些列指定对应字段`
+      : '没有找到表头行：请确认表格前几行中有一行列名（如“客户姓名”“手机号码”“车架号”）',
+    guess ? { headerGuess: guess } : undefined,
   );
 }
 

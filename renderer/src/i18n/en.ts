@@ -320,6 +320,10 @@ export const en: Messages = {
       wrongType: 'Please choose an .xlsx or .csv file',
       readFailed: 'Could not read the file, please try again',
       previewFailed: 'Could not preview the file',
+      guess: {
+        title:
+          'Row {{row}} looks like the column names: pick a field for each column (at least two); the file is checked again after each choice',
+      },
       chooseAgain: 'Choose another file',
       fileMeta: {
         sheet: 'sheet “{{name}}”',

@@ -312,6 +312,7 @@ export const zhCN = {
       wrongType: '请选择 .xlsx 或 .csv 文件',
       readFailed: '无法读取该文件，请重试',
       previewFailed: '无法预览该文件',
+      guess: { title: '第 {{row}} 行可能是列名：请为各列选择对应字段（至少两列），每次选择后会重新检查' },
       chooseAgain: '重新选择文件',
       fileMeta: {
         sheet: '工作表“{{name}}”',

@@ -2,13 +2,14 @@ import { useMutation } from '@tanstack/react-query';
 import { App as AntApp, Steps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPhase, ImportPreview } from '../../../../../electron/contract/imports';
-import { maxImportFileBytes } from '../../../../../electron/contract/imports';
-import { api } from '../../../api';
+import type { ImportHeaderGuess, ImportPhase, ImportPreview } from '../../../../../electron/contract/imports';
+import { importHeaderGuess, maxImportFileBytes } from '../../../../../electron/contract/imports';
+import { api, ApiCallError } from '../../../api';
 import { errorMessage } from '../../../forms/apply-server-errors';
 import { readFileAsBase64 } from '../read-file';
 import { ApplyStep } from './apply-step';
 import { FileStep } from './file-step';
+import { HeaderGuessMapping } from './header-guess-mapping';
 import type { ChosenFile, ImportMapping, MappingChoice } from './import-types';
 import { PreviewStep } from './preview-step';
 
@@ -18,6 +19,14 @@ interface PreviewRequest {
 }
 
 const acceptedExtension = /\.(xlsx|csv)$/i;
+
+function headerGuessOf(error: unknown): ImportHeaderGuess | null {
+  if (!(error instanceof ApiCallError)) return null;
+  const parsed = importHeaderGuess.safeParse(
+    (error.details as { headerGuess?: unknown } | null)?.headerGuess,
+  );
+  return parsed.success ? parsed.data : null;
+}
 
 /** 选择文件 → 预览检查 → 导入. The same bytes and mapping go to the dry run and to the import. */
 export function ImportWizard({ onShowHistory }: { onShowHistory: () => void }) {
@@ -30,6 +39,8 @@ export function ImportWizard({ onShowHistory }: { onShowHistory: () => void }) {
   const [reading, setReading] = useState(false);
   const [applyPhase, setApplyPhase] = useState<ImportPhase | null>(null);
   const [fileError, setFileError] = useState<{ fileName: string; message: string } | null>(null);
+  // No header recognised: the file and the mapping so far stay, with main's guess at the header row.
+  const [guess, setGuess] = useState<ImportHeaderGuess | null>(null);
 
   const previewing = useMutation({
     mutationFn: ({ file: f, mapping: m }: PreviewRequest) =>
@@ -39,11 +50,21 @@ export function ImportWizard({ onShowHistory }: { onShowHistory: () => void }) {
       setMapping(request.mapping);
       setPreview(result);
       setFileError(null);
+      setGuess(null);
     },
     onError: (error, request) => {
       // A new file that cannot be read goes back to step 1 with the reason; a remap keeps the last good preview.
-      if (request.file === file && preview) void message.error(errorMessage(error));
-      else setFileError({ fileName: request.file.fileName, message: errorMessage(error) });
+      if (request.file === file && preview) {
+        void message.error(errorMessage(error));
+        return;
+      }
+      setFileError({ fileName: request.file.fileName, message: errorMessage(error) });
+      const headerGuess = headerGuessOf(error);
+      setGuess(headerGuess);
+      if (headerGuess) {
+        setFile(request.file);
+        setMapping(request.mapping);
+      }
     },
   });
 
@@ -65,6 +86,7 @@ export function ImportWizard({ onShowHistory }: { onShowHistory: () => void }) {
     setJobId(null);
     setApplyPhase(null);
     setFileError(null);
+    setGuess(null);
   };
 
   const onFile = (chosen: File) => {
@@ -117,7 +139,13 @@ export function ImportWizard({ onShowHistory }: { onShowHistory: () => void }) {
       />
     );
   } else {
-    body = <FileStep busy={reading || previewing.isPending} error={fileError} onFile={onFile} />;
+    const busy = reading || previewing.isPending;
+    body = (
+      <>
+        <FileStep busy={busy} error={fileError} onFile={onFile} />
+        {guess && file && <HeaderGuessMapping guess={guess} mapping={mapping} busy={busy} onMap={onMap} />}
+      </>
+    );
   }
 
   return (
