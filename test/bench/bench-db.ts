@@ -33,6 +33,42 @@ export function benchDataDir(scale: 'S' | 'M' | 'L', log: (line: string) => void
   const dir = path.join(root, `scale-${scale}-${inputsHash()}`);
   const marker = path.join(dir, 'complete');
   if (fs.existsSync(marker)) return dir;
+  // Another run generating the same database: wait for its marker instead of deleting its work.
+  const lock = `${dir}.lock`;
+  fs.mkdirSync(root, { recursive: true });
+  if (!takeLock(lock)) {
+    log(`  另一个基准测试进程正在生成 ${scale} 数据库，等待其完成…`);
+    while (!fs.existsSync(marker)) {
+      if (!fs.existsSync(lock)) return benchDataDir(scale, log);
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2000);
+    }
+    return dir;
+  }
+  try {
+    return generate(dir, marker, scale, log);
+  } finally {
+    fs.rmSync(lock, { force: true });
+  }
+}
+
+/** The lock is a file holding the owner's pid; one left by a process that no longer runs is taken over. */
+function takeLock(lock: string): boolean {
+  try {
+    fs.writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch {
+    const owner = Number(fs.readFileSync(lock, 'utf8'));
+    try {
+      process.kill(owner, 0);
+      return false;
+    } catch {
+      fs.rmSync(lock, { force: true });
+      return takeLock(lock);
+    }
+  }
+}
+
+function generate(dir: string, marker: string, scale: 'S' | 'M' | 'L', log: (line: string) => void): string {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, databaseFileName);
