@@ -218,6 +218,31 @@ describe('generateDemo, scale S', () => {
     expect(disagree.map((r) => r.id)).toEqual([]);
   });
 
+  it('writes the same name grams the insert trigger would, and leaves the trigger in place', () => {
+    const grams = (id: number) =>
+      db.$client
+        .prepare('select gram from customer_name_grams where customer_id = ? order by gram')
+        .pluck()
+        .all(id);
+    const sample = all<{ id: number; name: string }>(
+      db,
+      'select id, name from customers where id % 97 = 1 order by id',
+    );
+    expect(sample.length).toBeGreaterThan(15);
+    db.$client.exec('savepoint probe');
+    try {
+      for (const { id, name } of sample) {
+        const copy = Number(
+          db.$client.prepare('insert into customers (name) values (?)').run(name).lastInsertRowid,
+        );
+        expect(grams(copy), name).toEqual(grams(id));
+        expect(grams(id).length).toBeGreaterThan(0);
+      }
+    } finally {
+      db.$client.exec('rollback to probe; release probe');
+    }
+  });
+
   it('points referrals at earlier owners and keeps resold cars’ history', () => {
     expect(scalar(db, "select count(*) from customers where source_channel = 'referral'")).toBeGreaterThan(
       50,
