@@ -81,6 +81,11 @@ export const customers = sqliteTable(
     index('customers_created_idx').on(t.createdAt, t.id),
     index('customers_referrer_idx').on(t.referrerId),
     index('customers_stage_idx').on(t.stage),
+    // A filtered list page walks one range of these (customer-list.ts) instead of the whole sort order.
+    index('customers_stage_last_visit_idx').on(t.stage, t.lastVisitAt, t.id),
+    index('customers_stage_created_idx').on(t.stage, t.createdAt, t.id),
+    index('customers_grade_last_visit_idx').on(t.baseGrade, t.lastVisitAt, t.id),
+    index('customers_grade_created_idx').on(t.baseGrade, t.createdAt, t.id),
     index('customers_district_idx').on(t.district),
     index('customers_id_number_idx').on(t.idNumber),
     // Deleting or merging a customer checks this self-reference; without the index that is a full scan per row.

@@ -71,13 +71,17 @@ async function storeWithFilters(opts: {
     merge.run(id + 1, id);
     record.run(id + 1, id);
   }
-  if (opts.compositeIndexes) {
-    // The indexes proposed for the list; the service finds them by name and plans with them.
+  if (!opts.compositeIndexes) {
+    // Migration 0007's indexes gone: the service must still answer, by its slower plans.
     db.exec(`
-      create index customers_stage_last_visit_idx on customers (stage, last_visit_at, id);
-      create index customers_stage_created_idx on customers (stage, created_at, id);
-      create index customers_grade_last_visit_idx on customers (base_grade, last_visit_at, id);
-      create index customers_grade_created_idx on customers (base_grade, created_at, id);
+      drop index customers_stage_last_visit_idx;
+      drop index customers_stage_created_idx;
+      drop index customers_grade_last_visit_idx;
+      drop index customers_grade_created_idx;
+    `);
+  } else {
+    // Migration 0007's indexes, plus ones still proposed; the service finds them by name and plans with them.
+    db.exec(`
       create index vehicles_series_owner_idx on vehicles (series, owner_id);
       drop index customers_created_idx;
       create index customers_created_idx on customers (created_at, id, last_visit_at);
