@@ -29,6 +29,17 @@ export function refreshDerivedSlice(
   return { checked: rows.length, changed, lastId: rows.length ? rows[rows.length - 1]!.id : null };
 }
 
+/** The pass as slices in id order: each step refreshes one slice and yields what it did. */
+function* derivedSlices(sqlite: Database.Database, today: string, sliceSize: number) {
+  let after = 0;
+  for (;;) {
+    const slice = refreshDerivedSlice(sqlite, today, after, sliceSize);
+    if (slice.lastId === null) return;
+    after = slice.lastId;
+    yield slice;
+  }
+}
+
 /**
  * Reapplies the stage and grade rules to every customer as of `today`: time alone moves stages (新车客户 → 老客户
  * after six months, 流失 after a year without a visit, 休眠 leads), and the list filters on the stored values.
@@ -41,26 +52,20 @@ export async function refreshAllDerived(
   opts: { sliceSize?: number; pause?: () => Promise<void> } = {},
 ): Promise<DerivedPassSummary> {
   const total: DerivedPassSummary = { checked: 0, changed: 0 };
-  let after = 0;
-  for (;;) {
-    const slice = refreshDerivedSlice(sqlite, today, after, opts.sliceSize ?? 500);
+  for (const slice of derivedSlices(sqlite, today, opts.sliceSize ?? 500)) {
     total.checked += slice.checked;
     total.changed += slice.changed;
-    if (slice.lastId === null) return total;
-    after = slice.lastId;
     if (opts.pause) await opts.pause();
   }
+  return total;
 }
 
 /** The same pass without yielding, for callers that already hold a transaction (the demo generator). */
 export function refreshAllDerivedNow(sqlite: Database.Database, today: string): DerivedPassSummary {
   const total: DerivedPassSummary = { checked: 0, changed: 0 };
-  let after = 0;
-  for (;;) {
-    const slice = refreshDerivedSlice(sqlite, today, after, 5000);
+  for (const slice of derivedSlices(sqlite, today, 5000)) {
     total.checked += slice.checked;
     total.changed += slice.changed;
-    if (slice.lastId === null) return total;
-    after = slice.lastId;
   }
+  return total;
 }

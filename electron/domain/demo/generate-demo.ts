@@ -96,10 +96,6 @@ export function generateDemo(db: AppDb, opts: GenerateDemoOptions): DemoCounts {
   // Durability does not matter while filling a fresh database: a crash means starting over anyway.
   const synchronous = sqlite.pragma('synchronous', { simple: true }) as number;
   sqlite.pragma('synchronous = OFF');
-  // One transaction of a few million rows: with the usual 64 MB page cache it spills and re-reads index pages
-  // from the WAL all the time (scale L took 20 minutes); a cache that holds the whole new database avoids that.
-  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
-  sqlite.pragma('cache_size = -2097152');
   // All or nothing: a failed run leaves the database empty, so it can simply be run again.
   const generateAll = sqlite.transaction(() => {
     // The name-gram trigger costs more per row as the table grows; the grams are built in one pass instead.
@@ -127,7 +123,6 @@ export function generateDemo(db: AppDb, opts: GenerateDemoOptions): DemoCounts {
     generateAll();
   } finally {
     sqlite.pragma(`synchronous = ${synchronous}`);
-    sqlite.pragma(`cache_size = ${cacheSize}`);
   }
   return { ...ctx.counts };
 }
