@@ -40,7 +40,8 @@ export const vehicles = sqliteTable(
     index('vehicles_plate_idx').on(t.plate),
     index('vehicles_owner_idx').on(t.ownerId),
     index('vehicles_delivery_idx').on(t.deliveryDate),
-    index('vehicles_series_idx').on(t.series),
+    // Series counts and the list's series filter read owners from this index alone, not from vehicle rows.
+    index('vehicles_series_owner_idx').on(t.series, t.ownerId),
   ],
 );
 

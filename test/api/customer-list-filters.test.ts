@@ -79,15 +79,6 @@ async function storeWithFilters(opts: {
       drop index customers_grade_last_visit_idx;
       drop index customers_grade_created_idx;
     `);
-  } else {
-    // Migration 0007's indexes, plus ones still proposed; the service finds them by name and plans with them.
-    db.exec(`
-      create index vehicles_series_owner_idx on vehicles (series, owner_id);
-      drop index customers_created_idx;
-      create index customers_created_idx on customers (created_at, id, last_visit_at);
-      drop index customers_pinyin_idx;
-      create index customers_pinyin_idx on customers (name_pinyin, id, last_visit_at, stage, base_grade);
-    `);
   }
   const values = (sql: string) => db.prepare(sql).pluck().all() as string[];
   const tags = values('select tag from customer_tags group by tag order by count(*) desc');

@@ -110,17 +110,16 @@ function filtersOf(sqlite: Database.Database, f: Filters): Filter[] {
     });
   }
   if (f.series) {
-    // With an index on (series, owner_id) both the test and the id list are read from that index alone. The
-    // test is a list read once per statement: an EXISTS per customer walked past costs more here.
-    const index = existingIndex(sqlite, 'vehicles_series_owner_idx');
+    // Both the test and the id list are read from the (series, owner_id) index alone. The test is a list read
+    // once per statement: an EXISTS per customer walked past costs more here.
     out.push({
       cond: {
-        sql: `c.id in (select owner_id from vehicles indexed by ${index ?? 'vehicles_series_idx'} where series = ?)`,
+        sql: `c.id in (select owner_id from vehicles indexed by vehicles_series_owner_idx where series = ?)`,
         params: [f.series],
       },
       reads: [],
       ids: {
-        sql: `select owner_id as id from vehicles indexed by ${index ?? 'vehicles_series_idx'} where series = ?`,
+        sql: `select owner_id as id from vehicles indexed by vehicles_series_owner_idx where series = ?`,
         params: [f.series],
         repeats: true,
       },

@@ -63,7 +63,7 @@ export function customerFacets(ctx: ServiceContext): ChannelOutput<'customers.fa
       indexCounts(sqlite, 'customers', 'district', 'customers_district_idx'),
       mergedCounts(sqlite, 'c.district'),
     ),
-    series: withoutMerged(indexCounts(sqlite, 'vehicles', 'series', 'vehicles_series_idx'), new Map()),
+    series: withoutMerged(indexCounts(sqlite, 'vehicles', 'series', 'vehicles_series_owner_idx'), new Map()),
     tags: withoutMerged(
       indexCounts(sqlite, 'customer_tags', 'tag', 'customer_tags_tag_idx'),
       new Map(tagsOfMerged.map((r) => [r.value, r.n])),
