@@ -101,7 +101,19 @@ export const callbackTasks = sqliteTable(
     // The identity index (customer, rule, anchor, coalesce(vehicle, 0)) is an expression index drizzle-kit
     // cannot express; it lives in migration 0003.
     index('callback_tasks_queue_idx').on(t.status, t.dueDate, t.priority),
-    index('callback_tasks_customer_idx').on(t.customerId, t.status),
+    // Covers the queue's counts (buckets by due date and rest, filters by type and priority) per customer.
+    index('callback_tasks_customer_idx').on(
+      t.customerId,
+      t.status,
+      t.dueDate,
+      t.nextAttemptAt,
+      t.priority,
+      t.ruleCode,
+    ),
+    // Only tasks resting after a failed try: few, and new tasks (none resting) cost it nothing to insert.
+    index('callback_tasks_resting_idx')
+      .on(t.status, t.nextAttemptAt)
+      .where(sql`${t.nextAttemptAt} is not null`),
     index('callback_tasks_assigned_idx').on(t.assignedUserId, t.status, t.dueDate),
     index('callback_tasks_claim_idx').on(t.claimedBy, t.claimExpiresAt),
     index('callback_tasks_vehicle_idx').on(t.vehicleId),

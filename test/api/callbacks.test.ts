@@ -496,6 +496,75 @@ describe('call-back queue through the API', () => {
     expect(notWorker).toMatchObject({ ok: false, error: { kind: 'validation' } });
   });
 
+  it('counts tabs and customers the same way in every view, resting and assigned tasks included', async () => {
+    const people = ['甲', '乙', '丙', '丁', '戊'].map((n) => customer(`客户${n}`));
+    const deliveries = ['2026-11-12', '2026-11-19', '2026-11-19', '2026-11-21', '2026-11-15'];
+    people.forEach((c, i) => vehicle(c, deliveries[i]!));
+    await generate();
+    // One call resting after no answer (due and overdue tasks now count as upcoming), one customer assigned.
+    const rested = (await next('op1')) as Panel;
+    await record('op1', { taskIds: rested.reasons.map((r) => r.taskId), outcome: 'no_answer' });
+    const assignedTo = tasksOf(people[3]!).map((t) => t.id);
+    await app.ok('callbacks.assign', { taskIds: assignedTo, userId: ids.op1 }, tokens.boss!);
+
+    const open = sql()
+      .prepare(
+        `select id, customer_id as customerId, due_date as due, next_attempt_at as nextAt, priority, rule_code as rule,
+           assigned_user_id as assigned from callback_tasks where status = 'open' order by priority, due_date, id`,
+      )
+      .all() as {
+      id: number;
+      customerId: number;
+      due: string;
+      nextAt: string | null;
+      priority: number;
+      rule: string;
+      assigned: number | null;
+    }[];
+    const today = '2026-11-22';
+    const now = current.toISOString();
+    type Task = (typeof open)[number];
+    const bucketOf = (t: Task) => {
+      const ready = t.nextAt === null || t.nextAt <= now;
+      if (ready && t.due < today) return 'overdue';
+      if (ready && t.due === today) return 'due_today';
+      return 'upcoming';
+    };
+    expect(open.some((t) => t.nextAt !== null && t.due <= today)).toBe(true);
+    const views = [
+      { scope: 'team' },
+      { scope: 'team', priorities: [2] },
+      { scope: 'team', ruleCodes: ['sales_csi', 'delivery_7d'] },
+      { scope: 'mine' },
+    ] as const;
+    for (const view of views) {
+      const inView = open.filter(
+        (t) =>
+          (view.scope === 'team' || t.assigned === ids.op1) &&
+          (!('priorities' in view) || (view.priorities as readonly number[]).includes(t.priority)) &&
+          (!('ruleCodes' in view) || (view.ruleCodes as readonly string[]).includes(t.rule)),
+      );
+      const tasksIn = (b: string) => inView.filter((t) => b === 'all' || bucketOf(t) === b);
+      for (const bucket of ['all', 'overdue', 'due_today', 'upcoming'] as const) {
+        const page = await app.ok('callbacks.queue', { ...view, bucket }, tokens.op1!);
+        expect({ view, bucket, counts: page.counts, total: page.total }).toEqual({
+          view,
+          bucket,
+          counts: {
+            overdue: tasksIn('overdue').length,
+            dueToday: tasksIn('due_today').length,
+            upcoming: tasksIn('upcoming').length,
+          },
+          total: new Set(tasksIn(bucket).map((t) => t.customerId)).size,
+        });
+        // Customers in order of their most urgent task in the bucket (tasks are read in that order).
+        expect(page.rows.map((r) => r.customerId)).toEqual([
+          ...new Set(tasksIn(bucket).map((t) => t.customerId)),
+        ]);
+      }
+    }
+  });
+
   it('reports workload per operator and completion per call type', async () => {
     const a = customer('甲');
     const b = customer('乙');

@@ -89,7 +89,9 @@ function pickCustomer(
 function claimCustomer(sqlite: Database.Database, customerId: number, p: ClaimParams): number[] {
   return stmt(
     sqlite,
-    `update callback_tasks set claimed_by = @me, claim_expires_at = @until, updated_at = @now
+    // Named: left to itself the planner walks every open task due by today (the queue index) instead.
+    `update callback_tasks indexed by callback_tasks_customer_idx
+     set claimed_by = @me, claim_expires_at = @until, updated_at = @now
      where customer_id = @customerId and ${workable} returning id`,
   )
     .pluck()

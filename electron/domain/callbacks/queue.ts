@@ -6,6 +6,7 @@ import type { AuthedContext } from '../context';
 import { ensureDailyGeneration } from './daily-generation';
 import { addDays } from './dates';
 import { openDueDates } from './open-due-dates';
+import { queueCounts } from './queue-counts';
 import { stmt } from './statements';
 
 type QueueInput = ChannelParsedInput<'callbacks.queue'>;
@@ -20,8 +21,11 @@ export const bucketSql = {
   all: '1 = 1',
 } as const;
 
-/** "Mine": assigned to me, or on my live call. */
-const mineSql = '(t.assigned_user_id = @me or (t.claimed_by = @me and t.claim_expires_at >= @now))';
+/** "Mine": assigned to me, or on my live call. As a list of ids from two indexes: an OR here reads every task. */
+const mineSql = `t.id in (select id from callback_tasks indexed by callback_tasks_assigned_idx
+    where assigned_user_id = @me and status = 'open'
+  union all select id from callback_tasks indexed by callback_tasks_claim_idx
+    where claimed_by = @me and claim_expires_at >= @now)`;
 
 export function filterSql(f: { ruleCodes?: CallbackRuleCode[]; priorities?: number[] }): string {
   const parts: string[] = [];
@@ -59,12 +63,40 @@ interface PageEntry {
   dueDate: string;
 }
 
-/** Due-date bounds of the buckets the index walk serves (upcoming also holds resting tasks: not walkable). */
-function walkRange(bucket: QueueInput['bucket'], today: string): { after: string; upTo: string } | null {
+interface WalkRange {
+  after: string;
+  upTo: string;
+  /** Upcoming: due dates up to this one hold only resting tasks, taken from the resting index, not walked. */
+  restingUpTo?: string;
+}
+
+/** Due-date bounds of the buckets the index walk serves. */
+function walkRange(bucket: QueueInput['bucket'], today: string): WalkRange {
   if (bucket === 'overdue') return { after: '', upTo: addDays(today, -1) };
   if (bucket === 'due_today') return { after: addDays(today, -1), upTo: today };
-  if (bucket === 'all') return { after: '', upTo: '9999-12-31' };
-  return null;
+  if (bucket === 'upcoming') return { after: '', upTo: '9999-12-31', restingUpTo: today };
+  return { after: '', upTo: '9999-12-31' };
+}
+
+/** Tasks due by `upTo` resting after a failed try (few), as customer ids per (priority, due date) in task order. */
+function restingByKey(
+  sqlite: Database.Database,
+  upTo: string,
+  filters: string,
+  params: Record<string, unknown>,
+): Map<string, number[]> {
+  const rows = stmt(
+    sqlite,
+    `select t.priority, t.due_date as due, t.customer_id as customerId
+     from callback_tasks t indexed by callback_tasks_resting_idx
+     where t.status = 'open' and t.next_attempt_at > @now and t.due_date <= @upTo ${filters} order by t.id`,
+  ).all({ ...params, upTo }) as { priority: number; due: string; customerId: number }[];
+  const byKey = new Map<string, number[]>();
+  for (const r of rows) {
+    const key = `${r.priority}|${r.due}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), r.customerId]);
+  }
+  return byKey;
 }
 
 /**
@@ -74,8 +106,9 @@ function walkRange(bucket: QueueInput['bucket'], today: string): { after: string
  */
 function walkPage(
   sqlite: Database.Database,
-  range: { after: string; upTo: string },
+  range: WalkRange,
   cond: string,
+  filters: string,
   params: Record<string, unknown>,
   limit: number,
   offset: number,
@@ -84,13 +117,18 @@ function walkPage(
   const rows = stmt(
     sqlite,
     `select t.customer_id from callback_tasks t indexed by callback_tasks_queue_idx
-     where t.status = 'open' and t.due_date = @due and t.priority = @priority and ${cond} order by t.id`,
+     where t.status = 'open' and t.due_date = @due and t.priority = @priority and ${cond} ${filters} order by t.id`,
   ).pluck();
+  const resting = range.restingUpTo ? restingByKey(sqlite, range.restingUpTo, filters, params) : null;
   const seen = new Set<number>();
   const page: PageEntry[] = [];
   for (let priority = 1; priority <= 5; priority++) {
     for (const due of dates) {
-      for (const customerId of rows.iterate({ ...params, due, priority }) as IterableIterator<number>) {
+      const customers =
+        resting && range.restingUpTo && due <= range.restingUpTo
+          ? (resting.get(`${priority}|${due}`) ?? [])
+          : (rows.iterate({ ...params, due, priority }) as IterableIterator<number>);
+      for (const customerId of customers) {
         if (seen.has(customerId)) continue;
         seen.add(customerId);
         if (seen.size <= offset) continue;
@@ -117,34 +155,22 @@ export function callbackQueue(ctx: AuthedContext, input: QueueInput): QueueOutpu
   const params = { today, now: at.toISOString(), me: ctx.user.id, ...filterParams(input) };
   const inBucket = `${where} and ${bucketSql[input.bucket]}`;
 
-  // One pass for the tabs and the total, on the first page only (later pages keep the first page's figures).
-  let counts: QueueOutput['counts'] = null;
-  let total: number | null = null;
-  if (input.offset === 0) {
-    const row = stmt(
-      sqlite,
-      `select coalesce(sum(${bucketSql.overdue}), 0) as overdue, coalesce(sum(${bucketSql.due_today}), 0) as dueToday,
-         coalesce(sum(${bucketSql.upcoming}), 0) as upcoming,
-         count(distinct case when ${bucketSql[input.bucket]} then t.customer_id end) as total
-       from callback_tasks t where ${where}`,
-    ).get(params) as NonNullable<QueueOutput['counts']> & { total: number };
-    total = row.total;
-    counts = { overdue: row.overdue, dueToday: row.dueToday, upcoming: row.upcoming };
-  }
+  // The tabs and the total on the first page only (later pages keep the first page's figures).
+  const figures = input.offset === 0 ? queueCounts(sqlite, input, where, params) : null;
+  const counts = figures?.counts ?? null;
+  const total = figures?.total ?? null;
 
   const range = walkRange(input.bucket, today);
-  // "Mine" is small (assigned or claimed: two index lookups); the team's upcoming tab also holds resting tasks of
-  // any due date, so it groups (in customer order, without a sort of every row).
+  // "Mine" is small (assigned or claimed: two index lookups), so it groups; the team's queue is walked.
   const page: PageEntry[] =
-    input.scope === 'team' && range
-      ? walkPage(sqlite, range, `${bucketSql[input.bucket]} ${filters}`, params, input.limit, input.offset)
+    input.scope === 'team'
+      ? walkPage(sqlite, range, bucketSql[input.bucket], filters, params, input.limit, input.offset)
       : (stmt(
           sqlite,
           // The customer's most urgent task (priority, due date, id) as one sortable key: the walk's order.
           `select customerId, cast(substr(k, 1, 1) as integer) as priority, substr(k, 3, 10) as dueDate
            from (select t.customer_id as customerId, min(t.priority || ':' || t.due_date || ':' || printf('%012d', t.id)) as k
-                 from callback_tasks t ${input.scope === 'team' ? 'indexed by callback_tasks_customer_idx' : ''}
-                 where ${inBucket} group by t.customer_id)
+                 from callback_tasks t where ${inBucket} group by t.customer_id)
            order by k limit @limit offset @offset`,
         ).all({ ...params, limit: input.limit, offset: input.offset }) as PageEntry[]);
   if (page.length === 0) return { today, rows: [], total, counts };
@@ -155,7 +181,7 @@ export function callbackQueue(ctx: AuthedContext, input: QueueInput): QueueOutpu
        t.due_date as dueDate, t.expires_on as expiresOn, t.attempts, t.next_attempt_at as nextAttemptAt,
        t.last_outcome as lastOutcome, t.assigned_user_id as assignedUserId, a.display_name as assignedUserName,
        case when t.claim_expires_at >= @now then c.display_name end as claimedByName
-     from callback_tasks t
+     from callback_tasks t indexed by callback_tasks_customer_idx
      left join callback_rules r on r.code = t.rule_code
      left join users a on a.id = t.assigned_user_id
      left join users c on c.id = t.claimed_by
