@@ -114,9 +114,17 @@ export const callbackTasks = sqliteTable(
     index('callback_tasks_resting_idx')
       .on(t.status, t.nextAttemptAt)
       .where(sql`${t.nextAttemptAt} is not null`),
-    index('callback_tasks_assigned_idx').on(t.assignedUserId, t.status, t.dueDate),
-    index('callback_tasks_claim_idx').on(t.claimedBy, t.claimExpiresAt),
-    index('callback_tasks_vehicle_idx').on(t.vehicleId),
+    // Partial: a full pass inserts 10^5 tasks, none assigned or claimed and many without a vehicle; those rows
+    // cost these indexes nothing, and every lookup through them names a value.
+    index('callback_tasks_assigned_idx')
+      .on(t.assignedUserId, t.status, t.dueDate)
+      .where(sql`${t.assignedUserId} is not null`),
+    index('callback_tasks_claim_idx')
+      .on(t.claimedBy, t.claimExpiresAt)
+      .where(sql`${t.claimedBy} is not null`),
+    index('callback_tasks_vehicle_idx')
+      .on(t.vehicleId)
+      .where(sql`${t.vehicleId} is not null`),
   ],
 );
 

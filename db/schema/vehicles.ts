@@ -60,7 +60,8 @@ export const vehicleOwnerships = sqliteTable(
     toDate: text('to_date'),
   },
   (t) => [
-    index('vehicle_ownerships_vehicle_idx').on(t.vehicleId, t.fromDate),
+    // Owner and end ride along so "since when does this owner hold the car" is answered from the index.
+    index('vehicle_ownerships_vehicle_idx').on(t.vehicleId, t.fromDate, t.customerId, t.toDate),
     index('vehicle_ownerships_customer_idx').on(t.customerId),
   ],
 );
@@ -87,7 +88,9 @@ export const serviceVisits = sqliteTable(
   },
   (t) => [
     index('service_visits_customer_idx').on(t.customerId, t.visitDate),
-    index('service_visits_vehicle_idx').on(t.vehicleId, t.visitDate),
+    // The call-back pass reads each car's latest visit and latest maintenance (by date, then id) from this index
+    // alone: id keeps same-day visits in order, type and mileage ride along.
+    index('service_visits_vehicle_idx').on(t.vehicleId, t.visitDate, t.id, t.type, t.mileageKm),
     index('service_visits_date_idx').on(t.visitDate),
   ],
 );
