@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { postApi } from './api-client';
 
 const repo = path.resolve(import.meta.dirname, '../..');
 export const benchPassword = 'Bench-Admin-2026';
@@ -9,6 +10,8 @@ export interface BenchServer {
   url: string;
   token: string;
   call(channel: string, input: unknown): Promise<unknown>;
+  /** The same as another user, by their session token. */
+  callAs(channel: string, input: unknown, token: string | null): Promise<unknown>;
   stop(): void;
 }
 
@@ -42,16 +45,8 @@ export async function startBenchServer(dataDir: string, port: number): Promise<B
     if (Date.now() > deadline || child.exitCode !== null) throw new Error('bench server did not start');
     await new Promise((r) => setTimeout(r, 200));
   }
-  const post = async (channel: string, input: unknown, token?: string) => {
-    const res = await fetch(`${url}/api/${channel}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(input),
-    });
-    const body = (await res.json()) as { ok: boolean; data?: unknown; error?: { message: string } };
-    if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
-    return body.data;
-  };
+  const post = (channel: string, input: unknown, token?: string) =>
+    postApi(url, channel, input, token ?? null);
   const { token } = (await post('auth.login', { username: 'admin', password: benchPassword })) as {
     token: string;
   };
@@ -59,6 +54,7 @@ export async function startBenchServer(dataDir: string, port: number): Promise<B
     url,
     token,
     call: (channel, input) => post(channel, input, token),
+    callAs: (channel, input, as) => postApi(url, channel, input, as),
     stop: () => child.kill('SIGTERM'),
   };
 }

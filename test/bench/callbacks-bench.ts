@@ -1,4 +1,3 @@
-import http from 'node:http';
 import type Database from 'better-sqlite3';
 import { contactSqlParams } from '../../electron/domain/callbacks/consent';
 import { creationRange } from '../../electron/domain/callbacks/generation-window';
@@ -74,70 +73,12 @@ function rawFullPass(raw: Database.Database): void {
   })();
 }
 
-/**
- * While this process runs raw SQL synchronously for seconds, it cannot notice the server closing an idle keep-alive
- * socket; the next request on it fails before reaching the server. Such a failure is retried once.
- */
-async function retryStale<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof TypeError && error.message === 'fetch failed') return fn();
-    throw error;
-  }
-}
-
 function call(server: BenchServer, channel: string, input: unknown): Promise<unknown> {
-  return retryStale(() => server.call(channel, input));
+  return server.call(channel, input);
 }
 
 async function post<T>(server: BenchServer, channel: string, input: unknown, token: string): Promise<T> {
-  return retryStale(() => postOnce<T>(server, channel, input, token));
-}
-
-async function postOnce<T>(server: BenchServer, channel: string, input: unknown, token: string): Promise<T> {
-  const res = await fetch(`${server.url}/api/${channel}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(input),
-  });
-  const body = (await res.json()) as { ok: boolean; data?: T; error?: { message: string } };
-  if (!body.ok) throw new Error(`${channel}: ${body.error?.message}`);
-  return body.data as T;
-}
-
-/**
- * A long call on a fresh connection: between full passes the keep-alive socket of fetch sits idle past the
- * server's keep-alive timeout, and reusing it races with the server closing it.
- */
-function postFresh(server: BenchServer, channel: string, input: unknown): Promise<unknown> {
-  const body = JSON.stringify(input);
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      `${server.url}/api/${channel}`,
-      {
-        method: 'POST',
-        agent: false,
-        headers: {
-          'content-type': 'application/json',
-          authorization: `Bearer ${server.token}`,
-          'content-length': Buffer.byteLength(body),
-        },
-      },
-      (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (text += chunk));
-        res.on('end', () => {
-          const parsed = JSON.parse(text) as { ok: boolean; data?: unknown; error?: { message: string } };
-          if (parsed.ok) resolve(parsed.data);
-          else reject(new Error(`${channel}: ${parsed.error?.message}`));
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+  return (await server.callAs(channel, input, token || null)) as T;
 }
 
 async function operatorTokens(server: BenchServer, raw: Database.Database): Promise<string[]> {
@@ -269,7 +210,7 @@ export async function benchCallbacks(
     const rawCount = raw.prepare('select count(*) from callback_tasks').pluck().get() as number;
     reset(raw);
     const t0 = performance.now();
-    const summary = await postFresh(server, 'callbacks.generate', {});
+    const summary = await call(server, 'callbacks.generate', {});
     api.push(performance.now() - t0);
     created = (summary as { created: number }).created;
     if (created !== rawCount) log(`warning: API created ${created} tasks, raw pass ${rawCount}`);
@@ -286,7 +227,7 @@ export async function benchCallbacks(
     raw: fullRaw,
     target: '< 5000 ms, ≤ 2× raw',
   });
-  const again = await timeOnce(() => postFresh(server, 'callbacks.generate', {}));
+  const again = await timeOnce(() => call(server, 'callbacks.generate', {}));
   rows.push({
     scale,
     operation: 'callbacks.generate (again: nothing new)',
