@@ -97,14 +97,19 @@ test.describe('data care', () => {
       await expect(guess).toContainText('第 1 行可能是列名');
       await expect(page.getByText(/没有认出表头：第 1 行像是列名/)).toBeVisible();
       await shot(page, '30-import-header-guess');
-      await guess.getByLabel('第 A 列“车主名字”对应的字段').click();
+      // Typed to filter: the dropdown is a virtual list, and an option scrolled out of it cannot be clicked.
+      const nameColumn = guess.getByLabel('第 A 列“车主名字”对应的字段');
+      await nameColumn.click();
+      await nameColumn.pressSequentially('客户姓名');
       await page
-        .locator('.ant-select-item-option')
+        .locator('.ant-select-item-option:visible')
         .filter({ hasText: /^客户姓名$/ })
         .click();
       // One column is not yet enough: the guess stays, keeping the first choice.
       await expect(guess.locator('.import-mapping-item.is-mapping')).toContainText('车主名字');
-      await guess.getByLabel('第 B 列“电话号”对应的字段').click();
+      const phoneColumn = guess.getByLabel('第 B 列“电话号”对应的字段');
+      await phoneColumn.click();
+      await phoneColumn.pressSequentially('手机');
       await page
         .locator('.ant-select-item-option:visible')
         .filter({ hasText: /^手机$/ })
