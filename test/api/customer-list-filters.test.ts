@@ -57,9 +57,7 @@ const orderSql: Record<Sort, Record<Direction, string>> = {
  * A generated store (scale S) with a few merged-away cards, and the filter values to try: single filters of
  * every kind (common and rare values), several values at once, and combinations.
  */
-async function storeWithFilters(opts: {
-  compositeIndexes: boolean;
-}): Promise<{ app: TestApp; cases: Filters[] }> {
+async function storeWithFilters(): Promise<{ app: TestApp; cases: Filters[] }> {
   const app = await createTestApp();
   generateDemo(app.core.db, { scale: 'S', seed: 11, now: new Date(2026, 10, 22, 10, 0, 0) });
   const db = app.core.db.$client;
@@ -70,15 +68,6 @@ async function storeWithFilters(opts: {
   for (const id of [10, 20, 30, 500, 1500]) {
     merge.run(id + 1, id);
     record.run(id + 1, id);
-  }
-  if (!opts.compositeIndexes) {
-    // Migration 0007's indexes gone: the service must still answer, by its slower plans.
-    db.exec(`
-      drop index customers_stage_last_visit_idx;
-      drop index customers_stage_created_idx;
-      drop index customers_grade_last_visit_idx;
-      drop index customers_grade_created_idx;
-    `);
   }
   const values = (sql: string) => db.prepare(sql).pluck().all() as string[];
   const tags = values('select tag from customer_tags group by tag order by count(*) desc');
@@ -108,91 +97,89 @@ async function storeWithFilters(opts: {
   return { app, cases };
 }
 
-for (const compositeIndexes of [false, true]) {
-  describe(`customers.list filters and sorts ${compositeIndexes ? 'with' : 'without'} the composite indexes`, () => {
-    let app: TestApp;
-    let cases: Filters[];
-    let token: string;
-    beforeAll(async () => {
-      ({ app, cases } = await storeWithFilters({ compositeIndexes }));
-      token = await app.userWithRole('sales');
-    }, 120_000);
-    afterAll(() => app.close());
+describe('customers.list filters and sorts', () => {
+  let app: TestApp;
+  let cases: Filters[];
+  let token: string;
+  beforeAll(async () => {
+    ({ app, cases } = await storeWithFilters());
+    token = await app.userWithRole('sales');
+  }, 120_000);
+  afterAll(() => app.close());
 
-    const expected = (f: Filters, sort: Sort, direction: Direction): number[] => {
-      const { where, params } = filterSql(f);
-      const sql = `select id from customers where ${where} order by ${orderSql[sort][direction]}`;
-      return app.core.db.$client
-        .prepare(sql)
-        .pluck()
-        .all(...params) as number[];
-    };
+  const expected = (f: Filters, sort: Sort, direction: Direction): number[] => {
+    const { where, params } = filterSql(f);
+    const sql = `select id from customers where ${where} order by ${orderSql[sort][direction]}`;
+    return app.core.db.$client
+      .prepare(sql)
+      .pluck()
+      .all(...params) as number[];
+  };
 
-    /** Every page in turn; the total only on the first. */
-    const allPages = async (filters: Filters, sort: Sort, direction: Direction, limit: number) => {
-      const ids: number[] = [];
-      let cursor: string | null = null;
-      let total: number | null = null;
-      for (let page = 0; page < 500; page++) {
-        const r: { rows: { id: number }[]; total: number | null; nextCursor: string | null } = await app.ok(
-          'customers.list',
-          { limit, sort, direction, filters, cursor },
-          token,
+  /** Every page in turn; the total only on the first. */
+  const allPages = async (filters: Filters, sort: Sort, direction: Direction, limit: number) => {
+    const ids: number[] = [];
+    let cursor: string | null = null;
+    let total: number | null = null;
+    for (let page = 0; page < 500; page++) {
+      const r: { rows: { id: number }[]; total: number | null; nextCursor: string | null } = await app.ok(
+        'customers.list',
+        { limit, sort, direction, filters, cursor },
+        token,
+      );
+      if (page === 0) total = r.total;
+      else expect(r.total).toBeNull();
+      ids.push(...r.rows.map((row) => row.id));
+      cursor = r.nextCursor;
+      if (!cursor) break;
+    }
+    return { ids, total };
+  };
+
+  it('has cases with results, including rare and common values', () => {
+    const sizes = cases.map((f) => expected(f, 'created', 'asc').length);
+    for (const [i, n] of sizes.entries()) expect(n, JSON.stringify(cases[i])).toBeGreaterThan(0);
+    expect(Math.max(...sizes)).toBeGreaterThan(1000);
+  });
+
+  for (const sort of ['lastVisit', 'created', 'name'] as const) {
+    for (const direction of ['desc', 'asc'] as const) {
+      it(`pages through every filter by ${sort} ${direction}: same rows, same order, exact total`, async () => {
+        for (const filters of cases) {
+          const want = expected(filters, sort, direction);
+          const got = await allPages(filters, sort, direction, 97);
+          const label = JSON.stringify(filters);
+          expect(got.total, label).toBe(want.length);
+          expect(new Set(got.ids).size, label).toBe(got.ids.length);
+          expect(got.ids, label).toEqual(want);
+        }
+      });
+    }
+  }
+
+  it('gives the same rows in the same order with small pages, where matches lie far along the order', async () => {
+    // Prospects have no visits and recent cards: sparse along last visit, dense at the end of created.
+    const prospects: Filters = { stages: ['lead', 'intent', 'lost', 'dormant'] };
+    const tagged = cases.find((f) => f.tag)!;
+    for (const filters of [prospects, tagged]) {
+      for (const [sort, direction] of [
+        ['lastVisit', 'desc'],
+        ['created', 'asc'],
+        ['name', 'desc'],
+      ] as const) {
+        const got = await allPages(filters, sort, direction, 7);
+        expect(got.ids, JSON.stringify({ filters, sort, direction })).toEqual(
+          expected(filters, sort, direction),
         );
-        if (page === 0) total = r.total;
-        else expect(r.total).toBeNull();
-        ids.push(...r.rows.map((row) => row.id));
-        cursor = r.nextCursor;
-        if (!cursor) break;
-      }
-      return { ids, total };
-    };
-
-    it('has cases with results, including rare and common values', () => {
-      const sizes = cases.map((f) => expected(f, 'created', 'asc').length);
-      for (const [i, n] of sizes.entries()) expect(n, JSON.stringify(cases[i])).toBeGreaterThan(0);
-      expect(Math.max(...sizes)).toBeGreaterThan(1000);
-    });
-
-    for (const sort of ['lastVisit', 'created', 'name'] as const) {
-      for (const direction of ['desc', 'asc'] as const) {
-        it(`pages through every filter by ${sort} ${direction}: same rows, same order, exact total`, async () => {
-          for (const filters of cases) {
-            const want = expected(filters, sort, direction);
-            const got = await allPages(filters, sort, direction, 97);
-            const label = JSON.stringify(filters);
-            expect(got.total, label).toBe(want.length);
-            expect(new Set(got.ids).size, label).toBe(got.ids.length);
-            expect(got.ids, label).toEqual(want);
-          }
-        });
       }
     }
-
-    it('gives the same rows in the same order with small pages, where matches lie far along the order', async () => {
-      // Prospects have no visits and recent cards: sparse along last visit, dense at the end of created.
-      const prospects: Filters = { stages: ['lead', 'intent', 'lost', 'dormant'] };
-      const tagged = cases.find((f) => f.tag)!;
-      for (const filters of [prospects, tagged]) {
-        for (const [sort, direction] of [
-          ['lastVisit', 'desc'],
-          ['created', 'asc'],
-          ['name', 'desc'],
-        ] as const) {
-          const got = await allPages(filters, sort, direction, 7);
-          expect(got.ids, JSON.stringify({ filters, sort, direction })).toEqual(
-            expected(filters, sort, direction),
-          );
-        }
-      }
-    });
-
-    it('never lists a merged-away customer', async () => {
-      const { ids } = await allPages({}, 'created', 'asc', 500);
-      for (const merged of [10, 20, 30, 500, 1500]) expect(ids).not.toContain(merged);
-    });
   });
-}
+
+  it('never lists a merged-away customer', async () => {
+    const { ids } = await allPages({}, 'created', 'asc', 500);
+    for (const merged of [10, 20, 30, 500, 1500]) expect(ids).not.toContain(merged);
+  });
+});
 
 describe('customers.facets', () => {
   let app: TestApp;

@@ -94,7 +94,9 @@ function restingByKey(
   const byKey = new Map<string, number[]>();
   for (const r of rows) {
     const key = `${r.priority}|${r.due}`;
-    byKey.set(key, [...(byKey.get(key) ?? []), r.customerId]);
+    const customers = byKey.get(key);
+    if (customers) customers.push(r.customerId);
+    else byKey.set(key, [r.customerId]);
   }
   return byKey;
 }
