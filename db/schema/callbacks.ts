@@ -146,6 +146,11 @@ export const callbackAttempts = sqliteTable(
     appointmentAt: text('appointment_at'),
     callBackAt: text('call_back_at'),
     notes: text('notes'),
+    /** What recording this outcome changed (task states, do-not-contact, tasks it created), so it can be undone. */
+    effects: text('effects', { mode: 'json' }),
+    undoneAt: text('undone_at'),
+    undoneBy: integer('undone_by').references(() => users.id),
+    undoReason: text('undo_reason'),
   },
   (t) => [
     index('callback_attempts_customer_idx').on(t.customerId),

@@ -25,6 +25,9 @@ export const customers = sqliteTable(
     industry: text('industry'),
     employer: text('employer'),
     isCompany: integer('is_company', { mode: 'boolean' }).notNull().default(false),
+    // A company (集团客户) is spoken to through a person: scripts greet 「李经理您好」, not the company's name.
+    contactPerson: text('contact_person'),
+    contactTitle: text('contact_title'),
     sourceChannel: text('source_channel', {
       enum: [
         'walk_in',

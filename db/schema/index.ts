@@ -3,3 +3,4 @@ export * from './customers';
 export * from './vehicles';
 export * from './customer-history';
 export * from './callbacks';
+export * from './settings';
