@@ -72,6 +72,10 @@ export const customers = sqliteTable(
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     version: integer('version').notNull().default(1),
+    // Who saved the card by hand, and the version that save produced: when the version has moved on since
+    // (a call-back outcome, a merge), the card was last changed by something else and no name is claimed.
+    editedBy: integer('edited_by').references(() => users.id),
+    editedVersion: integer('edited_version'),
   },
   (t) => [
     index('customers_mobile_idx').on(t.mobile),
