@@ -3,6 +3,15 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import { customers } from './customers';
 import { users } from './users';
 
+/**
+ * The plate read from its end (its last ten characters; stored plates have at most eight), so what is on the
+ * car's tail ("A513", "0A513" of 粤L0A513) is a prefix of it. An expression index keeps it: SQLite maintains it
+ * on every write, so no write path can forget it. Queries must use this very expression (on `plate` or
+ * `v.plate`) for SQLite to read the index.
+ */
+export const plateReversedSql = (plate: string) =>
+  Array.from({ length: 10 }, (_, i) => `substr(${plate}, -${i + 1}, 1)`).join(' || ');
+
 export const vehicles = sqliteTable(
   'vehicles',
   {
@@ -38,6 +47,8 @@ export const vehicles = sqliteTable(
     uniqueIndex('vehicles_vin_idx').on(t.vin),
     index('vehicles_vin_reversed_idx').on(t.vinReversed),
     index('vehicles_plate_idx').on(t.plate),
+    // Owners of a plate tail read from the index alone.
+    index('vehicles_plate_reversed_owner_idx').on(sql.raw(plateReversedSql('plate')), t.ownerId),
     index('vehicles_owner_idx').on(t.ownerId),
     index('vehicles_delivery_idx').on(t.deliveryDate),
     // Series counts and the list's series filter read owners from this index alone, not from vehicle rows.
