@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idNumberBirthday, idNumberGender, normalizeIdNumber, validateIdNumber } from '../common/id-number';
 import { channel } from './channel';
-import { id, isoDate, optionalDate, optionalMobile, optionalText, version } from './fields';
+import { id, isoDate, optionalDate, optionalMobile, optionalText, personName, version } from './fields';
 import { vehicleDetail, visitTimelineItem, visitTypes } from './vehicles';
 
 export const genders = ['male', 'female'] as const;
@@ -58,7 +58,7 @@ export const customerPreferences = z.object({
 /** The fields staff type on the customer form; used by the form resolver and by main. */
 export const customerFields = z
   .object({
-    name: z.string().trim().min(1, '请填写客户姓名').max(50, '姓名不能超过 50 个字'),
+    name: personName(50, '请填写客户姓名'),
     gender: z.enum(genders).nullish(),
     birthday: optionalDate,
     mobile: optionalMobile,
@@ -71,6 +71,9 @@ export const customerFields = z
     industry: optionalText(50),
     employer: optionalText(100),
     isCompany: z.boolean().default(false),
+    /** A company is spoken to through a person (联系人) and their title (职务): 「宏图贸易 李经理」. */
+    contactPerson: optionalText(30),
+    contactTitle: optionalText(20),
     sourceChannel: z.enum(sourceChannels).default('walk_in'),
     referrerId: id.nullish(),
     /**
@@ -121,6 +124,8 @@ export const customerListInput = z.object({
       series: z.string().max(50).optional(),
       lastVisitFrom: isoDate.optional(),
       lastVisitTo: isoDate.optional(),
+      /** What the search box takes (name, pinyin, mobile or its last 4, plate or its tail, VIN or its end). */
+      text: z.string().trim().min(1).max(50, '搜索内容不能超过 50 个字').optional(),
     })
     .default({}),
 });
@@ -175,6 +180,8 @@ export const customerDetail = z.object({
   industry: z.string().nullable(),
   employer: z.string().nullable(),
   isCompany: z.boolean(),
+  contactPerson: z.string().nullable(),
+  contactTitle: z.string().nullable(),
   sourceChannel: z.enum(sourceChannels),
   referrerId: z.number().nullable(),
   stage: z.enum(stages),
@@ -197,6 +204,21 @@ export const customerDetail = z.object({
   version: z.number(),
 });
 export type CustomerDetail = z.infer<typeof customerDetail>;
+
+/**
+ * A stale save's conflict: the card as saved now, and who saved it when (savedBy is null when the last change
+ * was not someone's save of the card, e.g. a call-back outcome or an import).
+ */
+export const customerConflictDetails = z.object({
+  current: customerDetail,
+  savedBy: z.string().nullable(),
+  savedAt: z.string().nullable(),
+});
+export type CustomerConflictDetails = z.infer<typeof customerConflictDetails>;
+
+/** Details of the not_found a merged-away customer's id gets: the live customer its data now lives on. */
+export const mergedIntoDetails = z.object({ mergedInto: z.object({ id: z.number(), name: z.string() }) });
+export type MergedIntoDetails = z.infer<typeof mergedIntoDetails>;
 
 /** Contact kinds on the timeline; call-backs, complaints and events are written by their own domains. */
 export const interactionKinds = [
@@ -225,6 +247,8 @@ export const interactionTimelineItem = z.object({
   userName: z.string().nullable(),
   refType: z.string().nullable(),
   refId: z.number().nullable(),
+  /** A call-back outcome undone as recorded by mistake: by whom, when, why (absent on other entries). */
+  undone: z.object({ at: z.string(), userName: z.string().nullable(), reason: z.string() }).nullish(),
 });
 export type InteractionTimelineItem = z.infer<typeof interactionTimelineItem>;
 

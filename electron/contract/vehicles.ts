@@ -92,6 +92,21 @@ export const vehicleDetail = z.object({
 });
 export type VehicleDetail = z.infer<typeof vehicleDetail>;
 
+/**
+ * A VIN already on file, told to whoever typed it: whose card has the car (masked, PIPL) with a link to it, and
+ * what a transfer (过户) to the customer at hand needs. `reason` tells it apart from other conflicts.
+ */
+export const vinTakenDetails = z.object({
+  reason: z.literal('vin_taken'),
+  vehicleId: z.number(),
+  vehicleVersion: z.number(),
+  plate: z.string().nullable(),
+  series: z.string(),
+  owner: z.object({ id: z.number(), maskedName: z.string(), maskedMobile: z.string().nullable() }).nullable(),
+  fields: z.record(z.string(), z.string()),
+});
+export type VinTakenDetails = z.infer<typeof vinTakenDetails>;
+
 /** A service visit as the timeline shows it; `at` is the sort key (the start of the visit's local day). */
 export const visitTimelineItem = z.object({
   source: z.literal('visit'),

@@ -94,8 +94,10 @@ describe('vehicles and service visits', () => {
         ok: false,
         error: {
           kind: 'conflict',
-          message: '该 VIN 已登记在客户「韩梅」名下，车牌 粤L·88888，请勿重复建档；如已过户请使用过户功能',
-          details: { ownerId, ownerName: '韩梅' },
+          message: expect.stringMatching(
+            /^该车架号已登记在客户 韩\*\*（1\d{2}\*{4}\d{4}）名下（粤L·88888 迈腾），请勿重复建档；如车辆已转手，可办理过户$/,
+          ),
+          details: { reason: 'vin_taken', owner: { id: ownerId, maskedName: '韩**' } },
         },
       });
     });

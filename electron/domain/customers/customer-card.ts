@@ -1,15 +1,18 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { customers, customerTags } from '../../../db/schema';
 import type { ChannelParsedInput } from '../../contract';
-import type { CustomerDetail } from '../../contract/customers';
+import type { CustomerConflictDetails, CustomerDetail } from '../../contract/customers';
 import { maskIdNumber } from '../../common/id-number';
 import { AppError } from '../../contract/errors';
 import { roleCan } from '../../contract/permissions';
 import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
+import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
 import { readConsents } from './customer-consent';
 import { refreshDerived } from './customer-derived';
 import { readPreferences, storedPreferences } from './customer-preferences';
+import { mergedAwayError } from './customer-exists';
+import { lastEditOf } from './last-edit';
 import { nameSearchKeys } from './name-keys';
 import { prepared } from './sql-cache';
 
@@ -17,7 +20,8 @@ type CustomerFields = ChannelParsedInput<'customers.create'>;
 
 /** Exported so the benchmark runs the same SQL raw. */
 export const detailSql = `select id, name, gender, birthday, mobile, mobile2, wechat, address, district, id_number as idNumber,
-    occupation, industry, employer, is_company as isCompany, source_channel as sourceChannel, referrer_id as referrerId,
+    occupation, industry, employer, is_company as isCompany, contact_person as contactPerson,
+    contact_title as contactTitle, source_channel as sourceChannel, referrer_id as referrerId,
     stage, lead_grade as leadGrade, base_grade as baseGrade, purchase_need as purchaseNeed, budget_fen as budgetFen,
     current_car as currentCar, outcome_reason as outcomeReason, lost_reason_category as lostReasonCategory,
     do_not_contact as doNotContact, do_not_contact_at as doNotContactAt, preferences, notes,
@@ -36,7 +40,8 @@ type DetailRow = Omit<CustomerDetail, 'isCompany' | 'doNotContact' | 'tags' | 'p
 export function getCustomer(ctx: ServiceContext, id: number): CustomerDetail {
   const sqlite = ctx.db.$client;
   const row = prepared(sqlite, detailSql).get(id) as DetailRow | undefined;
-  if (!row || row.mergedIntoId) throw new AppError('not_found', '该客户不存在或已被合并');
+  if (row?.mergedIntoId) throw mergedAwayError(sqlite, row.mergedIntoId);
+  if (!row) throw new AppError('not_found', '该客户不存在或已被合并');
   const tags = (
     prepared(sqlite, 'select tag from customer_tags where customer_id = ? order by rowid').all(id) as {
       tag: string;
@@ -77,6 +82,9 @@ function columnsOf(fields: CustomerFields, now: string) {
     industry: fields.industry ?? null,
     employer: fields.employer ?? null,
     isCompany: fields.isCompany,
+    // Only a company has a contact person; switching a card to a person drops them.
+    contactPerson: fields.isCompany ? (fields.contactPerson ?? null) : null,
+    contactTitle: fields.isCompany ? (fields.contactTitle ?? null) : null,
     sourceChannel: fields.sourceChannel,
     referrerId: fields.referrerId ?? null,
     // The typed stage is the input of the stage rule; refreshDerived settles the stored value.
@@ -129,8 +137,16 @@ function writeTags(ctx: ServiceContext, customerId: number, tags: string[]): voi
       .run();
 }
 
+/** A birthday after the store's today is a typing slip; refused on the field, not dropped. */
+function checkBirthday(ctx: ServiceContext, birthday: string | null | undefined): void {
+  if (!birthday || birthday <= localDate(ctx.clock())) return;
+  const message = `生日 ${birthday} 晚于今天，请检查`;
+  throw new AppError('validation', message, { fields: { birthday: message } });
+}
+
 export function createCustomer(ctx: ServiceContext, fields: CustomerFields): CustomerDetail {
   const now = ctx.clock().toISOString();
+  checkBirthday(ctx, fields.birthday);
   const id = ctx.db.transaction(() => {
     checkReferrer(ctx, fields.referrerId);
     const row = ctx.db
@@ -140,6 +156,8 @@ export function createCustomer(ctx: ServiceContext, fields: CustomerFields): Cus
         doNotContactAt: fields.doNotContact ? now : null,
         createdAt: now,
         ownerUserId: ctx.user?.id ?? null,
+        editedBy: ctx.user?.id ?? null,
+        editedVersion: 1,
       })
       .returning({ id: customers.id })
       .get();
@@ -160,10 +178,16 @@ export function updateCustomer(
   input: ChannelParsedInput<'customers.update'>,
 ): CustomerDetail {
   const now = ctx.clock().toISOString();
+  checkBirthday(ctx, input.fields.birthday);
   ctx.db.transaction(() => {
     const result = ctx.db
       .update(customers)
-      .set({ ...columnsOf(input.fields, now), version: input.version + 1 })
+      .set({
+        ...columnsOf(input.fields, now),
+        version: input.version + 1,
+        editedBy: ctx.user?.id ?? null,
+        editedVersion: input.version + 1,
+      })
       .where(
         and(
           eq(customers.id, input.id),
@@ -174,13 +198,9 @@ export function updateCustomer(
       .run();
     if (result.changes === 0) {
       const current = getCustomer(ctx, input.id);
-      throw new AppError(
-        'conflict',
-        `该客户资料已被他人修改（当前版本 ${current.version}），请查看最新内容后再保存`,
-        {
-          current,
-        },
-      );
+      const details: CustomerConflictDetails = { current, ...lastEditOf(ctx.db.$client, input.id) };
+      const who = details.savedBy ? `${details.savedBy}刚刚保存过` : '刚刚有更新';
+      throw new AppError('conflict', `该客户资料在您编辑期间${who}，请查看最新内容后再保存`, details);
     }
     checkReferrer(ctx, input.fields.referrerId, input.id);
     writeTags(ctx, input.id, input.fields.tags);

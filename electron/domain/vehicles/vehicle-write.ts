@@ -1,7 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { ChannelParsedInput } from '../../contract';
 import { AppError } from '../../contract/errors';
-import type { VehicleDetail } from '../../contract/vehicles';
+import type { VehicleDetail, VinTakenDetails } from '../../contract/vehicles';
+import { maskPersonName } from '../../common/mask-name';
+import { maskMobile } from '../../common/mobile';
 import { formatPlate } from '../../common/plate';
 import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
 import { localDate } from '../clock';
@@ -16,23 +18,52 @@ type Fields = ChannelParsedInput<'vehicles.create'>['fields'];
 const fieldError = (field: string, message: string) =>
   new AppError('validation', message, { fields: { [field]: message } });
 
-/** A VIN is one car: a second card for it would split its history, so name the card that has it. */
+/**
+ * A VIN is one car: a second card for it would split its history. Say whose card has it (masked) so staff can
+ * open that card, or transfer the car to the customer at hand if it changed hands.
+ */
 function checkVinFree(sqlite: Database.Database, vin: string, selfId?: number): void {
   const other = prepared(
     sqlite,
-    `select v.id, v.plate, v.owner_id as ownerId, c.name as ownerName
+    `select v.id, v.version, v.plate, v.series, v.owner_id as ownerId, c.name as ownerName,
+       c.mobile as ownerMobile, c.is_company as ownerIsCompany
      from vehicles v left join customers c on c.id = v.owner_id where v.vin = ?`,
   ).get(vin) as
-    { id: number; plate: string | null; ownerId: number | null; ownerName: string | null } | undefined;
+    | {
+        id: number;
+        version: number;
+        plate: string | null;
+        series: string;
+        ownerId: number | null;
+        ownerName: string | null;
+        ownerMobile: string | null;
+        ownerIsCompany: number | null;
+      }
+    | undefined;
   if (!other || other.id === selfId) return;
-  const plate = other.plate ? `，车牌 ${formatPlate(other.plate)}` : '';
-  const owner = other.ownerName ? `客户「${other.ownerName}」名下` : '系统中';
-  throw new AppError('conflict', `该 VIN 已登记在${owner}${plate}，请勿重复建档；如已过户请使用过户功能`, {
+  const owner =
+    other.ownerId !== null && other.ownerName !== null
+      ? {
+          id: other.ownerId,
+          maskedName: maskPersonName(other.ownerName, other.ownerIsCompany === 1),
+          maskedMobile: other.ownerMobile ? maskMobile(other.ownerMobile) : null,
+        }
+      : null;
+  const car = [other.plate ? formatPlate(other.plate) : null, other.series].filter(Boolean).join(' ');
+  const where = owner
+    ? `客户 ${owner.maskedName}${owner.maskedMobile ? `（${owner.maskedMobile}）` : ''}名下`
+    : '系统中';
+  const field = `该车架号已登记在${where}（${car}）`;
+  const details: VinTakenDetails = {
+    reason: 'vin_taken',
     vehicleId: other.id,
-    ownerId: other.ownerId,
-    ownerName: other.ownerName,
-    fields: { vin: '该 VIN 已登记' },
-  });
+    vehicleVersion: other.version,
+    plate: other.plate,
+    series: other.series,
+    owner,
+    fields: { vin: field },
+  };
+  throw new AppError('conflict', `${field}，请勿重复建档；如车辆已转手，可办理过户`, details);
 }
 
 function columnValues(f: Fields) {
