@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
+import { personName } from './fields';
 import { permissions, roles } from './permissions';
 
 export const username = z
@@ -8,7 +9,13 @@ export const username = z
   .min(2, '用户名至少 2 个字符')
   .max(32, '用户名不能超过 32 个字符')
   .regex(/^[a-zA-Z0-9_.-]+$/, '用户名只能包含字母、数字、下划线、点和减号');
-export const password = z.string().min(8, '密码至少 8 位').max(128, '密码不能超过 128 位');
+/** Longer passwords are refused before hashing: scrypt of a megabyte would hold a worker for seconds. */
+export const maxPasswordLength = 128;
+const passwordText = z.string().max(maxPasswordLength, `密码不能超过 ${maxPasswordLength} 位`);
+/** A password being chosen (setup, change, create, reset). */
+export const password = passwordText.min(8, '密码至少 8 位');
+/** A password being typed to prove who one is: any length up to the same cap. */
+export const enteredPassword = passwordText.min(1, '请输入密码');
 
 export const sessionUser = z.object({
   id: z.number(),
@@ -36,7 +43,7 @@ export const authContract = {
   'auth.setup': channel({
     summary: 'First run: create the administrator with a chosen password and sign in',
     access: 'public',
-    input: z.object({ username, displayName: z.string().trim().min(1).max(32), password }),
+    input: z.object({ username, displayName: personName(32, '请填写姓名'), password }),
     output: loginResult,
   }),
   'auth.login': channel({
@@ -44,7 +51,7 @@ export const authContract = {
     access: 'public',
     input: z.object({
       username: z.string().trim().min(1, '请输入用户名'),
-      password: z.string().min(1, '请输入密码'),
+      password: enteredPassword,
     }),
     output: loginResult,
   }),
@@ -63,7 +70,7 @@ export const authContract = {
   'auth.changePassword': channel({
     summary: 'Change one’s own password',
     access: 'session',
-    input: z.object({ currentPassword: z.string().min(1), newPassword: password }),
+    input: z.object({ currentPassword: enteredPassword, newPassword: password }),
     output: z.object({ changed: z.literal(true) }),
   }),
 };

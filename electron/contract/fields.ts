@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidMobile, normalizeMobile } from '../common/mobile';
+import { hasVisibleNameChar, normalizePersonName } from '../common/normalize-text';
 
 /** Reusable field schemas: the UI form and main validate with the very same rules. */
 
@@ -45,3 +46,25 @@ export const page = z.object({
 });
 
 export const isoDateTime = z.string();
+
+/**
+ * A customer's, contact person's or staff member's name: invisible format characters are stripped (the import
+ * applies the same normalizePersonName) and what is left must show a letter or digit.
+ */
+export const personName = (max: number, requiredMessage: string) =>
+  z
+    .string()
+    .overwrite(normalizePersonName)
+    .min(1, requiredMessage)
+    .max(max, `不能超过 ${max} 个字`)
+    .refine((v) => v === '' || hasVisibleNameChar(v), '名字必须包含看得见的文字');
+
+/** The same for a name that may be left blank (blank becomes null). */
+export const optionalPersonName = (max: number) =>
+  z
+    .string()
+    .overwrite(normalizePersonName)
+    .max(max, `不能超过 ${max} 个字`)
+    .refine((v) => v === '' || hasVisibleNameChar(v), '名字必须包含看得见的文字')
+    .transform((v) => (v === '' ? null : v))
+    .nullish();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { id, version } from './fields';
+import { id, personName, version } from './fields';
 import { roles } from './permissions';
 import { password, username } from './auth';
 
@@ -31,7 +31,7 @@ export const usersContract = {
     access: 'users.manage',
     input: z.object({
       username,
-      displayName: z.string().trim().min(1, '请填写姓名').max(32),
+      displayName: personName(32, '请填写姓名'),
       role: z.enum(roles),
       departmentId: id.nullish(),
       password,
@@ -44,7 +44,7 @@ export const usersContract = {
     input: z.object({
       id,
       version,
-      displayName: z.string().trim().min(1).max(32).optional(),
+      displayName: personName(32, '请填写姓名').optional(),
       role: z.enum(roles).optional(),
       departmentId: id.nullable().optional(),
       disabled: z.boolean().optional(),

@@ -2,11 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { httpStatusOfKind } from '../contract/errors';
 import { appVersion } from '../domain/system/app-version';
 import { contractListing } from './contract-listing';
+import { bodyTooLargeMessage, maxBodyBytesOf } from './body-limits';
+import { checkJsonContentType, checkSameOrigin } from './request-guard';
 import type { Router } from './router';
 import { contentSecurityPolicy } from './security-headers';
 
@@ -44,40 +47,67 @@ export function createHttpApp(opts: HttpAppOptions): Hono {
   app.get('/api/health', (c) => c.json({ ok: true, data: { status: 'ok', version: appVersion } }));
   app.get('/api/contract', (c) => c.json({ ok: true, data: listing }));
 
-  app.post('/api/:channel', async (c) => {
-    const channel = c.req.param('channel');
-    // JSON only: a cross-site form post cannot send this content type without a preflight.
-    if (!c.req.header('content-type')?.includes('application/json')) {
-      return c.json({ ok: false, error: { kind: 'validation', message: '请求必须是 JSON' } }, 415);
-    }
-    let body: unknown;
-    try {
-      const text = await c.req.text();
-      body = text ? JSON.parse(text) : {};
-    } catch {
-      return c.json({ ok: false, error: { kind: 'validation', message: '请求内容不是有效的 JSON' } }, 400);
-    }
-    const token = bearer(c.req.header('authorization')) ?? getCookie(c, sessionCookie) ?? null;
-    const result = await opts.router(channel, body, { token });
-    if (!result.ok) return c.json(result, httpStatusOfKind[result.error.kind] as ContentfulStatusCode);
-
-    const browser = c.req.header('x-dealer-client') === 'browser';
-    if (channel === 'auth.login' || channel === 'auth.setup') {
-      const data = result.data as { token?: string; expiresAt: string };
-      if (data.token) {
-        setCookie(c, sessionCookie, data.token, {
-          httpOnly: true,
-          sameSite: 'Strict',
-          path: '/api',
-          secure: opts.secureCookie ?? false,
-          expires: new Date(data.expiresAt),
-        });
+  app.post(
+    '/api/:channel',
+    async (c, next) => {
+      // Checked before the body is read: a refused request costs nothing.
+      const refusal =
+        checkJsonContentType(c.req.header('content-type')) ??
+        (bearer(c.req.header('authorization'))
+          ? null
+          : checkSameOrigin(
+              {
+                origin: c.req.header('origin'),
+                secFetchSite: c.req.header('sec-fetch-site'),
+                host: c.req.header('host') ?? new URL(c.req.url).host,
+              },
+              getCookie(c, sessionCookie) !== undefined,
+            ));
+      if (refusal) {
+        const { status, kind, message } = refusal;
+        return c.json({ ok: false, error: { kind, message } }, status);
       }
-      if (browser) return c.json({ ok: true, data: { ...data, token: undefined } });
-    }
-    if (channel === 'auth.logout') deleteCookie(c, sessionCookie, { path: '/api' });
-    return c.json(result);
-  });
+      return next();
+    },
+    (c, next) => {
+      const channel = c.req.param('channel') ?? '';
+      return bodyLimit({
+        maxSize: maxBodyBytesOf(channel),
+        onError: (c2) =>
+          c2.json({ ok: false, error: { kind: 'validation', message: bodyTooLargeMessage(channel) } }, 413),
+      })(c, next);
+    },
+    async (c) => {
+      const channel = c.req.param('channel');
+      let body: unknown;
+      try {
+        const text = await c.req.text();
+        body = text ? JSON.parse(text) : {};
+      } catch {
+        return c.json({ ok: false, error: { kind: 'validation', message: '请求内容不是有效的 JSON' } }, 400);
+      }
+      const token = bearer(c.req.header('authorization')) ?? getCookie(c, sessionCookie) ?? null;
+      const result = await opts.router(channel, body, { token });
+      if (!result.ok) return c.json(result, httpStatusOfKind[result.error.kind] as ContentfulStatusCode);
+
+      const browser = c.req.header('x-dealer-client') === 'browser';
+      if (channel === 'auth.login' || channel === 'auth.setup') {
+        const data = result.data as { token?: string; expiresAt: string };
+        if (data.token) {
+          setCookie(c, sessionCookie, data.token, {
+            httpOnly: true,
+            sameSite: 'Strict',
+            path: '/api',
+            secure: opts.secureCookie ?? false,
+            expires: new Date(data.expiresAt),
+          });
+        }
+        if (browser) return c.json({ ok: true, data: { ...data, token: undefined } });
+      }
+      if (channel === 'auth.logout') deleteCookie(c, sessionCookie, { path: '/api' });
+      return c.json(result);
+    },
+  );
 
   app.all('/api/*', (c) => c.json({ ok: false, error: { kind: 'not_found', message: '接口不存在' } }, 404));
 

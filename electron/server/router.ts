@@ -10,6 +10,7 @@ import { resolveSession } from '../domain/auth/sessions';
 import type { ServiceContext } from '../domain/context';
 import type { Handler } from './handler-types';
 import { handlers } from './handlers';
+import { findIllFormedText, illFormedTextMessage } from './ill-formed-text';
 import { zodIssuesToDetails } from './validation-details';
 
 export interface RouterOptions {
@@ -46,6 +47,14 @@ export function createRouter(opts: RouterOptions): Router {
       if (def.access !== 'public') {
         if (!user) return failure('unauthenticated');
         if (!roleCan(user.role, def.access)) return failure('forbidden');
+      }
+      const illFormedAt = findIllFormedText(rawInput);
+      if (illFormedAt !== null) {
+        const field = illFormedAt || '_';
+        return failure('validation', `输入有误（${field}）：${illFormedTextMessage}`, {
+          fields: { [field]: illFormedTextMessage },
+          issues: [{ path: illFormedAt, message: illFormedTextMessage }],
+        });
       }
       const parsed = (def.input as z.ZodType).safeParse(rawInput ?? {});
       if (!parsed.success) {

@@ -155,7 +155,8 @@ describe('HTTP transport', () => {
     expect(cookie).toMatch(/SameSite=Strict/i);
     expect(((await login.json()) as { data: { token?: string } }).data.token).toBeUndefined();
     const session = cookie.split(';')[0] ?? '';
-    const me = await post(http, 'auth.me', {}, { cookie: session });
+    // The cookie is honoured for our own page only (see http-guard.test.ts).
+    const me = await post(http, 'auth.me', {}, { cookie: session, origin: 'http://localhost' });
     expect(me.status).toBe(200);
   });
 

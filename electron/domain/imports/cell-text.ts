@@ -1,4 +1,4 @@
-import { toHalfWidth } from '../../common/normalize-text';
+import { toHalfWidth, toWellFormedText } from '../../common/normalize-text';
 import type { CellValue } from './sheet-grid';
 
 /** YYYY-MM-DD of a date cell; XLSX dates carry the wall-clock date in UTC fields. */
@@ -6,10 +6,13 @@ export function isoOfDateCell(d: Date): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A cell as text, trimmed; numbers without exponent or float noise where they are whole (phone numbers). */
+/**
+ * A cell as text, trimmed; numbers without exponent or float noise where they are whole (phone numbers). A lone
+ * surrogate (an XLSX `&#xD800;`) becomes U+FFFD: a file is repaired, not refused, since no one can retype it.
+ */
 export function cellText(value: CellValue): string {
   if (value === null) return '';
-  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'string') return toWellFormedText(value).trim();
   if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
   if (typeof value === 'boolean') return value ? '是' : '否';
   return Number.isNaN(value.getTime()) ? '' : isoOfDateCell(value);

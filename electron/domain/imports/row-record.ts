@@ -5,6 +5,7 @@ import {
   validateIdNumber,
 } from '../../common/id-number';
 import { isValidMobile, maskMobile, normalizeMobile } from '../../common/mobile';
+import { hasVisibleNameChar, normalizePersonName } from '../../common/normalize-text';
 import { normalizePlate, validatePlate } from '../../common/plate';
 import { normalizeVin, validateVin } from '../../common/vin';
 import type { sourceChannels } from '../../contract/customers';
@@ -131,8 +132,11 @@ export function readRowRecord(row: SheetRow, columns: ColumnBinding[], today: st
     if (isBlankCell(value)) continue;
     switch (col.field) {
       case 'name':
-        customer.name = halfWidthAlnum(cellText(value)).replace(/\s+/g, ' ');
+        // The same normalizer as the card's name field: invisible characters out, a visible one required.
+        customer.name = normalizePersonName(halfWidthAlnum(cellText(value)));
         if (customer.name.length > textLimits.name) errors.push(`姓名超过 ${textLimits.name} 个字`);
+        else if (customer.name && !hasVisibleNameChar(customer.name))
+          errors.push(`姓名“${customer.name}”没有看得见的文字`);
         break;
       case 'mobile': {
         const raw = cellText(value);

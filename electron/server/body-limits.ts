@@ -1,0 +1,28 @@
+import type { ChannelName } from '../contract';
+import { maxImportFileBytes } from '../contract/imports';
+
+/** Every JSON post but the file uploads: a customer card with notes is a few kilobytes. */
+export const maxJsonBodyBytes = 1024 * 1024;
+
+// The spreadsheet travels base64-encoded inside the JSON (4 characters per 3 bytes), plus the column mapping.
+const importBodyBytes = Math.ceil(maxImportFileBytes / 3) * 4 + maxJsonBodyBytes;
+
+const uploadChannels: Partial<Record<ChannelName, number>> = {
+  'imports.preview': importBodyBytes,
+  'imports.apply': importBodyBytes,
+};
+
+/** The largest request body a channel accepts, in bytes. */
+export function maxBodyBytesOf(channel: string): number {
+  return Object.hasOwn(uploadChannels, channel)
+    ? (uploadChannels[channel as ChannelName] ?? maxJsonBodyBytes)
+    : maxJsonBodyBytes;
+}
+
+/** 413 text in staff words, naming the limit of this channel. */
+export function bodyTooLargeMessage(channel: string): string {
+  const mb = Math.round(maxBodyBytesOf(channel) / (1024 * 1024));
+  return Object.hasOwn(uploadChannels, channel)
+    ? `上传的文件太大：文件不能超过 ${Math.round(maxImportFileBytes / (1024 * 1024))} MB`
+    : `请求内容太大（超过 ${mb} MB），已拒绝`;
+}
