@@ -5,6 +5,8 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import type { ChannelName } from '../contract';
+import { contract } from '../contract';
 import { httpStatusOfKind } from '../contract/errors';
 import { appVersion } from '../domain/system/app-version';
 import { contractListing } from './contract-listing';
@@ -21,6 +23,11 @@ export interface HttpAppOptions {
   staticDir?: string;
   /** Allows the cookie without `Secure` over plain http on the LAN. */
   secureCookie?: boolean;
+}
+
+/** Sign-in and first-run setup need no session: a cookie left from earlier signs nothing in there. */
+function isPublicChannel(channel: string): boolean {
+  return Object.hasOwn(contract, channel) && contract[channel as ChannelName].access === 'public';
 }
 
 function bearer(header: string | undefined): string | null {
@@ -61,7 +68,7 @@ export function createHttpApp(opts: HttpAppOptions): Hono {
                 secFetchSite: c.req.header('sec-fetch-site'),
                 host: c.req.header('host') ?? new URL(c.req.url).host,
               },
-              getCookie(c, sessionCookie) !== undefined,
+              getCookie(c, sessionCookie) !== undefined && !isPublicChannel(c.req.param('channel') ?? ''),
             ));
       if (refusal) {
         const { status, kind, message } = refusal;

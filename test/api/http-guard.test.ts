@@ -151,6 +151,15 @@ describe('HTTP request guard', () => {
     expect(foreign.status).toBe(403);
     const script = await post('auth.login', credentials, { 'content-type': 'application/json' });
     expect(script.status).toBe(200);
+    // A client that kept the cookie of an earlier sign-in (Playwright's request context does) signs in again.
+    const again = await post('auth.login', credentials, { 'content-type': 'application/json', cookie });
+    expect(again.status).toBe(200);
+    const foreignAgain = await post('auth.login', credentials, {
+      'content-type': 'application/json',
+      origin: otherPort,
+      cookie,
+    });
+    expect(foreignAgain.status).toBe(403);
   });
 });
 
