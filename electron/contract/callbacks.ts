@@ -68,7 +68,8 @@ export const reachedOutcomes = [
 ] as const satisfies readonly CallbackOutcome[];
 
 export const taskStatuses = ['open', 'done', 'expired', 'skipped', 'cancelled'] as const;
-export const queueBuckets = ['due_today', 'overdue', 'upcoming', 'all'] as const;
+/** Due-date tabs, and 稍后重拨 for tasks resting after a failed try whatever their due date (domain: queue-buckets). */
+export const queueBuckets = ['all', 'overdue', 'due_today', 'resting', 'upcoming'] as const;
 export const queueScopes = ['mine', 'team'] as const;
 export const csiKinds = ['service', 'sales'] as const;
 export const csiOveralls = ['satisfied', 'neutral', 'dissatisfied'] as const;
@@ -208,6 +209,8 @@ const ruleSettings = z.object({
   consentPurpose: z.enum(consentPurposes),
   params: z.record(z.string(), z.number()),
   /** Which params this rule reads, for the settings form. */
+  /** When the call rests (稍后重拨: tasks resting after a failed try, none callable now): the earliest retry. */
+  restingUntil: z.string().nullable(),
   paramKeys: z.array(z.string()),
   updatedAt: z.string(),
   version: z.number(),
@@ -248,7 +251,9 @@ export const callbacksContract = {
       /** Customers (calls) matching the bucket and filters; counted on the first page only (later pages: null). */
       total: z.number().nullable(),
       /** Tasks per bucket in the scope and filters, ignoring the bucket, for the tabs; first page only. */
-      counts: z.object({ overdue: z.number(), dueToday: z.number(), upcoming: z.number() }).nullable(),
+      counts: z
+        .object({ overdue: z.number(), dueToday: z.number(), upcoming: z.number(), resting: z.number() })
+        .nullable(),
     }),
   }),
   'callbacks.next': channel({
@@ -279,6 +284,27 @@ export const callbacksContract = {
     access: 'callbacks.work',
     input: z
       .object({
+  'callbacks.pool': channel({
+    summary:
+      'The pool "next call" draws from (assigned to me or to nobody): what can be claimed now, what rests, what is on a call',
+    access: 'callbacks.work',
+    input: z.object({ ruleCodes: z.array(ruleCode).max(callbackRuleCodes.length).optional() }),
+    output: z.object({
+      /** Tasks "next call" can claim right now, and the calls (customers) they make. */
+      claimable: z.object({
+        tasks: z.number(),
+        customers: z.number(),
+        overdue: z.number(),
+        dueToday: z.number(),
+      }),
+      /** Resting after a failed try, and when the first of them may be dialled again. */
+      resting: z.object({ tasks: z.number(), nextAt: z.string().nullable() }),
+      /** On a colleague's live call right now. */
+      onCallElsewhere: z.number(),
+      /** Open tasks assigned to me (they are in the pool; the rest of it is unassigned). */
+      assignedToMe: z.number(),
+    }),
+  }),
         taskIds: z.array(id).min(1, '请至少选择一个回访任务').max(50),
         outcome,
         appointmentAt: instant.nullish(),
@@ -351,7 +377,7 @@ export const callbacksContract = {
     }),
   }),
   'callbacks.completion': channel({
-    summary: 'Per call type: tasks due in a date range and how they ended',
+    summary: 'Per call type: tasks completed in a date range, beside tasks due in it and how those ended',
     access: 'callbacks.manage',
     input: dateRange,
     output: z.object({
@@ -361,7 +387,7 @@ export const callbacksContract = {
           ruleName: z.string(),
           due: z.number(),
           open: z.number(),
-          done: z.number(),
+          dueDone: z.number(),
           reached: z.number(),
           expired: z.number(),
           skipped: z.number(),
@@ -376,7 +402,11 @@ export const callbacksContract = {
     input: z.object({ taskIds: z.array(id).min(1).max(5000), userId: id.nullable() }),
     output: z.object({ assigned: z.number() }),
   }),
+          /** Tasks this person completed in the range, whatever their due date. */
   'callbacks.spread': channel({
+          /** Tasks assigned to this person that fall due in the range, and how many of those are done. */
+          assignedDue: z.number(),
+          assignedDueDone: z.number(),
     summary: 'Spread open tasks over operators round-robin, one customer’s tasks to the same operator',
     access: 'callbacks.manage',
     input: z
@@ -395,6 +425,9 @@ export const callbacksContract = {
     summary: 'The call-back rules with their settings',
     access: 'callbacks.work',
     input: z.object({}),
+          /** Completed in the range, whatever their due date (late work done now counts here). */
+          completedInPeriod: z.number(),
+          /** Due in the range; the rest of the row splits these by where they ended. */
     output: z.array(ruleSettings),
   }),
   'callbacks.updateRule': channel({

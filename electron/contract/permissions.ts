@@ -26,6 +26,10 @@ export const permissions = [
   'customers.export',
   'callbacks.work',
   'callbacks.manage',
+  // The complaints, events and reports sections are not built yet; these say who will work there (menu only).
+  'complaints.work',
+  'events.manage',
+  'reports.read',
   'settings.manage',
   'users.manage',
   'demo.generate',
@@ -37,10 +41,10 @@ export type Access = Permission | 'public' | 'session';
 
 // Export is personal data leaving the system (PIPL), so only managers and administrators have it.
 const grants: Record<Role, readonly Permission[]> = {
-  front_desk: ['customers.read', 'customers.write', 'customers.merge', 'customers.import'],
+  front_desk: ['customers.read', 'customers.write', 'customers.merge', 'customers.import', 'complaints.work'],
   callback_operator: ['customers.read', 'callbacks.work'],
-  complaint_handler: ['customers.read'],
-  sales: ['customers.read', 'customers.write'],
+  complaint_handler: ['customers.read', 'complaints.work'],
+  sales: ['customers.read', 'customers.write', 'complaints.work'],
   manager: [
     'customers.read',
     'customers.write',
@@ -49,6 +53,9 @@ const grants: Record<Role, readonly Permission[]> = {
     'customers.export',
     'callbacks.work',
     'callbacks.manage',
+    'complaints.work',
+    'events.manage',
+    'reports.read',
     'settings.manage',
   ],
   admin: [...permissions],

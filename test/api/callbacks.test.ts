@@ -320,9 +320,9 @@ describe('call-back queue through the API', () => {
       },
     ]);
     const due = await app.ok('callbacks.queue', { scope: 'team', bucket: 'due_today' }, tokens.op1!);
-    const upcoming = await app.ok('callbacks.queue', { scope: 'team', bucket: 'upcoming' }, tokens.op1!);
+    const resting = await app.ok('callbacks.queue', { scope: 'team', bucket: 'resting' }, tokens.op1!);
     expect(due.total).toBe(0);
-    expect(upcoming.rows.find((r) => r.customerId === zhang)!.tasks[0]!.nextAttemptAt).toBe(
+    expect(resting.rows.find((r) => r.customerId === zhang)!.tasks[0]!.nextAttemptAt).toBe(
       at(240).toISOString(),
     );
     current = at(239);
@@ -450,7 +450,7 @@ describe('call-back queue through the API', () => {
     const team = await app.ok('callbacks.queue', { scope: 'team', bucket: 'all' }, tokens.op1!);
     expect(team.total).toBe(4);
     expect(team.rows.map((r) => r.customerId)).toEqual(people);
-    expect(team.counts).toEqual({ overdue: 2, dueToday: 4, upcoming: 6 });
+    expect(team.counts).toEqual({ overdue: 2, dueToday: 4, upcoming: 6, resting: 0 });
     const overdue = await app.ok('callbacks.queue', { scope: 'team', bucket: 'overdue' }, tokens.op1!);
     expect(overdue.rows.map((r) => [r.customerId, r.overdue, r.tasks.map((t) => t.ruleCode)])).toEqual([
       [people[0], true, ['sales_csi']],
@@ -459,7 +459,7 @@ describe('call-back queue through the API', () => {
     const filter = { scope: 'team', bucket: 'all', priorities: [2], ruleCodes: ['delivery_3d'], limit: 1 };
     const p1 = await app.ok('callbacks.queue', { ...filter, offset: 0 }, tokens.op1!);
     expect(p1.total).toBe(4);
-    expect(p1.counts).toEqual({ overdue: 0, dueToday: 2, upcoming: 2 });
+    expect(p1.counts).toEqual({ overdue: 0, dueToday: 2, upcoming: 2, resting: 0 });
     expect(p1.rows.map((r) => [r.customerId, r.tasks.map((t) => t.ruleCode)])).toEqual([
       [people[0], ['delivery_3d']],
     ]);
@@ -501,7 +501,7 @@ describe('call-back queue through the API', () => {
     const deliveries = ['2026-11-12', '2026-11-19', '2026-11-19', '2026-11-21', '2026-11-15'];
     people.forEach((c, i) => vehicle(c, deliveries[i]!));
     await generate();
-    // One call resting after no answer (due and overdue tasks now count as upcoming), one customer assigned.
+    // One call resting after no answer (its due and overdue tasks count as 稍后重拨), one customer assigned.
     const rested = (await next('op1')) as Panel;
     await record('op1', { taskIds: rested.reasons.map((r) => r.taskId), outcome: 'no_answer' });
     const assignedTo = tasksOf(people[3]!).map((t) => t.id);
@@ -525,9 +525,9 @@ describe('call-back queue through the API', () => {
     const now = current.toISOString();
     type Task = (typeof open)[number];
     const bucketOf = (t: Task) => {
-      const ready = t.nextAt === null || t.nextAt <= now;
-      if (ready && t.due < today) return 'overdue';
-      if (ready && t.due === today) return 'due_today';
+      if (t.nextAt !== null && t.nextAt > now) return 'resting';
+      if (t.due < today) return 'overdue';
+      if (t.due === today) return 'due_today';
       return 'upcoming';
     };
     expect(open.some((t) => t.nextAt !== null && t.due <= today)).toBe(true);
@@ -545,7 +545,7 @@ describe('call-back queue through the API', () => {
           (!('ruleCodes' in view) || (view.ruleCodes as readonly string[]).includes(t.rule)),
       );
       const tasksIn = (b: string) => inView.filter((t) => b === 'all' || bucketOf(t) === b);
-      for (const bucket of ['all', 'overdue', 'due_today', 'upcoming'] as const) {
+      for (const bucket of ['all', 'overdue', 'due_today', 'upcoming', 'resting'] as const) {
         const page = await app.ok('callbacks.queue', { ...view, bucket }, tokens.op1!);
         expect({ view, bucket, counts: page.counts, total: page.total }).toEqual({
           view,
@@ -555,6 +555,7 @@ describe('call-back queue through the API', () => {
             dueToday: tasksIn('due_today').length,
             upcoming: tasksIn('upcoming').length,
           },
+            resting: tasksIn('resting').length,
           total: new Set(tasksIn(bucket).map((t) => t.customerId)).size,
         });
         // Customers in order of their most urgent task in the bucket (tasks are read in that order).
@@ -562,6 +563,13 @@ describe('call-back queue through the API', () => {
           ...new Set(tasksIn(bucket).map((t) => t.customerId)),
         ]);
       }
+        // A row says 稍后重拨 exactly when it has resting tasks and none callable now: only under 稍后重拨 (or 全部).
+        for (const r of page.rows) {
+          const resting = (t: (typeof r.tasks)[number]) => t.nextAttemptAt !== null && t.nextAttemptAt > now;
+          const rests = r.tasks.some(resting) && !r.tasks.some((t) => !resting(t) && t.dueDate <= today);
+          expect(r.restingUntil !== null).toBe(rests);
+          if (bucket !== 'all') expect(rests).toBe(bucket === 'resting');
+        }
     }
   });
 
@@ -600,13 +608,13 @@ describe('call-back queue through the API', () => {
     const done = await app.ok('callbacks.completion', { from: '2026-11-20', to: '2026-11-22' }, tokens.boss!);
     expect(done.rows.find((r) => r.ruleCode === 'sales_csi')).toMatchObject({
       due: 2,
-      done: 1,
+      dueDone: 1,
       reached: 1,
       open: 1,
     });
     expect(done.rows.find((r) => r.ruleCode === 'delivery_3d')).toMatchObject({
       due: 2,
-      done: 1,
+      dueDone: 1,
       reached: 1,
       open: 1,
     });

@@ -4,7 +4,8 @@ import { AppError } from '../../contract/errors';
 import { localDate } from '../clock';
 import type { AuthedContext } from '../context';
 import { callbackWorkerRoles } from './manager-reports';
-import { bucketSql, filterParams, filterSql } from './queue';
+import { filterParams, filterSql } from './queue';
+import { bucketSql } from './queue-buckets';
 import { stmt } from './statements';
 
 function checkWorkers(sqlite: Database.Database, userIds: readonly number[]): void {

@@ -7,14 +7,9 @@ import { buildCallPanel } from './call-panel';
 import { skipReasons } from './consent';
 import { ensureDailyGeneration } from './daily-generation';
 import { openDueDates } from './open-due-dates';
+import { byRuleSql, poolSql, workableSql } from './pool';
 import { callbackSettings } from './settings';
 import { stmt } from './statements';
-
-/** Workable now: open, due, not resting after a failed try, not on somebody's live call, mine or nobody's. */
-const workable = `status = 'open' and due_date <= @today
-  and (next_attempt_at is null or next_attempt_at <= @now)
-  and (claimed_by is null or claim_expires_at < @now)
-  and (assigned_user_id is null or assigned_user_id = @me)`;
 
 interface ClaimParams {
   me: number;
@@ -50,9 +45,10 @@ function pickCustomer(
   p: ClaimParams,
   ruleCodes: readonly CallbackRuleCode[] | undefined,
 ): number | null {
-  const byRule = ruleCodes?.length ? 'and rule_code in (select value from json_each(@rules))' : '';
+  // The pool's two halves (poolSql.inPool): the caller's own tasks, then the unassigned.
+  const byRule = byRuleSql(ruleCodes);
   const params = { ...p, ...(byRule ? { rules: JSON.stringify(ruleCodes) } : {}) };
-  const ready = `(next_attempt_at is null or next_attempt_at <= @now) and (claimed_by is null or claim_expires_at < @now) ${byRule}`;
+  const ready = `${poolSql.ready('@now')} and ${poolSql.free('@now')} ${byRule}`;
   const mine = stmt(
     sqlite,
     `select id, customer_id, priority, due_date from callback_tasks indexed by callback_tasks_assigned_idx
@@ -65,7 +61,7 @@ function pickCustomer(
     sqlite,
     `select id, customer_id from callback_tasks indexed by callback_tasks_queue_idx
      where status = 'open' and due_date = ? and priority = ? and assigned_user_id is null
-       and (next_attempt_at is null or next_attempt_at <= ?) and (claimed_by is null or claim_expires_at < ?)
+       and ${poolSql.ready('?')} and ${poolSql.free('?')}
        ${byRule ? 'and rule_code in (select value from json_each(?))' : ''}
      order by id limit 1`,
   ).raw();
@@ -92,7 +88,7 @@ function claimCustomer(sqlite: Database.Database, customerId: number, p: ClaimPa
     // Named: left to itself the planner walks every open task due by today (the queue index) instead.
     `update callback_tasks indexed by callback_tasks_customer_idx
      set claimed_by = @me, claim_expires_at = @until, updated_at = @now
-     where customer_id = @customerId and ${workable} returning id`,
+     where customer_id = @customerId and ${workableSql} returning id`,
   )
     .pluck()
     .all({ ...p, customerId }) as number[];

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { ChannelOutput, ChannelParsedInput } from '../../contract';
+import { bucketSql } from './queue-buckets';
 import { stmt } from './statements';
 
 type QueueInput = ChannelParsedInput<'callbacks.queue'>;
@@ -17,13 +18,10 @@ interface CountParams {
   me: number;
 }
 
-const ready = '(t.next_attempt_at is null or t.next_attempt_at <= @now)';
-
 /**
  * The whole team's queue with no type or priority filter, the view every operator opens: each figure is a count
- * over an index range, never an expression per task (10^5 open tasks at scale L). The buckets split the open
- * tasks: overdue and due today are the tasks due then minus the resting ones (few, on their own partial index);
- * upcoming is the rest.
+ * over an index range, never an expression per task (10^5 open tasks at scale L). The resting tasks are few, on
+ * their own partial index: each due-date tab is the tasks due then minus the resting ones among them.
  */
 function teamCounts(sqlite: Database.Database, bucket: QueueInput['bucket'], p: CountParams): QueueCounts {
   const count = (sql: string) => stmt(sqlite, sql).pluck().get(p) as number;
@@ -31,27 +29,24 @@ function teamCounts(sqlite: Database.Database, bucket: QueueInput['bucket'], p: 
     count(
       `select count(*) from callback_tasks t indexed by callback_tasks_queue_idx where t.status = 'open' and ${range}`,
     );
-  const resting = (range: string) =>
-    count(
-      `select count(*) from callback_tasks t indexed by callback_tasks_resting_idx
-       where t.status = 'open' and t.next_attempt_at > @now and ${range}`,
-    );
-  const open = due('1 = 1');
-  const overdue = due('t.due_date < @today') - resting('t.due_date < @today');
-  const dueToday = due('t.due_date = @today') - resting('t.due_date = @today');
-  const counts = { overdue, dueToday, upcoming: open - overdue - dueToday };
+  const restingSql = `from callback_tasks t indexed by callback_tasks_resting_idx
+       where t.status = 'open' and ${bucketSql.resting}`;
+  const resting = (range: string) => count(`select count(*) ${restingSql} and ${range}`);
+  const counts = {
+    overdue: due('t.due_date < @today') - resting('t.due_date < @today'),
+    dueToday: due('t.due_date = @today') - resting('t.due_date = @today'),
+    upcoming: due('t.due_date > @today') - resting('t.due_date > @today'),
+    resting: resting('1 = 1'),
+  };
   // Distinct customers: the customer index is in customer order and holds the bucket's columns, so this is one
-  // pass over index entries with no sort.
-  const inBucket = {
-    overdue: `t.due_date < @today and ${ready}`,
-    due_today: `t.due_date = @today and ${ready}`,
-    upcoming: '(t.due_date > @today or t.next_attempt_at > @now)',
-    all: '1 = 1',
-  }[bucket];
-  const total = count(
-    `select count(distinct t.customer_id) from callback_tasks t indexed by callback_tasks_customer_idx
-     where t.status = 'open' and ${inBucket}`,
-  );
+  // pass over index entries with no sort; the resting ones are read from their own index.
+  const total =
+    bucket === 'resting'
+      ? count(`select count(distinct t.customer_id) ${restingSql}`)
+      : count(
+          `select count(distinct t.customer_id) from callback_tasks t indexed by callback_tasks_customer_idx
+           where t.status = 'open' and ${bucketSql[bucket]}`,
+        );
   return { counts, total };
 }
 
@@ -68,11 +63,13 @@ function groupedCounts(
 ): QueueCounts {
   const { bucket } = input;
   const hint = input.scope === 'team' ? 'indexed by callback_tasks_customer_idx' : '';
+  const has = { overdue: 'o > 0', due_today: 'd > 0', upcoming: 'u > 0', resting: 'r > 0', all: '1' }[bucket];
   const row = stmt(
     sqlite,
-    `select coalesce(sum(o), 0) as overdue, coalesce(sum(d), 0) as dueToday, coalesce(sum(n - o - d), 0) as upcoming,
-       coalesce(sum(${{ overdue: 'o > 0', due_today: 'd > 0', upcoming: 'n - o - d > 0', all: '1' }[bucket]}), 0) as total
-     from (select count(*) as n, sum(t.due_date < @today and ${ready}) as o, sum(t.due_date = @today and ${ready}) as d
+    `select coalesce(sum(o), 0) as overdue, coalesce(sum(d), 0) as dueToday, coalesce(sum(u), 0) as upcoming,
+       coalesce(sum(r), 0) as resting, coalesce(sum(${has}), 0) as total
+     from (select sum(${bucketSql.overdue}) as o, sum(${bucketSql.due_today}) as d,
+             sum(${bucketSql.upcoming}) as u, sum(coalesce(${bucketSql.resting}, 0)) as r
            from callback_tasks t ${hint} where ${where} group by t.customer_id)`,
   ).get(params) as Counts & { total: number };
   const { total, ...counts } = row;

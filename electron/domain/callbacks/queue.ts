@@ -6,20 +6,12 @@ import type { AuthedContext } from '../context';
 import { ensureDailyGeneration } from './daily-generation';
 import { addDays } from './dates';
 import { openDueDates } from './open-due-dates';
+import { bucketSql } from './queue-buckets';
 import { queueCounts } from './queue-counts';
 import { stmt } from './statements';
 
 type QueueInput = ChannelParsedInput<'callbacks.queue'>;
 type QueueOutput = ChannelOutput<'callbacks.queue'>;
-
-/** A task is ready unless it rests after a failed try (no answer, busy, a call-back time). */
-const ready = '(t.next_attempt_at is null or t.next_attempt_at <= @now)';
-export const bucketSql = {
-  overdue: `t.due_date < @today and ${ready}`,
-  due_today: `t.due_date = @today and ${ready}`,
-  upcoming: `(t.due_date > @today or t.next_attempt_at > @now)`,
-  all: '1 = 1',
-} as const;
 
 /** "Mine": assigned to me, or on my live call. As a list of ids from two indexes: an OR here reads every task. */
 const mineSql = `t.id in (select id from callback_tasks indexed by callback_tasks_assigned_idx
@@ -66,39 +58,14 @@ interface PageEntry {
 interface WalkRange {
   after: string;
   upTo: string;
-  /** Upcoming: due dates up to this one hold only resting tasks, taken from the resting index, not walked. */
-  restingUpTo?: string;
 }
 
-/** Due-date bounds of the buckets the index walk serves. */
-function walkRange(bucket: QueueInput['bucket'], today: string): WalkRange {
+/** Due-date bounds of the buckets the index walk serves (稍后重拨 is few tasks: grouped, not walked). */
+function walkRange(bucket: Exclude<QueueInput['bucket'], 'resting'>, today: string): WalkRange {
   if (bucket === 'overdue') return { after: '', upTo: addDays(today, -1) };
   if (bucket === 'due_today') return { after: addDays(today, -1), upTo: today };
-  if (bucket === 'upcoming') return { after: '', upTo: '9999-12-31', restingUpTo: today };
+  if (bucket === 'upcoming') return { after: today, upTo: '9999-12-31' };
   return { after: '', upTo: '9999-12-31' };
-}
-
-/** Tasks due by `upTo` resting after a failed try (few), as customer ids per (priority, due date) in task order. */
-function restingByKey(
-  sqlite: Database.Database,
-  upTo: string,
-  filters: string,
-  params: Record<string, unknown>,
-): Map<string, number[]> {
-  const rows = stmt(
-    sqlite,
-    `select t.priority, t.due_date as due, t.customer_id as customerId
-     from callback_tasks t indexed by callback_tasks_resting_idx
-     where t.status = 'open' and t.next_attempt_at > @now and t.due_date <= @upTo ${filters} order by t.id`,
-  ).all({ ...params, upTo }) as { priority: number; due: string; customerId: number }[];
-  const byKey = new Map<string, number[]>();
-  for (const r of rows) {
-    const key = `${r.priority}|${r.due}`;
-    const customers = byKey.get(key);
-    if (customers) customers.push(r.customerId);
-    else byKey.set(key, [r.customerId]);
-  }
-  return byKey;
 }
 
 /**
@@ -121,16 +88,11 @@ function walkPage(
     `select t.customer_id from callback_tasks t indexed by callback_tasks_queue_idx
      where t.status = 'open' and t.due_date = @due and t.priority = @priority and ${cond} ${filters} order by t.id`,
   ).pluck();
-  const resting = range.restingUpTo ? restingByKey(sqlite, range.restingUpTo, filters, params) : null;
   const seen = new Set<number>();
   const page: PageEntry[] = [];
   for (let priority = 1; priority <= 5; priority++) {
     for (const due of dates) {
-      const customers =
-        resting && range.restingUpTo && due <= range.restingUpTo
-          ? (resting.get(`${priority}|${due}`) ?? [])
-          : (rows.iterate({ ...params, due, priority }) as IterableIterator<number>);
-      for (const customerId of customers) {
+      for (const customerId of rows.iterate({ ...params, due, priority }) as IterableIterator<number>) {
         if (seen.has(customerId)) continue;
         seen.add(customerId);
         if (seen.size <= offset) continue;
@@ -140,6 +102,24 @@ function walkPage(
     }
   }
   return page;
+}
+
+/**
+ * A call rests (稍后重拨) when it has tasks resting after a failed try and none callable now; then the earliest
+ * retry time. Main's clock decides, the same one that put the row under its tab, not the workstation's.
+ */
+function restingUntil(
+  tasks: readonly { nextAttemptAt: string | null; dueDate: string }[],
+  now: string,
+  today: string,
+): string | null {
+  let until: string | null = null;
+  for (const t of tasks) {
+    if (t.nextAttemptAt !== null && t.nextAttemptAt > now) {
+      if (until === null || t.nextAttemptAt < until) until = t.nextAttemptAt;
+    } else if (t.dueDate <= today) return null;
+  }
+  return until;
 }
 
 /**
@@ -162,17 +142,27 @@ export function callbackQueue(ctx: AuthedContext, input: QueueInput): QueueOutpu
   const counts = figures?.counts ?? null;
   const total = figures?.total ?? null;
 
-  const range = walkRange(input.bucket, today);
-  // "Mine" is small (assigned or claimed: two index lookups), so it groups; the team's queue is walked.
+  // "Mine" is small (assigned or claimed: two index lookups) and so are the resting tasks (their own partial
+  // index), so those group; the rest of the team's queue is walked.
+  const bucket = input.bucket;
   const page: PageEntry[] =
-    input.scope === 'team'
-      ? walkPage(sqlite, range, bucketSql[input.bucket], filters, params, input.limit, input.offset)
+    input.scope === 'team' && bucket !== 'resting'
+      ? walkPage(
+          sqlite,
+          walkRange(bucket, today),
+          bucketSql[bucket],
+          filters,
+          params,
+          input.limit,
+          input.offset,
+        )
       : (stmt(
           sqlite,
           // The customer's most urgent task (priority, due date, id) as one sortable key: the walk's order.
           `select customerId, cast(substr(k, 1, 1) as integer) as priority, substr(k, 3, 10) as dueDate
            from (select t.customer_id as customerId, min(t.priority || ':' || t.due_date || ':' || printf('%012d', t.id)) as k
-                 from callback_tasks t where ${inBucket} group by t.customer_id)
+                 from callback_tasks t ${bucket === 'resting' ? 'indexed by callback_tasks_resting_idx' : ''}
+                 where ${inBucket} group by t.customer_id)
            order by k limit @limit offset @offset`,
         ).all({ ...params, limit: input.limit, offset: input.offset }) as PageEntry[]);
   if (page.length === 0) return { today, rows: [], total, counts };
@@ -209,14 +199,18 @@ export function callbackQueue(ctx: AuthedContext, input: QueueInput): QueueOutpu
     today,
     total,
     counts,
-    rows: page.map((p) => ({
-      customerId: p.customerId,
-      customerName: personById.get(p.customerId)?.name ?? '',
-      mobile: personById.get(p.customerId)?.mobile ?? null,
-      priority: p.priority,
-      dueDate: p.dueDate,
-      overdue: p.dueDate < today,
-      tasks: tasksOf.get(p.customerId) ?? [],
-    })),
+    rows: page.map((p) => {
+      const rowTasks = tasksOf.get(p.customerId) ?? [];
+      return {
+        customerId: p.customerId,
+        customerName: personById.get(p.customerId)?.name ?? '',
+        mobile: personById.get(p.customerId)?.mobile ?? null,
+        priority: p.priority,
+        dueDate: p.dueDate,
+        overdue: p.dueDate < today,
+        restingUntil: restingUntil(rowTasks, params.now, today),
+        tasks: rowTasks,
+      };
+    }),
   };
 }

@@ -1,6 +1,9 @@
-import { HashRouter, Navigate, Route, Routes } from 'react-router-dom';
+import type { ReactNode } from 'react';
+import { HashRouter, Route, Routes } from 'react-router-dom';
+import type { SectionKey } from '../../../electron/contract/sections';
 import { AuthGate } from '../auth/auth-gate';
 import { AppLayout } from '../layout/app-layout';
+import { HomeRedirect, SectionGate } from '../layout/section-access';
 import { CallbacksPage } from '../pages/callbacks/callbacks-page';
 import { CustomerCardPage } from '../pages/customer-card/customer-card-page';
 import { CustomersPage } from '../pages/customers/customers-page';
@@ -11,6 +14,11 @@ import { NotBuiltPage } from '../pages/placeholder/not-built-page';
 import { SettingsPage } from '../pages/settings/settings-page';
 import { AppProviders } from './app-providers';
 
+/** A section's page, or the "no access" page for a role that cannot use it. */
+function gated(section: SectionKey, page: ReactNode) {
+  return <SectionGate section={section}>{page}</SectionGate>;
+}
+
 /** Hash routing: the same bundle works over http and from file:// inside Electron. */
 export function App() {
   return (
@@ -19,20 +27,20 @@ export function App() {
         <AuthGate>
           <Routes>
             <Route element={<AppLayout />}>
-              <Route index element={<Navigate to="/customers" replace />} />
-              <Route path="customers" element={<CustomersPage />} />
-              <Route path="customers/:id" element={<CustomerCardPage />} />
-              <Route path="callbacks" element={<CallbacksPage />} />
-              <Route path="complaints" element={<NotBuiltPage section="complaints" />} />
-              <Route path="events" element={<NotBuiltPage section="events" />} />
-              <Route path="reports" element={<NotBuiltPage section="reports" />} />
-              <Route path="data-care" element={<DataCareLayout />}>
+              <Route index element={<HomeRedirect />} />
+              <Route path="customers" element={gated('customers', <CustomersPage />)} />
+              <Route path="customers/:id" element={gated('customers', <CustomerCardPage />)} />
+              <Route path="callbacks" element={gated('callbacks', <CallbacksPage />)} />
+              <Route path="complaints" element={gated('complaints', <NotBuiltPage section="complaints" />)} />
+              <Route path="events" element={gated('events', <NotBuiltPage section="events" />)} />
+              <Route path="reports" element={gated('reports', <NotBuiltPage section="reports" />)} />
+              <Route path="data-care" element={gated('dataCare', <DataCareLayout />)}>
                 <Route index element={<DataCareIndex />} />
                 <Route path="import" element={<ImportPage />} />
                 <Route path="duplicates" element={<DuplicatesPage />} />
               </Route>
               <Route path="settings" element={<SettingsPage />} />
-              <Route path="*" element={<Navigate to="/customers" replace />} />
+              <Route path="*" element={<HomeRedirect />} />
             </Route>
           </Routes>
         </AuthGate>

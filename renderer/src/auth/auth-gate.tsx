@@ -3,6 +3,7 @@ import { App as AntApp, Button, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import type { SessionUser } from '../../../electron/contract/auth';
 import type { ChannelOutput } from '../../../electron/contract';
 import { api } from '../api';
@@ -21,6 +22,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const [notice, setNotice] = useState<string | null>(null);
   const status = useQuery({
     queryKey: authStatusKey,
@@ -68,10 +70,12 @@ export function AuthGate({ children }: { children: ReactNode }) {
           }
           setNotice(null);
           setUser(null);
+          // The next person to sign in starts on their own role's screen, not on the last user's page.
+          void navigate('/', { replace: true });
           void message.success(t('userMenu.loggedOut'));
         },
       },
-    [user, setUser, message, t],
+    [user, setUser, message, t, navigate],
   );
 
   if (status.isPending) {

@@ -214,6 +214,11 @@ export const en: Messages = {
     },
     leadGrade: { A: 'A (strong)', B: 'B (medium)', C: 'C (weak)' },
   },
+  noAccess: {
+    title: 'Your role cannot use “{{section}}”',
+    hint: 'Your role ({{role}}) does not include this section. Ask the administrator to change your role if you need it.',
+    home: 'Go to “{{home}}”',
+  },
   notBuilt: {
     callbacks: 'The call-back queue is not available yet: it is being built',
     complaints: 'Complaint tickets are not available yet: they are being built',
@@ -243,6 +248,9 @@ export const en: Messages = {
       settingsManage: 'System settings',
       usersManage: 'Manage users',
       demoGenerate: 'Generate demo data',
+      complaintsWork: 'Handle complaints',
+      eventsManage: 'Plan events',
+      reportsRead: 'View reports',
     },
     users: {
       nameRequired: 'Enter a name',

@@ -206,6 +206,11 @@ export const zhCN = {
     },
     leadGrade: { A: 'A 级（高意向）', B: 'B 级（中意向）', C: 'C 级（低意向）' },
   },
+  noAccess: {
+    title: '您没有使用“{{section}}”的权限',
+    hint: '当前角色（{{role}}）不包含此功能。如需使用，请联系系统管理员调整您的角色。',
+    home: '回到“{{home}}”',
+  },
   notBuilt: {
     callbacks: '回访队列尚未上线：此功能正在开发中',
     complaints: '投诉工单尚未上线：此功能正在开发中',
@@ -235,6 +240,9 @@ export const zhCN = {
       settingsManage: '系统设置',
       usersManage: '管理用户',
       demoGenerate: '生成演示数据',
+      complaintsWork: '处理投诉',
+      eventsManage: '策划活动',
+      reportsRead: '查看报表',
     },
     users: {
       nameRequired: '请填写姓名',

@@ -4,7 +4,7 @@ import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { GlobalSearch } from '../search/global-search';
 import { useAuth } from '../auth/use-auth';
 import { AppLogo } from './app-logo';
-import { navItems } from './nav-items';
+import { visibleNavItems } from './nav-items';
 import { UserMenu } from './user-menu';
 
 const { Header, Sider, Content } = Layout;
@@ -15,7 +15,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const location = useLocation();
   const { can } = useAuth();
-  const visibleItems = navItems.filter((n) => !n.anyOf || n.anyOf.some((p) => can(p)));
+  const visibleItems = visibleNavItems(can);
   const selected = visibleItems.find((n) => location.pathname.startsWith(n.path))?.key;
 
   return (

@@ -8,31 +8,31 @@ import {
   WarningOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
-import type { Permission } from '../../../electron/contract/permissions';
+import type { SectionKey } from '../../../electron/contract/sections';
+import { sectionAllowed, sectionKeys, sections } from '../../../electron/contract/sections';
+import type { AuthState } from '../auth/use-auth';
 
-export type NavKey =
-  'customers' | 'callbacks' | 'complaints' | 'events' | 'reports' | 'dataCare' | 'settings';
+export type NavKey = SectionKey;
 
 export interface NavItem {
   key: NavKey;
   path: string;
   icon: ReactNode;
-  /** Shown only to users holding at least one of these; everyone sees items without it. */
-  anyOf?: readonly Permission[];
 }
 
-/** The sections in the order staff meet them during a day: people first, administration last. */
-export const navItems: readonly NavItem[] = [
-  { key: 'customers', path: '/customers', icon: <TeamOutlined /> },
-  { key: 'callbacks', path: '/callbacks', icon: <PhoneOutlined /> },
-  { key: 'complaints', path: '/complaints', icon: <WarningOutlined /> },
-  { key: 'events', path: '/events', icon: <CalendarOutlined /> },
-  { key: 'reports', path: '/reports', icon: <BarChartOutlined /> },
-  {
-    key: 'dataCare',
-    path: '/data-care',
-    icon: <DatabaseOutlined />,
-    anyOf: ['customers.import', 'customers.merge'],
-  },
-  { key: 'settings', path: '/settings', icon: <SettingOutlined /> },
-];
+const icons: Record<NavKey, ReactNode> = {
+  customers: <TeamOutlined />,
+  callbacks: <PhoneOutlined />,
+  complaints: <WarningOutlined />,
+  events: <CalendarOutlined />,
+  reports: <BarChartOutlined />,
+  dataCare: <DatabaseOutlined />,
+  settings: <SettingOutlined />,
+};
+
+/** The menu: the sections (electron/contract/sections.ts) the signed-in user can use, in the contract's order. */
+export function visibleNavItems(can: AuthState['can']): NavItem[] {
+  return sectionKeys
+    .filter((key) => sectionAllowed(key, (a) => a === 'public' || a === 'session' || can(a)))
+    .map((key) => ({ key, path: sections[key].path, icon: icons[key] }));
+}

@@ -11,6 +11,7 @@ import type { RecordedSummary } from './call-panel';
 import { CallPanelView } from './call-panel';
 import { callbackKeys } from './callback-keys';
 import './callbacks.css';
+import { PoolSummary } from './pool-summary';
 import { QueueView } from './queue-view';
 import { RecordedBanner } from './recorded-banner';
 import type { QueueFilter } from './use-callback-queue';
@@ -148,6 +149,7 @@ export function CallbacksPage() {
           </Button>
         </div>
       </div>
+      <PoolSummary ruleCodes={filter.ruleCodes} />
       {recorded && <RecordedBanner summary={recorded} onClose={() => setRecorded(null)} />}
       <div className="page-panel cb-panel">
         <Tabs

@@ -55,7 +55,7 @@ export function DueCell({ row, today }: { row: QueueRow; today: string | null })
   );
 }
 
-/** On a call now, resting until a retry, the last outcome, or simply waiting, in that order of interest. */
+/** On a call now, resting until a retry (稍后重拨), the last outcome, or simply waiting, in that order of interest. */
 export function StatusCell({ row }: { row: QueueRow }) {
   const { t } = useTranslation();
   const onCall = row.tasks.find((task) => task.claimedByName);
@@ -66,15 +66,11 @@ export function StatusCell({ row }: { row: QueueRow }) {
       </span>
     );
   }
-  const now = new Date().toISOString();
-  const resting = row.tasks
-    .map((task) => task.nextAttemptAt)
-    .filter((at): at is string => at !== null && at > now)
-    .sort()[0];
-  if (resting) {
+  // Main decides whether the call rests (its clock, the same one that put the row under 稍后重拨).
+  if (row.restingUntil) {
     return (
       <span className="cb-status cb-status-resting">
-        {t('callbacks.queue.status.resting', { time: formatWhen(resting) })}
+        {t('callbacks.queue.status.resting', { time: formatWhen(row.restingUntil) })}
       </span>
     );
   }

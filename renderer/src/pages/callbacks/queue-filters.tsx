@@ -1,29 +1,23 @@
 import { Button, Segmented, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CallbackRuleCode } from '../../../../electron/contract/callbacks';
+import { queueBuckets } from '../../../../electron/contract/callbacks';
 import { priorities } from './callback-format';
-import type { QueueBucket, QueueFilter } from './use-callback-queue';
+import type { QueueBucket, QueueCounts, QueueFilter } from './use-callback-queue';
+import { tasksInBucket } from './use-callback-queue';
 import { defaultQueueFilter } from './use-callback-queue';
 import { useCallbackRules } from './use-callback-rules';
 
 interface QueueFiltersProps {
   filter: QueueFilter;
   onChange: (next: QueueFilter) => void;
-  counts: { overdue: number; dueToday: number; upcoming: number } | null;
+  counts: QueueCounts | null;
 }
 
-const bucketOrder: QueueBucket[] = ['due_today', 'overdue', 'upcoming', 'all'];
-
-/** Due range as tabs with their task counts, then call type and priority. */
+/** Due range (and 稍后重拨) as tabs with their task counts, then call type and priority. */
 export function QueueFilters({ filter, onChange, counts }: QueueFiltersProps) {
   const { t } = useTranslation();
   const rules = useCallbackRules();
-  const countOf: Record<QueueBucket, number | null> = {
-    due_today: counts?.dueToday ?? null,
-    overdue: counts?.overdue ?? null,
-    upcoming: counts?.upcoming ?? null,
-    all: null,
-  };
   const filtered = filter.ruleCodes.length > 0 || filter.priorities.length > 0;
 
   return (
@@ -32,12 +26,19 @@ export function QueueFilters({ filter, onChange, counts }: QueueFiltersProps) {
         aria-label={t('callbacks.bucketsLabel')}
         value={filter.bucket}
         onChange={(bucket) => onChange({ ...filter, bucket })}
-        options={bucketOrder.map((b) => ({
+        options={queueBuckets.map((b) => ({
           value: b,
           label: (
             <span className={`cb-bucket cb-bucket-${b}`}>
               {t(`callbacks.buckets.${b}`)}
-              {countOf[b] !== null && <span className="cb-bucket-count">{countOf[b]}</span>}
+              {counts && (
+                <span
+                  className="cb-bucket-count"
+                  title={t('callbacks.bucketCount', { count: tasksInBucket(counts, b) })}
+                >
+                  {tasksInBucket(counts, b).toLocaleString('zh-CN')}
+                </span>
+              )}
             </span>
           ),
         }))}

@@ -8,7 +8,7 @@ import { AssignBar } from './assign-bar';
 import { QueueFilters } from './queue-filters';
 import { QueueTable } from './queue-table';
 import type { QueueFilter, QueueScope } from './use-callback-queue';
-import { queuePageSize, useCallbackQueue } from './use-callback-queue';
+import { queuePageSize, tasksInBucket, useCallbackQueue } from './use-callback-queue';
 
 interface QueueViewProps {
   scope: QueueScope;
@@ -39,17 +39,30 @@ export function QueueView({ scope, filter, onFilterChange, onCall, calling }: Qu
     setSelected(new Map(keys.map((k) => [k, byId.get(k) ?? selected.get(k) ?? []])));
   };
 
+  // The empty view names what is empty: this tab, when the other tabs hold tasks; else the whole queue.
+  const elsewhere = queue.counts && filter.bucket !== 'all' ? tasksInBucket(queue.counts, 'all') : 0;
+  const emptyTitle =
+    elsewhere > 0
+      ? t('callbacks.queue.emptyBucket', { bucket: t(`callbacks.buckets.${filter.bucket}`) })
+      : t(scope === 'mine' ? 'callbacks.queue.emptyMine' : 'callbacks.queue.emptyTeam');
+  const emptyHint =
+    elsewhere > 0
+      ? t('callbacks.queue.emptyBucketHint', { count: elsewhere })
+      : t(scope === 'mine' ? 'callbacks.queue.emptyMineHint' : 'callbacks.queue.emptyTeamHint');
   const empty = (
     <Empty
       image={Empty.PRESENTED_IMAGE_SIMPLE}
       description={
         <>
-          <div className="cb-empty-title">
-            {t(scope === 'mine' ? 'callbacks.queue.emptyMine' : 'callbacks.queue.emptyTeam')}
-          </div>
-          <Typography.Text type="secondary">
-            {t(scope === 'mine' ? 'callbacks.queue.emptyMineHint' : 'callbacks.queue.emptyTeamHint')}
-          </Typography.Text>
+          <div className="cb-empty-title">{emptyTitle}</div>
+          <Typography.Text type="secondary">{emptyHint}</Typography.Text>
+          {elsewhere > 0 && (
+            <div>
+              <Button type="link" onClick={() => changeFilter({ ...filter, bucket: 'all' })}>
+                {t('callbacks.queue.showAll')}
+              </Button>
+            </div>
+          )}
         </>
       }
     />
@@ -84,7 +97,12 @@ export function QueueView({ scope, filter, onFilterChange, onCall, calling }: Qu
       />
       <div className="cb-queue-footer">
         <Typography.Text type="secondary" title={t('callbacks.queue.totalHint')}>
-          {queue.total !== null ? t('callbacks.queue.total', { count: queue.total }) : ''}
+          {queue.total !== null && queue.counts
+            ? t('callbacks.queue.total', {
+                count: queue.total,
+                tasks: tasksInBucket(queue.counts, filter.bucket),
+              })
+            : ''}
         </Typography.Text>
         <Pagination
           size="small"

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ChannelInput } from '../../../../electron/contract';
+import type { ChannelInput, ChannelOutput } from '../../../../electron/contract';
 import type { CallbackRuleCode, queueBuckets, queueScopes } from '../../../../electron/contract/callbacks';
 import { api } from '../../api';
 import { callbackKeys } from './callback-keys';
@@ -13,7 +13,26 @@ export interface QueueFilter {
   priorities: number[];
 }
 
-export const defaultQueueFilter: QueueFilter = { bucket: 'due_today', ruleCodes: [], priorities: [] };
+export type QueueCounts = NonNullable<ChannelOutput<'callbacks.queue'>['counts']>;
+
+/**
+ * "全部" by default: every open task in urgency order (the order "next call" takes them), so the first view never
+ * says "nothing" while a tab beside it holds work.
+ */
+export const defaultQueueFilter: QueueFilter = { bucket: 'all', ruleCodes: [], priorities: [] };
+
+/** Tasks under a tab: the tab's own count, and for 全部 all of them (the buckets split the open tasks). */
+export function tasksInBucket(counts: QueueCounts, bucket: QueueBucket): number {
+  const byBucket = {
+    overdue: counts.overdue,
+    due_today: counts.dueToday,
+    upcoming: counts.upcoming,
+    resting: counts.resting,
+  };
+  return bucket === 'all'
+    ? counts.overdue + counts.dueToday + counts.upcoming + counts.resting
+    : byBucket[bucket];
+}
 
 /** Fifty calls is more than a morning's work, and a page main answers in a few milliseconds at any scale. */
 export const queuePageSize = 50;

@@ -15,6 +15,10 @@ import { formatPercent, formatSeconds } from './callback-format';
 type WorkloadRow = ChannelOutput<'callbacks.workload'>['rows'][number];
 type CompletionRow = ChannelOutput<'callbacks.completion'>['rows'][number];
 
+/** Of the tasks due in the period: how many, and where each ended up. */
+const dueKeys = ['due', 'dueDone', 'reached', 'open', 'expired', 'skipped', 'cancelled'] as const;
+const totalKeys = ['completedInPeriod', ...dueKeys] as const;
+
 const num = (v: number) => <span className="cell-mono">{v.toLocaleString('zh-CN')}</span>;
 const sum = <T,>(rows: T[], pick: (r: T) => number) => rows.reduce((s, r) => s + pick(r), 0);
 
@@ -60,6 +64,16 @@ export function WorkloadView() {
       render: (_, r) => num(r.done),
     },
     {
+      key: 'assignedDueGroup',
+      title: t('callbacks.workload.assignedDueGroup'),
+      children: (['assignedDue', 'assignedDueDone'] as const).map((k) => ({
+        key: k,
+        title: t(`callbacks.workload.columns.${k}`),
+        align: 'right' as const,
+        render: (_: unknown, r: WorkloadRow) => num(r[k]),
+      })),
+    },
+    {
       key: 'attempts',
       title: t('callbacks.workload.columns.attempts'),
       align: 'right',
@@ -80,31 +94,44 @@ export function WorkloadView() {
   ];
 
   const completionColumns: TableColumnsType<CompletionRow> = [
-    { key: 'ruleName', title: t('callbacks.workload.columns.ruleName'), dataIndex: 'ruleName', width: 180 },
-    ...(['due', 'open', 'done', 'reached', 'expired', 'skipped', 'cancelled'] as const).map((k) => ({
-      key: k,
-      title: t(`callbacks.workload.columns.${k}`),
-      align: 'right' as const,
-      render: (_: unknown, r: CompletionRow) => num(r[k]),
-    })),
+    { key: 'ruleName', title: t('callbacks.workload.columns.ruleName'), dataIndex: 'ruleName', width: 160 },
     {
-      key: 'completionRate',
-      title: t('callbacks.workload.columns.completionRate'),
+      key: 'completedInPeriod',
+      title: t('callbacks.workload.columns.completedInPeriod'),
       align: 'right',
-      render: (_, r) => <span className="cell-mono">{formatPercent(r.due > 0 ? r.done / r.due : null)}</span>,
+      render: (_, r) => num(r.completedInPeriod),
+    },
+    {
+      key: 'dueGroup',
+      title: t('callbacks.workload.dueGroup'),
+      children: [
+        ...dueKeys.map((k) => ({
+          key: k,
+          title: t(`callbacks.workload.columns.${k}`),
+          align: 'right' as const,
+          render: (_: unknown, r: CompletionRow) => num(r[k]),
+        })),
+        {
+          key: 'completionRate',
+          title: (
+            <span title={t('callbacks.workload.columns.completionRateHint')}>
+              {t('callbacks.workload.columns.completionRate')}
+            </span>
+          ),
+          align: 'right' as const,
+          render: (_: unknown, r: CompletionRow) => (
+            <span className="cell-mono">{formatPercent(r.due > 0 ? r.dueDone / r.due : null)}</span>
+          ),
+        },
+      ],
     },
   ];
 
   const completionRows = completion.data?.rows ?? [];
-  const totals = {
-    due: sum(completionRows, (r) => r.due),
-    open: sum(completionRows, (r) => r.open),
-    done: sum(completionRows, (r) => r.done),
-    reached: sum(completionRows, (r) => r.reached),
-    expired: sum(completionRows, (r) => r.expired),
-    skipped: sum(completionRows, (r) => r.skipped),
-    cancelled: sum(completionRows, (r) => r.cancelled),
-  };
+  const totals = Object.fromEntries(totalKeys.map((k) => [k, sum(completionRows, (r) => r[k])])) as Record<
+    (typeof totalKeys)[number],
+    number
+  >;
 
   return (
     <div className="cb-workload">
@@ -160,16 +187,14 @@ export function WorkloadView() {
             completionRows.length > 0 ? (
               <Table.Summary.Row className="cb-summary-row">
                 <Table.Summary.Cell index={0}>{t('callbacks.workload.total')}</Table.Summary.Cell>
-                {(['due', 'open', 'done', 'reached', 'expired', 'skipped', 'cancelled'] as const).map(
-                  (k, i) => (
-                    <Table.Summary.Cell key={k} index={i + 1} align="right">
-                      {num(totals[k])}
-                    </Table.Summary.Cell>
-                  ),
-                )}
-                <Table.Summary.Cell index={8} align="right">
+                {totalKeys.map((k, i) => (
+                  <Table.Summary.Cell key={k} index={i + 1} align="right">
+                    {num(totals[k])}
+                  </Table.Summary.Cell>
+                ))}
+                <Table.Summary.Cell index={totalKeys.length + 1} align="right">
                   <span className="cell-mono">
-                    {formatPercent(totals.due > 0 ? totals.done / totals.due : null)}
+                    {formatPercent(totals.due > 0 ? totals.dueDone / totals.due : null)}
                   </span>
                 </Table.Summary.Cell>
               </Table.Summary.Row>

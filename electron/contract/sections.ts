@@ -1,0 +1,64 @@
+import type { Access, Role } from './permissions';
+import { roleCan } from './permissions';
+
+/**
+ * The app's sections and what it takes to use each, in the order staff meet them during a day: people first,
+ * administration last. The menu, the routes' "no access" page and each role's landing screen all derive from
+ * this and the role grants (permissions.ts), so a role never sees a section it would be refused in.
+ */
+export const sectionKeys = [
+  'customers',
+  'callbacks',
+  'complaints',
+  'events',
+  'reports',
+  'dataCare',
+  'settings',
+] as const;
+export type SectionKey = (typeof sectionKeys)[number];
+
+export interface Section {
+  path: string;
+  /** Usable by anyone holding at least one of these. */
+  anyOf: readonly Access[];
+}
+
+export const sections: Record<SectionKey, Section> = {
+  customers: { path: '/customers', anyOf: ['customers.read'] },
+  callbacks: { path: '/callbacks', anyOf: ['callbacks.work'] },
+  // Not built yet: shown to the roles that will work there, so nobody else meets an empty page.
+  complaints: { path: '/complaints', anyOf: ['complaints.work'] },
+  events: { path: '/events', anyOf: ['events.manage'] },
+  reports: { path: '/reports', anyOf: ['reports.read'] },
+  dataCare: { path: '/data-care', anyOf: ['customers.import', 'customers.merge'] },
+  // Everyone has their own account there (password, what the role allows).
+  settings: { path: '/settings', anyOf: ['session'] },
+};
+
+/**
+ * Where each role starts its day. The complaint handler starts on the customers until the complaints section
+ * exists; a test keeps every landing usable by its role.
+ */
+export const roleHome: Record<Role, SectionKey> = {
+  front_desk: 'customers',
+  callback_operator: 'callbacks',
+  complaint_handler: 'customers',
+  sales: 'customers',
+  manager: 'customers',
+  admin: 'customers',
+};
+
+/** Whether a user who passes `can` may use the section (the renderer passes its session's permissions). */
+export function sectionAllowed(key: SectionKey, can: (access: Access) => boolean): boolean {
+  return sections[key].anyOf.some((a) => can(a));
+}
+
+export function roleSections(role: Role): SectionKey[] {
+  return sectionKeys.filter((k) => sectionAllowed(k, (a) => roleCan(role, a)));
+}
+
+/** The landing section for a role, falling back to its first usable section. */
+export function homeSection(role: Role): SectionKey {
+  const home = roleHome[role];
+  return sectionAllowed(home, (a) => roleCan(role, a)) ? home : (roleSections(role)[0] ?? 'settings');
+}
