@@ -5,6 +5,7 @@ import { customersContract } from './customers';
 import { duplicatesContract } from './duplicates';
 import { importsContract } from './imports';
 import { searchContract } from './search';
+import { settingsContract } from './settings';
 import { systemContract } from './system';
 import { usersContract } from './users';
 import { vehiclesContract } from './vehicles';
@@ -23,6 +24,7 @@ export const contract = {
   ...vehiclesContract,
   ...callbacksContract,
   ...systemContract,
+  ...settingsContract,
 };
 
 export type Contract = typeof contract;

@@ -6,6 +6,7 @@ import type { MigrationResult } from '../../db/migrate';
 import { migrateDatabase } from '../../db/migrate';
 import { ensureAdministrator } from '../domain/auth/auth-service';
 import { purgeExpiredSessions } from '../domain/auth/sessions';
+import { applyStoreTimeZone } from '../domain/settings/settings-service';
 import type { Clock } from '../domain/clock';
 import { systemClock } from '../domain/clock';
 import { consoleLog } from './console-log';
@@ -53,6 +54,8 @@ export async function startAppCore(opts: AppCoreOptions): Promise<AppCore> {
     db.$client.close();
     throw error;
   }
+  // The store's zone before anything computes a date (sessions, upkeep, the first request).
+  applyStoreTimeZone(db.$client);
   purgeExpiredSessions(db, clock());
   const adminCreated = opts.adminPassword
     ? await ensureAdministrator({ db, clock }, opts.adminPassword)

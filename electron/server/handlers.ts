@@ -5,6 +5,7 @@ import { customersHandlers } from '../domain/customers/customers-handlers';
 import { duplicatesHandlers } from '../domain/duplicates/duplicates-handlers';
 import { importsHandlers } from '../domain/imports/imports-handlers';
 import { searchHandlers } from '../domain/search/search-handlers';
+import { settingsHandlers } from '../domain/settings/settings-handlers';
 import { systemHandlers } from '../domain/system/system-handlers';
 import { usersHandlers } from '../domain/users/users-handlers';
 import { vehiclesHandlers } from '../domain/vehicles/vehicles-handlers';
@@ -21,4 +22,5 @@ export const handlers: Handlers<ChannelName> = {
   ...vehiclesHandlers,
   ...callbacksHandlers,
   ...systemHandlers,
+  ...settingsHandlers,
 };

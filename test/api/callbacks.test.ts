@@ -7,8 +7,9 @@ import { createTestApp } from '../helpers/test-app';
 
 type Panel = NonNullable<ChannelOutput<'callbacks.next'>>;
 
-// The store's clock, moved by the tests: Sunday 22 Nov 2026, 10:00 local time.
-const start = new Date(2026, 10, 22, 10, 0, 0);
+// The store's clock, moved by the tests: Sunday 22 Nov 2026, 10:00 in the store's zone (Beijing time), whatever
+// the host's zone: retries and pickers keep to calling hours, so the hour of day matters.
+const start = new Date('2026-11-22T10:00:00+08:00');
 let current = start;
 const at = (minutesLater: number) => new Date(start.getTime() + minutesLater * 60_000);
 
@@ -437,7 +438,7 @@ describe('call-back queue through the API', () => {
     await generate();
     const salesCsi = tasksOf(zhang).find((t) => t.rule === 'sales_csi')!;
     // Sales CSI fell due on 20 Nov and expires 15 days later; on 6 Dec it is closed at the first queue read.
-    current = new Date(2026, 11, 6, 9, 0, 0);
+    current = new Date('2026-12-06T09:00:00+08:00');
     await loginAll();
     await app.ok('callbacks.queue', { scope: 'team', bucket: 'all' }, tokens.op1!);
     expect(tasksOf(zhang).find((t) => t.id === salesCsi.id)!.status).toBe('expired');

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../context';
 import { loadCustomerFacts } from './facts';
 import { defaultKmPerDay, loadRules } from './rule-config';
 import { renderScript, titleOf } from './script';
-import { callbackSettings } from './settings';
+import { loadStoreSettings } from '../settings/settings-service';
 import { stmt } from './statements';
 import { estimatedMileage, ownedVehicles } from './vehicle-usage';
 
@@ -78,6 +78,7 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
   ).get(customerId) as Omit<CallPanel['customer'], 'title' | 'doNotContact'> & { dnc: number };
 
   const rules = loadRules(sqlite);
+  const { storeName } = loadStoreSettings(sqlite);
   const today = localDate(ctx.clock());
   const facts = loadCustomerFacts(sqlite, customerId, today);
   const usage = new Map(
@@ -148,7 +149,7 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
         deliveryDate: vehicle ? (usage.get(vehicle.id)?.acquiredDate ?? vehicle.deliveryDate) : null,
         visitDate: visit?.visitDate ?? null,
         advisor: visit?.advisor ?? null,
-        store: callbackSettings.storeName,
+        store: storeName,
       }),
       csiKind: csiKindOf[t.rule_code] ?? null,
       notes: t.notes,

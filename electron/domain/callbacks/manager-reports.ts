@@ -1,6 +1,6 @@
 import type { ChannelOutput } from '../../contract';
 import { reachedOutcomes } from '../../contract/callbacks';
-import { localDate } from '../clock';
+import { localDate, storeDayStart } from '../clock';
 import type { AuthedContext } from '../context';
 import { addDays } from './dates';
 import { generatingRules } from './rules';
@@ -11,11 +11,11 @@ export const callbackWorkerRoles = ['callback_operator', 'manager', 'admin'] as 
 const workerRolesSql = callbackWorkerRoles.map((r) => `'${r}'`).join(', ');
 const reachedSql = reachedOutcomes.map((o) => `'${o}'`).join(', ');
 
-/** Instants bounding local calendar days [from, to], as the ISO strings the tables store. */
+/** Instants bounding store calendar days [from, to], as the ISO strings the tables store. */
 function instantRange(from: string, to: string) {
   return {
-    fromIso: new Date(`${from}T00:00:00`).toISOString(),
-    toIso: new Date(`${addDays(to, 1)}T00:00:00`).toISOString(),
+    fromIso: storeDayStart(from).toISOString(),
+    toIso: storeDayStart(addDays(to, 1)).toISOString(),
   };
 }
 

@@ -3,12 +3,13 @@ import type { ChannelOutput, ChannelParsedInput } from '../../contract';
 import type { CallbackRuleCode } from '../../contract/callbacks';
 import { callbackOutcomeMeta } from '../../contract/callbacks';
 import { AppError } from '../../contract/errors';
-import { localDate } from '../clock';
+import { localDate, storeDateTimeLabel } from '../clock';
 import type { AuthedContext } from '../context';
 import { skipReasons } from './consent';
 import { createCsiFollowUp, csiSummary, recordCsiSurvey } from './csi';
 import { loadOutcomeSettings } from './outcome-settings';
 import { loadRules } from './rule-config';
+import { checkOutcomeTimes, loadCallHours, retryAt } from './call-hours';
 import { callbackSettings } from './settings';
 import { stmt } from './statements';
 
@@ -30,13 +31,8 @@ interface ClaimedTask {
 
 const csiRuleOf = { service: 'service_csi', sales: 'sales_csi' } as const;
 
-/** Local wall-clock "YYYY-MM-DD HH:mm" of an instant, for summaries staff read. */
-function wallClock(iso: string): string {
-  const d = new Date(iso);
-  const hh = String(d.getHours()).padStart(2, '0');
-  const mm = String(d.getMinutes()).padStart(2, '0');
-  return `${localDate(d)} ${hh}:${mm}`;
-}
+/** The store's wall-clock "YYYY-MM-DD HH:mm" of an instant, for summaries staff read. */
+const wallClock = (iso: string): string => storeDateTimeLabel(new Date(iso));
 
 function loadClaimed(sqlite: Database.Database, taskIds: readonly number[], me: number): ClaimedTask[] {
   const tasks = stmt(
@@ -86,6 +82,8 @@ export function recordCall(ctx: AuthedContext, input: RecordInput): RecordOutput
         fields: { callBackAt: '约定回电时间应晚于现在' },
       });
     }
+    const hours = loadCallHours(sqlite);
+    checkOutcomeTimes({ appointmentAt, callBackAt }, hours);
     const claimedAt = tasks.reduce((min, t) => {
       const start = new Date(
         new Date(t.claim_expires_at ?? now).getTime() - callbackSettings.claimMinutes * 60_000,
@@ -132,7 +130,7 @@ export function recordCall(ctx: AuthedContext, input: RecordInput): RecordOutput
         // The customer asked for this operator to ring back then.
         nextAttemptAt = callBackAt;
         assignedUserId = me;
-      } else nextAttemptAt = new Date(at.getTime() + setting.recycleMinutes * 60_000).toISOString();
+      } else nextAttemptAt = retryAt(at, setting.recycleMinutes, hours);
       // Out of tries: the task is finished with its last outcome (done, not reached).
       if (status === 'open' && setting.countsAttempt && attempts >= maxAttempts) {
         status = 'done';

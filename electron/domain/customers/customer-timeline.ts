@@ -4,7 +4,7 @@ import { interactionKinds } from '../../contract/customers';
 import { AppError } from '../../contract/errors';
 import type { VisitTimelineItem } from '../../contract/vehicles';
 import { visitTypes } from '../../contract/vehicles';
-import { localDate } from '../clock';
+import { localDate, storeDayStart } from '../clock';
 import { prepared } from './sql-cache';
 
 /**
@@ -29,13 +29,9 @@ export interface TimelineQuery {
   cursor?: string | null | undefined;
 }
 
-/** The instant a visit sorts at: local midnight of its date. */
+/** The instant a visit sorts at: the start of its store day. */
 export function visitSortKey(date: string): string {
-  return new Date(
-    Number(date.slice(0, 4)),
-    Number(date.slice(5, 7)) - 1,
-    Number(date.slice(8, 10)),
-  ).toISOString();
+  return storeDayStart(date).toISOString();
 }
 
 function encodeCursor(c: Cursor): string {

@@ -1,3 +1,5 @@
+import { storeDate, storeDayStart } from '../clock';
+
 /**
  * Calendar days as integers (days since 1970-01-01 of the store's wall-clock calendar), so the generator can
  * add intervals without Date objects; strings are made only at the edge and cached.
@@ -5,9 +7,10 @@
 
 const msPerDay = 86_400_000;
 
-/** The local calendar date of `d`, as the store's clock shows it (see electron/domain/clock.ts). */
+/** The store's calendar date of `d` (see electron/domain/clock.ts). */
 export function dayOf(d: Date): number {
-  return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / msPerDay);
+  const date = storeDate(d);
+  return dayFromParts(Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10)));
 }
 
 export function dayFromParts(year: number, month: number, date: number): number {
@@ -36,12 +39,11 @@ export function monthOf(day: number): number {
 
 const midnightCache = new Map<number, number>();
 
-/** An ISO UTC timestamp (as the app stores them) for a wall-clock minute of a local day. */
+/** An ISO UTC timestamp (as the app stores them) for a minute of a store day on the store's wall clock. */
 export function timestamp(day: number, minuteOfDay: number): string {
   let midnight = midnightCache.get(day);
   if (midnight === undefined) {
-    const u = new Date(day * msPerDay);
-    midnight = new Date(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate()).getTime();
+    midnight = storeDayStart(isoDay(day)).getTime();
     midnightCache.set(day, midnight);
   }
   return new Date(midnight + minuteOfDay * 60_000).toISOString();

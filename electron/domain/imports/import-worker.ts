@@ -3,6 +3,7 @@ import { openDatabase } from '../../../db/open-database';
 import { AppError, defaultErrorMessages } from '../../contract/errors';
 import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
+import { applyStoreTimeZone } from '../settings/settings-service';
 import { analyseImport, previewOf } from './analyse-import';
 import { applyImport } from './apply-import';
 import type { ImportWorkerData, ImportWorkerMessage } from './import-worker-protocol';
@@ -13,6 +14,8 @@ const post = (message: ImportWorkerMessage) => parentPort?.postMessage(message);
 
 const db = openDatabase(data.dbFile, { nativeBinding: data.nativeBinding });
 try {
+  // A worker thread has its own copy of the store clock: it follows the same database's zone.
+  applyStoreTimeZone(db.$client);
   const now = new Date(data.nowIso);
   const ctx: ServiceContext = { db, clock: () => now, user: data.user, token: null };
   const result =

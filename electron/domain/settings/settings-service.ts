@@ -1,0 +1,65 @@
+import type Database from 'better-sqlite3';
+import type { ChannelParsedInput } from '../../contract';
+import type { StoreSettingKey, StoreSettings } from '../../contract/settings';
+import { storeSettingKeys, storeSettingsSchema } from '../../contract/settings';
+import { setStoreTimeZone } from '../clock';
+import type { AuthedContext } from '../context';
+
+type Row = { key: string; value: string };
+
+const readAll = new WeakMap<Database.Database, Database.Statement>();
+
+/**
+ * The store settings with defaults filled in. A stored value that no longer validates (a zone this runtime
+ * does not know, say) reads as the default rather than stopping the app.
+ */
+export function loadStoreSettings(sqlite: Database.Database): StoreSettings {
+  let read = readAll.get(sqlite);
+  if (!read) {
+    read = sqlite.prepare('select key, value from store_settings');
+    readAll.set(sqlite, read);
+  }
+  const rows = read.all() as Row[];
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  const out: Record<string, unknown> = {};
+  for (const key of storeSettingKeys) {
+    const raw = stored.get(key);
+    const field = storeSettingsSchema.shape[key];
+    const parsed = raw === undefined ? undefined : field.safeParse(JSON.parse(raw));
+    out[key] = parsed?.success ? parsed.data : field.parse(undefined);
+  }
+  return out as StoreSettings;
+}
+
+/** Makes this process follow the database's store time zone (at start, and in the import worker). */
+export function applyStoreTimeZone(sqlite: Database.Database): void {
+  setStoreTimeZone(loadStoreSettings(sqlite).storeTimeZone);
+}
+
+export function getStoreSettings(ctx: { db: { $client: Database.Database } }): StoreSettings {
+  return loadStoreSettings(ctx.db.$client);
+}
+
+/** Saves the settings given, in one transaction, and switches the store clock when the zone changed. */
+export function updateStoreSettings(
+  ctx: AuthedContext,
+  input: ChannelParsedInput<'settings.update'>,
+): StoreSettings {
+  const sqlite = ctx.db.$client;
+  const upsert = sqlite.prepare(
+    `insert into store_settings (key, value, updated_at, updated_by) values (@key, @value, @now, @by)
+     on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at,
+       updated_by = excluded.updated_by`,
+  );
+  const now = ctx.clock().toISOString();
+  const saved = sqlite.transaction(() => {
+    for (const key of Object.keys(input) as StoreSettingKey[]) {
+      const value = input[key];
+      if (value === undefined) continue;
+      upsert.run({ key, value: JSON.stringify(value), now, by: ctx.user.id });
+    }
+    return loadStoreSettings(sqlite);
+  })();
+  setStoreTimeZone(saved.storeTimeZone);
+  return saved;
+}
