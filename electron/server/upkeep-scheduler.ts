@@ -1,52 +1,78 @@
 import type Database from 'better-sqlite3';
+import { runMarks } from '../domain/callbacks/run-marks';
 import type { Clock } from '../domain/clock';
-import type { UpkeepSummary } from '../domain/upkeep/daily-upkeep';
+import type { UpkeepOptions, UpkeepSummary } from '../domain/upkeep/daily-upkeep';
 import { runDailyUpkeep } from '../domain/upkeep/daily-upkeep';
 
-const checkEveryMs = 5 * 60_000;
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
+export interface UpkeepSchedule extends UpkeepOptions {
+  /** How often the store day is looked at while the app stays open. */
+  checkEveryMs?: number;
+  /** After a failed pass, how soon it is tried again. */
+  retryMs?: number;
+  onDone?: (summary: UpkeepSummary) => void;
+}
+
 /**
- * Runs the daily upkeep soon after start and again whenever the store day changes while the app stays open.
- * The timer does not keep the process alive; `stop` ends it.
+ * Runs the daily upkeep soon after start and again whenever the store day changes while the app stays open;
+ * a failed pass is retried after `retryMs`. While it is registered, a queue read that finds the day's queue not
+ * yet generated asks it to run (instead of building the queue itself in one long transaction). The timers do
+ * not keep the process alive; `stop` ends them and cuts a running pass short at its next slice.
  */
 export function scheduleDailyUpkeep(
   sqlite: Database.Database,
   clock: Clock,
   log: (message: string, error?: unknown) => void,
-  onDone?: (summary: UpkeepSummary) => void,
+  opts: UpkeepSchedule = {},
 ): { stop(): void; running(): Promise<void> } {
   let current: Promise<void> = Promise.resolve();
+  let busy = false;
   let stopped = false;
-  const tick = () => {
-    if (stopped) return;
-    current = current.then(async () => {
-      if (stopped) return;
-      try {
-        const summary = await runDailyUpkeep(sqlite, clock, async () => {
+  let retry: NodeJS.Timeout | null = null;
+  const pass = async () => {
+    try {
+      const summary = await runDailyUpkeep(
+        sqlite,
+        clock,
+        async () => {
           if (stopped) throw new UpkeepStopped();
           await yieldToRequests();
-        });
-        if (summary) {
-          log(
-            `每日维护 ${summary.today}: 客户阶段/等级 ${summary.derived.changed}/${summary.derived.checked} 更新，` +
-              `回访任务新建 ${summary.callbacks.created}`,
-          );
-          onDone?.(summary);
-        }
-      } catch (error) {
-        if (!(error instanceof UpkeepStopped)) log('每日维护失败', error);
+        },
+        opts,
+      );
+      if (summary) {
+        log(
+          `每日维护 ${summary.today}: 客户阶段/等级 ${summary.derived.changed}/${summary.derived.checked} 更新，` +
+            `回访任务新建 ${summary.callbacks?.created ?? 0}`,
+        );
+        opts.onDone?.(summary);
       }
+    } catch (error) {
+      if (error instanceof UpkeepStopped || stopped) return;
+      log('每日维护失败，稍后重试', error);
+      retry = setTimeout(tick, opts.retryMs ?? 60_000);
+      retry.unref();
+    }
+  };
+  const tick = () => {
+    if (stopped || busy) return;
+    busy = true;
+    current = pass().finally(() => {
+      busy = false;
     });
   };
+  runMarks.setRunner(sqlite, tick);
   // The first pass starts at once (it yields between slices, so start-up is not held up).
   tick();
-  const timer = setInterval(tick, checkEveryMs);
+  const timer = setInterval(tick, opts.checkEveryMs ?? 5 * 60_000);
   timer.unref();
   return {
     stop() {
       stopped = true;
       clearInterval(timer);
+      if (retry) clearTimeout(retry);
+      runMarks.setRunner(sqlite, null);
     },
     running: () => current,
   };

@@ -5,7 +5,11 @@ import { regenerate } from '../../electron/domain/callbacks/regenerate-for-custo
 import { loadRules, defaultKmPerDay } from '../../electron/domain/callbacks/rule-config';
 import { generatingRules } from '../../electron/domain/callbacks/rules';
 import { daysModifier } from '../../electron/domain/callbacks/rules/rule-types';
-import { dropUsageTablesSql, vehicleUsageSql } from '../../electron/domain/callbacks/vehicle-usage';
+import {
+  dropUsageTablesSql,
+  vehicleUsageParams,
+  vehicleUsageSql,
+} from '../../electron/domain/callbacks/vehicle-usage';
 import { localDate } from '../../electron/domain/clock';
 import type { BenchServer } from './api-server';
 import type { Figures, Row } from './stats';
@@ -23,6 +27,8 @@ function reset(raw: Database.Database): void {
     delete from interactions where kind = 'callback';`);
   raw.pragma('wal_checkpoint(TRUNCATE)');
 }
+
+const everyone = { lo: 0, hi: Number.MAX_SAFE_INTEGER };
 
 const literal = (v: string | number) => (typeof v === 'number' ? String(v) : `'${v.replace(/'/g, "''")}'`);
 
@@ -53,9 +59,7 @@ function rawFullPass(raw: Database.Database): void {
   raw.transaction(() => {
     raw.exec(dropUsageTablesSql);
     for (const sql of vehicleUsageSql) {
-      const s = raw.prepare(sql);
-      if (sql.includes('@defaultKmPerDay')) s.run({ defaultKmPerDay: defaultKmPerDay(rules) });
-      else s.run();
+      raw.prepare(sql).run(vehicleUsageParams(sql, everyone, defaultKmPerDay(rules)));
     }
     raw
       .prepare(

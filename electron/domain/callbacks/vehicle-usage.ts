@@ -117,12 +117,13 @@ export function reachDateSql(target: string): string {
  * owner: first and last car taken, last visit paid). A few index seeks per vehicle rather than a pass over every
  * visit: the latest visit and the latest maintenance are the last entries of the (vehicle_id, visit_date) index.
  * Merged-away cards are filtered where tasks are inserted. `base` is materialised so that each correlated lookup
- * runs once per vehicle rather than once per reference.
+ * runs once per vehicle rather than once per reference. The tables are emptied, not dropped, between the
+ * slices of a sliced pass, so its statements are prepared once.
  */
 const reading = 'coalesce(max(latest, odometer), latest, odometer)';
 
-export const vehicleUsageSql = [
-  `create temp table cb_vehicle (vehicle_id integer primary key, customer_id integer, delivery_date text,
+const usageSql = (owners: string) => [
+  `create temp table if not exists cb_vehicle (vehicle_id integer primary key, customer_id integer, delivery_date text,
      insurance_expiry text, acquired_date text, last_maint_date text, last_maint_km integer, ref_date text,
      ref_km integer, ref_jd real, km_per_day real)`,
   `insert into cb_vehicle
@@ -137,7 +138,7 @@ export const vehicleUsageSql = [
         order by s.visit_date desc, s.id desc limit 1) as last_maint,
        case when v.mileage_km is not null and v.mileage_at is not null
          then substr(v.mileage_at, 1, 10) || printf('%010d', v.mileage_km) end as odometer
-     from vehicles v where v.owner_id is not null
+     from vehicles v where ${owners}
    ), u as (
      select vehicle_id, customer_id, delivery_date, insurance_expiry, acquired_date,
        substr(last_maint, 1, 10) as last_maint_date, cast(substr(last_maint, 11) as integer) as last_maint_km,
@@ -151,7 +152,7 @@ export const vehicleUsageSql = [
        then ref_km * 1.0 / (julianday(ref_date) - julianday(delivery_date))
        else @defaultKmPerDay * 1.0 end as km_per_day
    from u`,
-  `create temp table cb_owner (customer_id integer primary key, first_acquired text, last_acquired text,
+  `create temp table if not exists cb_owner (customer_id integer primary key, first_acquired text, last_acquired text,
      last_visit text)`,
   `insert into cb_owner
    select o.customer_id, o.first_acquired, o.last_acquired,
@@ -160,9 +161,31 @@ export const vehicleUsageSql = [
          from cb_vehicle group by customer_id order by customer_id) o`,
 ];
 
+export const vehicleUsageSql = usageSql('v.owner_id is not null');
+/** The same for the owners with ids in [@c_lo, @c_hi]: one slice of the daily pass. */
+export const vehicleUsageSliceSql = usageSql('v.owner_id between @c_lo and @c_hi');
+
+/** The parameters statement `sql` of vehicleUsageSql takes, for the customer ids lo..hi. */
+export function vehicleUsageParams(
+  sql: string,
+  slice: { lo: number; hi: number },
+  kmPerDay: number,
+): Record<string, number> {
+  const p: Record<string, number> = {};
+  if (sql.includes('@c_lo')) Object.assign(p, { c_lo: slice.lo, c_hi: slice.hi });
+  if (sql.includes('@defaultKmPerDay')) p.defaultKmPerDay = kmPerDay;
+  return p;
+}
+
+export const emptyUsageTablesSql = [
+  'delete from temp.cb_vehicle',
+  'delete from temp.cb_owner',
+  'delete from temp.cb_stage',
+];
+
 export const dropUsageTablesSql =
   'drop table if exists temp.cb_vehicle; drop table if exists temp.cb_owner; drop table if exists temp.cb_stage;';
 
 /** Candidate tasks of a full pass before they are inserted in identity order. */
-export const stageTableSql = `create temp table cb_stage (customer_id integer, vehicle_id integer, service_visit_id integer,
+export const stageTableSql = `create temp table if not exists cb_stage (customer_id integer, vehicle_id integer, service_visit_id integer,
   rule_code text, anchor_date text, due_date text, expires_on text, priority integer, status text, skip_reason text)`;

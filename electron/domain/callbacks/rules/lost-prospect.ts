@@ -1,5 +1,6 @@
 import { param } from '../rule-config';
 import type { GeneratingRule } from './rule-types';
+import { customerRangeParams } from './rule-types';
 import { periodicDueDates, periodicSql } from './periodic';
 
 /**
@@ -24,12 +25,13 @@ export const lostProspectRule: GeneratingRule = {
     );
   },
   select(env) {
-    return periodicSql(
+    const periodic = periodicSql(
       `select id as customer_id, substr(created_at, 1, 10) as base from customers
-       where stage = 'lost' and merged_into_id is null`,
+       where stage = 'lost' and merged_into_id is null and id between @c_lo and @c_hi`,
       param(env.rule, 'everyMonths'),
       env.rule.offsetDays,
       env.range,
     );
+    return { sql: periodic.sql, params: { ...periodic.params, ...customerRangeParams(env) } };
   },
 };

@@ -32,6 +32,21 @@ export interface RuleEnv {
   rules: RuleSet;
   today: string;
   range: DueRange;
+  /**
+   * Customer ids (inclusive) a set-based pass works on: the daily pass goes in slices. A select that reads a
+   * base table itself (not cb_vehicle / cb_owner, which are built for the slice) keeps to it.
+   */
+  customers?: CustomerIdRange;
+}
+
+export interface CustomerIdRange {
+  lo: number;
+  hi: number;
+}
+
+/** The slice's bounds as SQL parameters @c_lo, @c_hi (every customer when no slice is given). */
+export function customerRangeParams(env: RuleEnv): { c_lo: number; c_hi: number } {
+  return { c_lo: env.customers?.lo ?? 0, c_hi: env.customers?.hi ?? Number.MAX_SAFE_INTEGER };
 }
 
 export interface RuleSql {

@@ -1,7 +1,7 @@
 import { addDays } from '../dates';
 import type { VisitRow } from '../facts';
 import type { Candidate, GeneratingRule } from './rule-types';
-import { daysModifier, inRange } from './rule-types';
+import { customerRangeParams, daysModifier, inRange } from './rule-types';
 
 /**
  * 售后满意度回访 the day after a service visit (24–48 h), to whoever paid for it. Two visits of one car on one
@@ -36,9 +36,10 @@ export const serviceCsiRule: GeneratingRule = {
     return {
       sql: `select customer_id, vehicle_id, min(id) as service_visit_id, visit_date as anchor_date,
               date(visit_date, @r_offset) as due_date
-            from service_visits where visit_date between @r_lo and @r_hi
+            from service_visits where visit_date between @r_lo and @r_hi and +customer_id between @c_lo and @c_hi
             group by customer_id, vehicle_id, visit_date`,
       params: {
+        ...customerRangeParams(env),
         r_lo: addDays(env.range.from, -env.rule.offsetDays),
         r_hi: addDays(env.range.to, -env.rule.offsetDays),
         r_offset: daysModifier(env.rule.offsetDays),
