@@ -117,7 +117,7 @@ export type ImportHeaderGuess = z.infer<typeof importHeaderGuess>;
 
 export const importPreview = z.object({
   fileName: z.string(),
-  format: z.enum(['xlsx', 'csv']),
+  format: z.enum(['xlsx', 'xls', 'ods', 'csv']),
   /** CSV only: the encoding the file was read with. */
   encoding: z.string().nullable(),
   sheetName: z.string().nullable(),

@@ -487,7 +487,7 @@ describe('customer import', () => {
     ]);
   });
 
-  it('reads dates in every accepted shape and warns on the rest', async () => {
+  it('reads dates in every accepted shape and refuses a day that does not exist', async () => {
     const dates = [
       '2023-05-01',
       '2023/5/1',
@@ -505,7 +505,10 @@ describe('customer import', () => {
       token,
     );
     expect(p.rows.slice(0, dates.length).map((r) => r.warnings)).toEqual(dates.map(() => []));
-    expect(p.rows[dates.length]!.warnings[0]).toContain('无法识别的日期“2023-02-30”');
+    expect(p.rows[dates.length]!).toMatchObject({
+      action: 'skip',
+      errors: ['生日“2023-02-30”不是真实存在的日期'],
+    });
   });
 
   it('previews in a worker thread with the same result as in main', async () => {

@@ -6,7 +6,7 @@ import { dbPlanLookup } from './plan-lookup';
 import type { ReadUpload } from './read-upload';
 import { readUpload } from './read-upload';
 import type { RowRecord } from './row-record';
-import { isBlankRow, readRowRecord } from './row-record';
+import { isBlankRow, isTotalsRow, readRowRecord } from './row-record';
 
 export interface ImportFileRows {
   upload: ReadUpload;
@@ -31,6 +31,7 @@ export function readImportFile(input: ImportFileInput, today: string): ImportFil
     // Blank rows between data rows are counted (an XLSX leaves them out entirely); trailing ones are not.
     blankRows += row.rowNumber - previous - 1;
     previous = row.rowNumber;
+    if (isTotalsRow(row)) continue;
     records.push(readRowRecord(row, header.columns, today));
   }
   return { upload, records, blankRows };

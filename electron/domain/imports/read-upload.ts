@@ -4,6 +4,7 @@ import type { ImportMapping } from './header-row';
 import { guessHeaderRow, locateHeader } from './header-row';
 import type { HeaderLocation } from './header-row';
 import { readCsv } from './read-csv';
+import { readSheetJs } from './read-sheetjs';
 import { readXlsx } from './read-xlsx';
 import type { SheetGrid } from './sheet-grid';
 
@@ -25,18 +26,14 @@ export function readUpload(fileName: string, contentBase64: string, mapping: Imp
   const bytes = Buffer.from(contentBase64, 'base64');
   if (bytes.length === 0) throw new AppError('validation', '文件是空的');
   const ext = fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '';
-  if (isLegacyExcel(bytes) || ext === 'xls') {
-    throw new AppError(
-      'validation',
-      '暂不支持 Excel 97-2003（.xls）格式，请在 Excel 中另存为 .xlsx 或 CSV 后再导入',
-    );
-  }
   let grids: (() => SheetGrid)[];
-  if (isZip(bytes)) grids = readWorkbook(bytes);
-  else if (['xlsx', 'xlsm'].includes(ext))
-    throw new AppError('validation', '文件不是有效的 Excel（.xlsx）文件，可能已损坏');
+  if (isLegacyExcel(bytes)) grids = readOtherWorkbook(bytes, 'xls');
+  else if (isZip(bytes) && ext === 'ods') grids = readOtherWorkbook(bytes, 'ods');
+  else if (isZip(bytes)) grids = readWorkbook(bytes);
+  else if (['xlsx', 'xlsm', 'xls', 'ods'].includes(ext))
+    throw new AppError('validation', `文件不是有效的 Excel（.${ext}）文件，可能已损坏`);
   else if (bytes.subarray(0, 4096).includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe)) {
-    throw new AppError('validation', '无法识别的文件格式：请上传 .xlsx 或 .csv 文件');
+    throw new AppError('validation', '无法识别的文件格式：请上传 Excel（.xlsx、.xls）或 CSV 文件');
   } else grids = [() => readCsv(bytes)];
 
   // The first sheet with a recognisable header row is the one imported.
@@ -69,8 +66,30 @@ export function readUpload(fileName: string, contentBase64: string, mapping: Imp
 const unreadableWorkbook = () =>
   new AppError(
     'validation',
-    '无法读取该 Excel 文件：文件已损坏或不是 .xlsx 格式，请用 Excel 打开后重新保存再导入',
+    '无法读取该 Excel 文件：文件已损坏或格式不对，请用 Excel 或 WPS 打开后另存为 .xlsx 再导入',
   );
+
+/**
+ * .xls (Excel 97–2003, from older DMS and WPS) and .ods through SheetJS. .xlsx keeps its own reader: on the
+ * 50,000-row file SheetJS took several times as long (see test/bench/import-bench.ts), which the import's 20 s
+ * budget cannot spare.
+ */
+function readOtherWorkbook(bytes: Buffer, format: 'xls' | 'ods'): (() => SheetGrid)[] {
+  let sheets: ReturnType<typeof readSheetJs>;
+  try {
+    sheets = readSheetJs(bytes, { maxRows: maxImportRows + 100 });
+  } catch {
+    throw unreadableWorkbook();
+  }
+  if (!sheets.length) throw unreadableWorkbook();
+  return sheets.map((s) => () => {
+    try {
+      return { format, encoding: null, sheetName: s.name, rows: s.rows() };
+    } catch {
+      throw unreadableWorkbook();
+    }
+  });
+}
 
 function readWorkbook(bytes: Buffer): (() => SheetGrid)[] {
   try {

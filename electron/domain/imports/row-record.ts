@@ -103,14 +103,24 @@ export function isBlankRow(row: SheetRow): boolean {
   return row.cells.every(isBlankCell);
 }
 
+const totalsLabel = /^(合\s*计|总\s*计|小\s*计|共\s*计|总数|合计人数)\s*[:：]?/;
+
+/** A sum line under the table (合计 / 总计 / 小计 …, in its first filled cell): part of the sheet, not a customer. */
+export function isTotalsRow(row: SheetRow): boolean {
+  const first = row.cells.find((c) => !isBlankCell(c));
+  return first !== undefined && totalsLabel.test(cellText(first ?? null));
+}
+
 /** Reads one data row through the column bindings; every problem is reported in Chinese against the field. */
 export function readRowRecord(row: SheetRow, columns: ColumnBinding[], today: string): RowRecord {
   const record: RowRecord = { rowNumber: row.rowNumber, customer: {}, vehicle: {}, errors: [], warnings: [] };
   const { customer, vehicle, errors, warnings } = record;
 
   const text = (field: TextField, value: CellValue): string | undefined => {
-    // Runs of spaces fold to one; notes keep their line breaks.
-    const v = halfWidthAlnum(cellText(value)).replace(field === 'notes' ? /[^\S\n]+/g : /\s+/g, ' ');
+    // Runs of spaces fold to one; notes keep their line breaks (a CSV written on Windows quotes them as CRLF).
+    const v = halfWidthAlnum(cellText(value))
+      .replace(/\r\n?/g, '\n')
+      .replace(field === 'notes' ? /[^\S\n]+/g : /\s+/g, ' ');
     const limit = textLimits[field];
     if (v.length <= limit) return v;
     warnings.push(`${fieldLabels[field]}超过 ${limit} 个字，已截断`);
@@ -122,7 +132,8 @@ export function readRowRecord(row: SheetRow, columns: ColumnBinding[], today: st
   ): string | undefined => {
     const parsed = parseDate(value);
     if (parsed.ok) return parsed.value;
-    warnings.push(`${fieldLabels[field]}${parsed.problem}，未导入该项`);
+    if (parsed.impossible) errors.push(`${fieldLabels[field]}${parsed.problem}`);
+    else warnings.push(`${fieldLabels[field]}${parsed.problem}，未导入该项`);
     return undefined;
   };
 
@@ -195,10 +206,12 @@ export function readRowRecord(row: SheetRow, columns: ColumnBinding[], today: st
       case 'insuranceExpiry': {
         const d = date(col.field, value);
         if (d === undefined) break;
-        if (col.field === 'birthday') {
-          if (d > today) warnings.push(`生日 ${d} 晚于今天，未导入该项`);
-          else customer.birthday = d;
-        } else vehicle[col.field] = d;
+        // A birthday or a delivery (purchase) after today is a typing slip or a wrong column: the row waits
+        // for a fixed file. An insurance expiry is in the future by nature.
+        if (col.field !== 'insuranceExpiry' && d > today)
+          errors.push(`${fieldLabels[col.field]} ${d} 晚于今天（${today}）`);
+        if (col.field === 'birthday') customer.birthday = d;
+        else vehicle[col.field] = d;
         break;
       }
       case 'mileage': {

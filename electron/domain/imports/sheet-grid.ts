@@ -1,4 +1,4 @@
-/** One cell as the readers hand it over: text from CSV, typed values from XLSX. */
+/** One cell as the readers hand it over: text from CSV, typed values from workbooks. */
 export type CellValue = string | number | boolean | Date | null;
 
 export interface SheetRow {
@@ -8,7 +8,7 @@ export interface SheetRow {
 }
 
 export interface SheetGrid {
-  format: 'xlsx' | 'csv';
+  format: 'xlsx' | 'xls' | 'ods' | 'csv';
   encoding: string | null;
   sheetName: string | null;
   rows: SheetRow[];

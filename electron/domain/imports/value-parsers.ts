@@ -2,7 +2,8 @@ import type { sourceChannels } from '../../contract/customers';
 import { cellCode, isoOfDateCell } from './cell-text';
 import type { CellValue } from './sheet-grid';
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string };
+/** `impossible`: the cell is written as a date but no such day exists (2026-02-30), which is an error, not a guess. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problem: string; impossible?: boolean };
 
 const dateHint = '应为 2023-05-01、2023/5/1、2023.5.1 或 2023年5月1日';
 
@@ -37,10 +38,11 @@ export function parseDate(value: CellValue): Parsed<string> {
     .trim();
   let iso: string | null = null;
   let m = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text);
-  if (m) iso = realDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  else if ((m = /^(\d{4})(\d{2})(\d{2})$/.exec(text)))
+  if (!m) m = /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (m) {
     iso = realDate(Number(m[1]), Number(m[2]), Number(m[3]));
-  else if (/^\d{5}(\.\d+)?$/.test(text)) iso = excelSerialToIso(Number(text));
+    if (!iso) return { ok: false, problem: `“${cellCode(value)}”不是真实存在的日期`, impossible: true };
+  } else if (/^\d{5}(\.\d+)?$/.test(text)) iso = excelSerialToIso(Number(text));
   return iso
     ? { ok: true, value: iso }
     : { ok: false, problem: `无法识别的日期“${cellCode(value)}”（${dateHint}）` };
