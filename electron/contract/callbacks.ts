@@ -290,13 +290,8 @@ export const callbacksContract = {
     access: 'callbacks.work',
     input: z.object({ ruleCodes: z.array(ruleCode).max(callbackRuleCodes.length).optional() }),
     output: z.object({
-      /** Tasks "next call" can claim right now, and the calls (customers) they make. */
-      claimable: z.object({
-        tasks: z.number(),
-        customers: z.number(),
-        overdue: z.number(),
-        dueToday: z.number(),
-      }),
+      /** Tasks "next call" can claim right now (overdue or due today). */
+      claimable: z.object({ tasks: z.number(), overdue: z.number(), dueToday: z.number() }),
       /** Resting after a failed try, and when the first of them may be dialled again. */
       resting: z.object({ tasks: z.number(), nextAt: z.string().nullable() }),
       /** On a colleague's live call right now. */
@@ -403,10 +398,10 @@ export const callbacksContract = {
     output: z.object({ assigned: z.number() }),
   }),
           /** Tasks this person completed in the range, whatever their due date. */
-  'callbacks.spread': channel({
           /** Tasks assigned to this person that fall due in the range, and how many of those are done. */
           assignedDue: z.number(),
           assignedDueDone: z.number(),
+  'callbacks.spread': channel({
     summary: 'Spread open tasks over operators round-robin, one customer’s tasks to the same operator',
     access: 'callbacks.manage',
     input: z
@@ -421,13 +416,13 @@ export const callbacksContract = {
       perUser: z.array(z.object({ userId: z.number(), customers: z.number(), tasks: z.number() })),
     }),
   }),
+          /** Completed in the range, whatever their due date (late work done now counts here). */
+          completedInPeriod: z.number(),
+          /** Due in the range; the rest of the row splits these by where they ended. */
   'callbacks.rules': channel({
     summary: 'The call-back rules with their settings',
     access: 'callbacks.work',
     input: z.object({}),
-          /** Completed in the range, whatever their due date (late work done now counts here). */
-          completedInPeriod: z.number(),
-          /** Due in the range; the rest of the row splits these by where they ended. */
     output: z.array(ruleSettings),
   }),
   'callbacks.updateRule': channel({

@@ -38,7 +38,7 @@ export function PoolSummary({ ruleCodes }: { ruleCodes: CallbackRuleCode[] }) {
       </span>
       <strong className={claimable.tasks > 0 ? 'cb-pool-claimable' : 'cb-pool-none'}>
         {claimable.tasks > 0
-          ? t('callbacks.pool.claimable', { tasks: claimable.tasks, customers: claimable.customers })
+          ? t('callbacks.pool.claimable', { tasks: claimable.tasks })
           : t('callbacks.pool.none')}
       </strong>
       {claimable.tasks > 0 && <span className="cb-pool-part">{parts.join(' · ')}</span>}
