@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { idNumberBirthday, idNumberGender, normalizeIdNumber, validateIdNumber } from '../common/id-number';
 import { channel } from './channel';
-import { id, isoDate, optionalDate, optionalMobile, optionalText, personName, version } from './fields';
+import {
+  id,
+  isoDate,
+  optionalDate,
+  optionalMobile,
+  optionalPersonName,
+  optionalText,
+  personName,
+  version,
+} from './fields';
 import { vehicleDetail, visitTimelineItem, visitTypes } from './vehicles';
 
 export const genders = ['male', 'female'] as const;
@@ -72,7 +81,7 @@ export const customerFields = z
     employer: optionalText(100),
     isCompany: z.boolean().default(false),
     /** A company is spoken to through a person (联系人) and their title (职务): 「宏图贸易 李经理」. */
-    contactPerson: optionalText(30),
+    contactPerson: optionalPersonName(30),
     contactTitle: optionalText(20),
     sourceChannel: z.enum(sourceChannels).default('walk_in'),
     referrerId: id.nullish(),

@@ -293,6 +293,34 @@ describe('text at the boundary', () => {
     );
     expect(created.name).toBe('张三');
 
+    const company = await app.ok(
+      'customers.create',
+      {
+        name: '宏图贸易\u200B有限公司',
+        mobile: '13800003334',
+        isCompany: true,
+        contactPerson: '\u2067李\u200B经理\u2069',
+      },
+      app.adminToken,
+    );
+    expect(company).toMatchObject({ name: '宏图贸易有限公司', contactPerson: '李经理' });
+    const blankContact = await app.ok(
+      'customers.create',
+      { name: '远航物流', mobile: '13800003335', isCompany: true, contactPerson: '\u200B\uFEFF' },
+      app.adminToken,
+    );
+    expect(blankContact.contactPerson).toBeNull();
+    expect(
+      await app.call(
+        'customers.create',
+        { name: '远航物流', mobile: '13800003336', isCompany: true, contactPerson: '\u200B…' },
+        app.adminToken,
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: { details: { fields: { contactPerson: '名字必须包含看得见的文字' } } },
+    });
+
     const staff = await app.call(
       'users.create',
       { username: 'ghost', displayName: '\u2066\u2069\u200B', role: 'front_desk', password: 'Ghost-Pass-1' },
