@@ -42,7 +42,13 @@ export const searchContract = {
       q: z.string().trim().min(1, '请输入搜索内容').max(50, '搜索内容不能超过 50 个字'),
       limit: z.number().int().min(1).max(50).default(20),
     }),
-    output: z.object({ results: z.array(searchResult) }),
+    output: z.object({
+      results: z.array(searchResult),
+      /** How many customers match in all (the customer list's text filter shows them all). */
+      total: z.number(),
+      /** The count stopped at `total`: at least that many match. */
+      totalCapped: z.boolean(),
+    }),
   }),
   'customers.facets': channel({
     summary:

@@ -6,6 +6,8 @@ import type { Cursor } from './keyset';
 import { decodeCursor, encodeCursor } from './keyset';
 import type { Keyed, Order, Sql, Walk } from '../search/index-walk';
 import { and, marks, walkIndex } from '../search/index-walk';
+import { classifyQuery } from '../search/classify-query';
+import { matchIdLists } from '../search/match-sets';
 import { prepared } from './sql-cache';
 
 type ListInput = ChannelParsedInput<'customers.list'>;
@@ -45,8 +47,28 @@ interface Filter {
   column?: { name: keyof typeof compositeIndexes; values: string[] };
 }
 
-function filtersOf(f: Filters): Filter[] {
+/**
+ * The search box's text as a filter: the customers the search counts, from the same indexes, so "show all"
+ * lists exactly what the search said. The ids drive a small set; a large one (a common surname) is a list read
+ * once per statement, so walks test it on index entries without reading customer rows.
+ */
+function textFilter(sqlite: Database.Database, text: string): Filter {
+  const lists = matchIdLists(sqlite, classifyQuery(text));
+  if (!lists.length) return { cond: { sql: '0', params: [] }, reads: [] };
+  const ids = {
+    sql: lists.map((l) => `select id from (${l.sql})`).join(' union all '),
+    params: lists.flatMap((l) => l.params),
+  };
+  return {
+    cond: { sql: `c.id in (${ids.sql})`, params: ids.params },
+    reads: [],
+    ids: { ...ids, repeats: true },
+  };
+}
+
+function filtersOf(sqlite: Database.Database, f: Filters): Filter[] {
   const out: Filter[] = [];
+  if (f.text) out.push(textFilter(sqlite, f.text));
   if (f.stages?.length) {
     out.push({
       cond: { sql: `c.stage in (${marks(f.stages)})`, params: f.stages },
@@ -305,6 +327,21 @@ function hydrate(sqlite: Database.Database, page: Keyed[]): CustomerRow[] {
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
+/** An index of customers leading with a column a filter reads and holding every column the filters read. */
+function coveringIndex(sqlite: Database.Database, filters: Filter[]): string | null {
+  const reads = new Set(filters.flatMap((f) => f.reads));
+  let best: string | null = null;
+  let width = Infinity;
+  for (const [name, columns] of indexesOf(sqlite)) {
+    if (!name.startsWith('customers_') || !reads.has(columns[0] ?? '')) continue;
+    if ([...reads].every((col) => columns.includes(col)) && columns.length < width) {
+      best = name;
+      width = columns.length;
+    }
+  }
+  return best;
+}
+
 /**
  * Exact number of live customers matching the filters. A lone filter with its own index is counted on that
  * index without reading rows; several are counted over the smallest one's ids. Merged-away customers (few,
@@ -327,6 +364,15 @@ function countCustomers(sqlite: Database.Database, filters: Filter[]): number {
       : `select count(*) as n from (${only.sql})`;
     return count(sql, only.params) - merged;
   }
+  // Reading n rows by id costs more than stepping through many index entries: unless one filter is small, an
+  // index holding every column the filters read counts them on its entries (list filters read none).
+  const covering = coveringIndex(sqlite, filters);
+  if (covering && !smallestIds(sqlite, filters, driverLimits(sqlite, 100).small)) {
+    return (
+      count(`select count(*) as n from customers c indexed by ${covering} where ${conds.sql}`, conds.params) -
+      merged
+    );
+  }
   const ids = smallestIds(sqlite, filters, Number.MAX_SAFE_INTEGER);
   if (!ids) return count(`select count(*) as n from customers c where ${conds.sql}`, conds.params) - merged;
   const sql = `select count(*) as n from customers c not indexed where c.id in (${ids.sql}) and ${conds.sql}`;
@@ -340,7 +386,7 @@ function countCustomers(sqlite: Database.Database, filters: Filter[]): number {
 export function listCustomers(ctx: ServiceContext, input: ListInput): ChannelOutput<'customers.list'> {
   const sqlite = ctx.db.$client;
   const cursor: Cursor | null = input.cursor ? decodeCursor(input.cursor) : null;
-  const filters = filtersOf(input.filters);
+  const filters = filtersOf(sqlite, input.filters);
   const where = and([{ sql: 'c.merged_into_id is null', params: [] }, ...filters.map((f) => f.cond)]);
   // One extra row tells whether another page exists without a count.
   const keyed = keyedPage(sqlite, input, filters, where, cursor, input.limit + 1);

@@ -17,6 +17,11 @@ export interface SearchPlan {
   platePrefix?: string;
   /** A plate typed without its province: every province's version of it. */
   plateAnyProvince?: string[];
+  /**
+   * What is on the car's tail, without province and city letter ("A513", "0A513"), reversed, so it is a prefix
+   * of the plate read from its end (the `plateReversedSql` index).
+   */
+  plateTailReversed?: string;
   /** A whole VIN, upper case. */
   vin?: string;
   /** The end of a VIN, reversed, so it is a prefix of `vehicles.vin_reversed`. */
@@ -33,6 +38,9 @@ export interface SearchPlan {
 const plateSerial = /^[A-HJ-NP-Z][A-HJ-NP-Z0-9]*$/;
 // VINs never contain I, O or Q; a tail worth looking up has at least one digit (serials are mostly digits).
 const vinChars = /^[A-HJ-NPR-Z0-9]+$/;
+const plateChars = /^[A-HJ-NP-Z0-9]+$/;
+// Staff type a space between surname and given name ("陈 飞昊") that stored names never hold.
+const spaceBetweenHan = /(\p{Script=Han})\s+(?=\p{Script=Han})/gu;
 
 export function classifyQuery(raw: string): SearchPlan {
   const text = toHalfWidth(raw).trim().replace(/\s+/g, ' ');
@@ -58,9 +66,20 @@ export function classifyQuery(raw: string): SearchPlan {
   } else if (plate.length >= 6 && plate.length <= 7 && plateSerial.test(plate) && /\d/.test(plate)) {
     plan.plateAnyProvince = [...plateProvinces].map((p) => p + plate);
   }
+  // A tail has a digit (serials are mostly digits) and is shorter than a whole plate.
+  if (
+    !looksLikePlate &&
+    plate.length >= 3 &&
+    plate.length <= 7 &&
+    plateChars.test(plate) &&
+    /\d/.test(plate)
+  ) {
+    plan.plateTailReversed = [...plate].reverse().join('');
+  }
 
   // A plate is never a name, even though it starts with a Chinese character.
-  if (!looksLikePlate) plan.name = { text, lower: text.toLowerCase() };
+  const name = text.replace(spaceBetweenHan, '$1');
+  if (!looksLikePlate) plan.name = { text: name, lower: name.toLowerCase() };
   if (/^[a-z ]+$/i.test(text)) plan.pinyin = text.replace(/ /g, '').toLowerCase();
   return plan;
 }

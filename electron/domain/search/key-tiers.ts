@@ -1,3 +1,4 @@
+import { plateReversedSql } from '../../../db/schema/vehicles';
 import { prepared } from '../customers/sql-cache';
 import type { SearchPlan } from './classify-query';
 import type { Tier } from './name-tiers';
@@ -38,7 +39,16 @@ function vehicleTier(
 export function keyTiers(plan: SearchPlan): Tier[] {
   const exact: Tier[] = [];
   const partial: Tier[] = [];
-  const { mobile, mobileTail, plate, platePrefix, plateAnyProvince, vin, vinTailReversed } = plan;
+  const {
+    mobile,
+    mobileTail,
+    plate,
+    platePrefix,
+    plateAnyProvince,
+    plateTailReversed,
+    vin,
+    vinTailReversed,
+  } = plan;
   if (mobile) {
     exact.push({
       match: 'mobile',
@@ -85,6 +95,18 @@ export function keyTiers(plan: SearchPlan): Tier[] {
         'vehicles_plate_idx',
         'v.plate > ? and v.plate < ?',
         [platePrefix, prefixEnd(platePrefix)],
+        'v.plate',
+      ),
+    );
+  }
+  if (plateTailReversed) {
+    const reversed = plateReversedSql('v.plate');
+    partial.push(
+      vehicleTier(
+        'plate',
+        'vehicles_plate_reversed_owner_idx',
+        `${reversed} >= ? and ${reversed} < ?`,
+        [plateTailReversed, prefixEnd(plateTailReversed)],
         'v.plate',
       ),
     );

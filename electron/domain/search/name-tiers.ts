@@ -31,10 +31,7 @@ const gramProbe = (gram: string) => ({
 export function nameTiers(sqlite: Database.Database, text: string, lower: string): Tier[] {
   const end = prefixEnd(text);
   const chars = [...lower];
-  const gram =
-    chars.length <= 2
-      ? lower
-      : rarestGram(sqlite, [...new Set(chars.slice(1).map((ch, i) => chars[i] + ch))]);
+  const gram = nameGram(sqlite, lower);
   const probe = gramProbe(gram);
   const notPrefix = 'not (c.name >= ? and c.name < ?)';
   return [
@@ -66,6 +63,16 @@ export function nameTiers(sqlite: Database.Database, text: string, lower: string
       driver: { sql: 'select customer_id as id from customer_name_grams where gram = ?', params: [gram] },
     }),
   ];
+}
+
+/**
+ * The gram every name holding `lower` holds, with the fewest postings: the text itself up to two characters,
+ * else its rarest bigram.
+ */
+export function nameGram(sqlite: Database.Database, lower: string): string {
+  const chars = [...lower];
+  if (chars.length <= 2) return lower;
+  return rarestGram(sqlite, [...new Set(chars.slice(1).map((ch, i) => chars[i] + ch))]);
 }
 
 /** Each gram is counted only up to a bound, and a gram rare enough ends the search early. */

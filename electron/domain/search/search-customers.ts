@@ -4,10 +4,14 @@ import type { ServiceContext } from '../context';
 import { prepared } from '../customers/sql-cache';
 import { classifyQuery } from './classify-query';
 import { keyTiers } from './key-tiers';
+import { countMatches, matchIdLists } from './match-sets';
 import type { Tier } from './name-tiers';
 import { nameTiers, pinyinTiers } from './name-tiers';
 
 type Found = { id: number; match: SearchMatch; matchedText: string };
+
+/** Beyond this many matches the count says "at least": counting a whole common surname would cost more. */
+export const searchCountCap = 5000;
 
 /**
  * The front desk's one search box. The query is classified into the kinds it can be; the kinds run as tiers
@@ -33,7 +37,9 @@ export function searchCustomers(
         found.set(hit.id, { id: hit.id, match: tier.match, matchedText: hit.matchedText });
     }
   }
-  return { results: describe(ctx, [...found.values()].slice(0, input.limit)) };
+  const results = describe(ctx, [...found.values()].slice(0, input.limit));
+  const count = countMatches(sqlite, matchIdLists(sqlite, plan), searchCountCap);
+  return { results, total: count.total, totalCapped: count.capped };
 }
 
 /** Name, phone, stage and vehicles for the few customers found, in two indexed reads. */
