@@ -1,15 +1,24 @@
-import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from '@playwright/test';
-import { adminPassword, screenshotDir } from './e2e-env';
+import { expect, test as base } from '@playwright/test';
+import { adminPassword } from './e2e-env';
+import type { FreshServer } from './e2e-helpers';
+import { shot, startFreshServer, uiLogin } from './e2e-helpers';
 
-async function shot(page: Page, name: string): Promise<void> {
-  // Let antd's enter animations settle so the picture shows the resting state.
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
-}
+// The first run is about an empty database, so this spec gets a server of its own on a fresh data dir:
+// it passes alone, first or last, and the other specs fill the shared server with ensureDemoData.
+const test = base.extend<{ firstRunServer: FreshServer }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a function destructures
+  firstRunServer: async ({}, use) => {
+    const server = await startFreshServer();
+    await use(server);
+    await server.stop();
+  },
+  baseURL: async ({ firstRunServer }, use) => {
+    await use(firstRunServer.baseURL);
+  },
+});
 
-async function login(page: Page, username: string, password: string): Promise<void> {
+async function submitLogin(page: Page, username: string, password: string): Promise<void> {
   await page.getByLabel('用户名', { exact: true }).fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
@@ -26,12 +35,12 @@ test('foundation: login, customers, placeholder, settings, logout', async ({ pag
   });
 
   await test.step('a wrong password is refused in Chinese', async () => {
-    await login(page, 'admin', 'not-the-password');
+    await submitLogin(page, 'admin', 'not-the-password');
     await expect(page.getByText('用户名或密码错误')).toBeVisible();
   });
 
   await test.step('the administrator signs in and meets the first-run demo button', async () => {
-    await login(page, 'admin', adminPassword);
+    await uiLogin(page, 'admin', adminPassword);
     await expect(page.getByRole('heading', { name: '客户', exact: true })).toBeVisible();
     await expect(page.getByRole('button', { name: /系统管理员/ })).toBeVisible();
     await expect(page.getByText('数据库还是空的')).toBeVisible();
@@ -155,7 +164,7 @@ test('foundation: login, customers, placeholder, settings, logout', async ({ pag
   });
 
   await test.step('the front-desk user sees only their own account in 设置', async () => {
-    await login(page, 'qiantai01', 'Front-desk-01');
+    await uiLogin(page, 'qiantai01', 'Front-desk-01');
     await expect(page.getByRole('button', { name: /前台/ })).toBeVisible();
     await page.getByRole('menuitem', { name: '设置' }).click();
     await expect(page.getByRole('tab', { name: '我的账号' })).toBeVisible();

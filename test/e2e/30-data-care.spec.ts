@@ -4,39 +4,20 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { existingInDb, fixtureVin } from '../fixtures/imports/make-fixtures';
-import { adminPassword, repoRoot, screenshotDir } from './e2e-env';
+import { adminPassword, repoRoot } from './e2e-env';
+import type { ApiCaller } from './e2e-helpers';
+import { apiCaller, apiLogin, ensureDemoData, shot, uiLogin } from './e2e-helpers';
 
 const messyWorkbook = path.join(repoRoot, 'test/fixtures/imports/customers-messy.xlsx');
 
-async function shot(page: Page, name: string): Promise<void> {
-  // Let antd's enter animations settle so the picture shows the resting state.
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
-}
-
 async function login(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/');
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await uiLogin(page, username, password);
   await expect(page.getByRole('heading', { name: '客户', exact: true })).toBeVisible();
 }
 
 /** The API as a script sees it: Bearer token, envelope unwrapped, failures fail the test. */
-async function apiAs(request: APIRequestContext, username: string, password: string) {
-  const login = await request.post('/api/auth.login', { data: { username, password } });
-  const body = (await login.json()) as { ok: boolean; data: { token: string } };
-  expect(body.ok).toBe(true);
-  const token = body.data.token;
-  return async <T = Record<string, unknown>>(channel: string, input: unknown): Promise<T> => {
-    const res = await request.post(`/api/${channel}`, {
-      data: input,
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const envelope = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
-    expect(envelope.ok, `${channel}: ${envelope.error?.message ?? ''}`).toBe(true);
-    return envelope.data;
-  };
+async function apiAs(request: APIRequestContext, username: string, password: string): Promise<ApiCaller> {
+  return apiCaller(request, await apiLogin(request, username, password));
 }
 
 /** A mobile number no demo card has: the demo numbers never repeat, and this one is new on every run. */
@@ -50,6 +31,11 @@ const customerTotal = async (page: Page): Promise<number> => {
 };
 
 test.describe('data care', () => {
+  // The demo dealership first: duplicates to merge, and a list long enough to export.
+  test.beforeEach(async ({ request }) => {
+    await ensureDemoData(request);
+  });
+
   test('import a workbook with errors: preview, apply with progress, revert from history', async ({
     page,
     request,

@@ -1,7 +1,15 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect } from '@playwright/test';
-import { adminPassword, screenshotDir } from './e2e-env';
+import { adminPassword, repoRoot, screenshotDir } from './e2e-env';
+
+// Every spec must pass alone and in any order on the one server the config starts: a spec that needs the
+// demo dealership calls ensureDemoData before it writes anything (a customer written first would make the
+// database non-empty and the demo button refuse), and creates what it asserts about with names or numbers
+// of its own. Only a spec about an empty database starts its own server (startFreshServer).
 
 /** Lets antd's enter animations settle, then saves the picture under test-results/screenshots. */
 export async function shot(page: Page, name: string): Promise<void> {
@@ -53,12 +61,18 @@ export async function adminApi(request: APIRequestContext): Promise<ApiCaller> {
 
 /**
  * Gives a spec the scale-S demo dealership whether or not another spec ran before it, so each spec can run
- * alone (`npx playwright test -c test/e2e/playwright.config.ts 40-callbacks`).
+ * alone (`npx playwright test -c test/e2e/playwright.config.ts 40-callbacks`). Call it first, before the spec
+ * creates anything.
  */
 export async function ensureDemoData(request: APIRequestContext): Promise<void> {
   const api = await adminApi(request);
-  const info = await api<{ empty: boolean }>('system.info', {});
+  const info = await api<{ empty: boolean; customerCount: number }>('system.info', {});
   if (info.empty) await api('demo.generate', { scale: 'S' });
+  else
+    expect(
+      info.customerCount,
+      'the database was not empty but holds no demo data: a spec wrote customers before calling ensureDemoData',
+    ).toBeGreaterThan(1000);
 }
 
 /** Creates a staff user of the role (idempotent by username) and returns its password. */
@@ -82,4 +96,64 @@ export async function uiLogin(page: Page, username = 'admin', password = adminPa
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
   await expect(page.locator('.ant-layout-sider')).toBeVisible();
+}
+
+export interface FreshServer {
+  baseURL: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * A second server on an empty database in a temp dir (any free port, the renderer the config's server built),
+ * for a spec about the first run whatever the shared server already holds. stop() ends it and removes the dir.
+ */
+export async function startFreshServer(): Promise<FreshServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealer-crm-e2e-fresh-'));
+  const child = spawn(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      'electron/cli/serve.ts',
+      '--port',
+      '0',
+      '--no-build',
+      '--data-dir',
+      dataDir,
+      '--admin-password',
+      adminPassword,
+    ],
+    { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let output = '';
+  const baseURL = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`fresh server did not start:\n${output}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const m = /已启动：(http:\/\/[^/\s]+)\//.exec(output);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`fresh server exited (${code}):\n${output}`));
+    });
+  });
+  return {
+    baseURL,
+    dataDir,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await exited;
+      }
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }
