@@ -1,41 +1,26 @@
-import path from 'node:path';
 import type { APIRequestContext, Browser, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { vinCheckDigit } from '../../electron/common/vin';
-import { adminPassword, screenshotDir } from './e2e-env';
+import { adminPassword } from './e2e-env';
+import type { ApiCaller } from './e2e-helpers';
+import { apiCaller, apiLogin, ensureDemoData, shot as saveShot, uiLogin } from './e2e-helpers';
 
 async function shot(page: Page, name: string): Promise<void> {
-  // A toast from the step before would cover the header; let it go, and let antd's animations settle.
+  // A toast from the step before would cover the header; let it go first.
   await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 8000 });
-  await page.waitForTimeout(400);
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`) });
+  await saveShot(page, name);
 }
 
 /** The API as a script sees it: Bearer token, envelope unwrapped, failures fail the test. */
-async function apiAs(request: APIRequestContext, username: string, password: string) {
-  const login = await request.post('/api/auth.login', { data: { username, password } });
-  const body = (await login.json()) as { ok: boolean; data: { token: string } };
-  expect(body.ok, `login ${username}`).toBe(true);
-  const token = body.data.token;
-  return async <T = Record<string, unknown>>(channel: string, input: unknown): Promise<T> => {
-    const res = await request.post(`/api/${channel}`, {
-      data: input,
-      headers: { authorization: `Bearer ${token}` },
-    });
-    const envelope = (await res.json()) as { ok: boolean; data: T; error?: { message: string } };
-    expect(envelope.ok, `${channel}: ${envelope.error?.message ?? ''}`).toBe(true);
-    return envelope.data;
-  };
+async function apiAs(request: APIRequestContext, username: string, password: string): Promise<ApiCaller> {
+  return apiCaller(request, await apiLogin(request, username, password));
 }
 
 /** A signed-in page of its own: two workstations side by side, as in the store. */
 async function workstation(browser: Browser, username: string, password: string): Promise<Page> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto('/');
-  await page.getByLabel('用户名', { exact: true }).fill(username);
-  await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await uiLogin(page, username, password);
   await expect(page.getByRole('menuitem', { name: '回访' })).toBeVisible();
   return page;
 }
@@ -76,9 +61,14 @@ async function pickOption(page: Page, select: string, option: string): Promise<v
 /** What "no answer" did before the test changed it; put back after the test whatever happened. */
 let noAnswerBefore: OutcomeSetting | null = null;
 
+/** The store's calling hours before the test opened them to the whole day; put back after it. */
+let callingHoursBefore: { start: string; end: string } | null = null;
+
 test.afterEach(async ({ request }) => {
-  if (!noAnswerBefore) return;
   const admin = await apiAs(request, 'admin', adminPassword);
+  if (callingHoursBefore) await admin('settings.update', { callingHours: callingHoursBefore });
+  callingHoursBefore = null;
+  if (!noAnswerBefore) return;
   const { outcome, recycleMinutes, countsAttempt, closesTask } = noAnswerBefore;
   await admin('callbacks.updateOutcomeSetting', { outcome, recycleMinutes, countsAttempt, closesTask });
   noAnswerBefore = null;
@@ -88,7 +78,14 @@ test('call-backs: keyboard calls with a retry and a CSI follow-up; manager view 
   browser,
   request,
 }) => {
+  // The demo dealership's queue around our own card, whichever spec ran before.
+  await ensureDemoData(request);
   const admin = await apiAs(request, 'admin', adminPassword);
+  // A retry is kept inside the store's calling hours (09:00–20:00 by default): open them to the whole day so
+  // "the missed call comes back at once" holds whenever the spec runs.
+  callingHoursBefore = (await admin<{ callingHours: { start: string; end: string } }>('settings.get', {}))
+    .callingHours;
+  await admin('settings.update', { callingHours: { start: '00:00', end: '23:59' } });
   const run = String(Date.now()).slice(-6);
   const operator = { username: `cb-op-${run}`, password: 'Operator-Pass-1', displayName: '周晓岚' };
   const manager = { username: `cb-mgr-${run}`, password: 'Manager-Pass-1', displayName: '陈经理' };
