@@ -27,6 +27,10 @@ const menu = (page: Page) => page.getByRole('navigation', { name: '主导航' })
 test.describe('the operator’s day', () => {
   test.beforeAll(async ({ request }) => {
     await ensureDemoData(request);
+    // The demo dealership's call-back queue (idempotent: a second pass adds nothing).
+    await (
+      await adminApi(request)
+    )('callbacks.generate', {});
   });
 
   test('the operator lands on 回访 and sees the pool "next call" draws from', async ({ page, request }) => {
@@ -100,7 +104,17 @@ test.describe('the operator’s day', () => {
     await expect(page).toHaveURL(/#\/customers/);
   });
 
-  test('the manager’s report shows done in the period beside due in it', async ({ page }) => {
+  test('the manager’s report shows done in the period beside due in it', async ({ page, request }) => {
+    // The operator works three overdue calls: done today, due days ago.
+    const password = await ensureUser(request, 'h3-operator', 'callback_operator', '回访专员小周');
+    const op = apiCaller(request, await apiLogin(request, 'h3-operator', password));
+    let done = 0;
+    for (let i = 0; i < 3; i++) {
+      const panel = await op<Panel>('callbacks.next', {});
+      await op('callbacks.record', { taskIds: panel.reasons.map((r) => r.taskId), outcome: 'reached' });
+      done += panel.reasons.length;
+    }
+    expect(done).toBeGreaterThan(0);
     await uiLogin(page);
     await expect(page).toHaveURL(/#\/customers/);
     await page.goto('/#/callbacks?tab=team');
@@ -109,6 +123,9 @@ test.describe('the operator’s day', () => {
     await page.getByRole('tab', { name: '工作量' }).click();
     await expect(page.getByRole('columnheader', { name: '期内到期的任务' })).toBeVisible();
     await expect(page.getByRole('columnheader', { name: '期内完成' }).first()).toBeVisible();
+    const operatorRow = page.getByRole('row').filter({ hasText: '回访专员小周' });
+    // 人员, 角色, 已分配, 逾期, 期内完成…: the fifth cell.
+    await expect(operatorRow.getByRole('cell').nth(4)).toHaveText(String(done));
     await shotBoth(page, 'h3-report');
   });
 });

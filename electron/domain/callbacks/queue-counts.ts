@@ -32,11 +32,15 @@ function teamCounts(sqlite: Database.Database, bucket: QueueInput['bucket'], p: 
   const restingSql = `from callback_tasks t indexed by callback_tasks_resting_idx
        where t.status = 'open' and ${bucketSql.resting}`;
   const resting = (range: string) => count(`select count(*) ${restingSql} and ${range}`);
+  const overdue = due('t.due_date < @today') - resting('t.due_date < @today');
+  const dueToday = due('t.due_date = @today') - resting('t.due_date = @today');
+  const restingAll = resting('1 = 1');
+  // The buckets split the open tasks, so 即将到期 is the rest: one range count fewer.
   const counts = {
-    overdue: due('t.due_date < @today') - resting('t.due_date < @today'),
-    dueToday: due('t.due_date = @today') - resting('t.due_date = @today'),
-    upcoming: due('t.due_date > @today') - resting('t.due_date > @today'),
-    resting: resting('1 = 1'),
+    overdue,
+    dueToday,
+    upcoming: due('1 = 1') - overdue - dueToday - restingAll,
+    resting: restingAll,
   };
   // Distinct customers: the customer index is in customer order and holds the bucket's columns, so this is one
   // pass over index entries with no sort; the resting ones are read from their own index.

@@ -133,7 +133,9 @@ export function callbackQueue(ctx: AuthedContext, input: QueueInput): QueueOutpu
   const today = localDate(at);
   const scope = input.scope === 'mine' ? `and ${mineSql}` : '';
   const filters = filterSql(input);
-  const where = `t.status = 'open' ${scope} ${filters}`;
+  // "Mine" starts from its id list (two index lookups): the unary + keeps the planner from walking every open
+  // task on the queue index for the status instead (~56 ms against ~0.1 ms at scale L).
+  const where = `${input.scope === 'mine' ? '+' : ''}t.status = 'open' ${scope} ${filters}`;
   const params = { today, now: at.toISOString(), me: ctx.user.id, ...filterParams(input) };
   const inBucket = `${where} and ${bucketSql[input.bucket]}`;
 
