@@ -118,7 +118,7 @@ test.describe('the operator’s day', () => {
     await uiLogin(page);
     await expect(page).toHaveURL(/#\/customers/);
     await page.goto('/#/callbacks?tab=team');
-    await expect(page.getByTestId('callback-pool')).toBeVisible();
+    await expect(page.getByTestId('callback-pool')).toContainText('现在可拨', { timeout: 60_000 });
     await shotBoth(page, 'h3-team-queue');
     await page.getByRole('tab', { name: '工作量' }).click();
     await expect(page.getByRole('columnheader', { name: '期内到期的任务' })).toBeVisible();

@@ -12,7 +12,7 @@ import { useCallbackPool } from './use-callback-pool';
 export function PoolSummary({ ruleCodes }: { ruleCodes: CallbackRuleCode[] }) {
   const { t } = useTranslation();
   const pool = useCallbackPool(ruleCodes);
-  if (!pool.data) return <div className="cb-pool" aria-busy={pool.isPending} />;
+  if (!pool.data) return <div className="cb-pool" aria-busy={pool.isPending} data-testid="callback-pool" />;
   const { claimable, resting, onCallElsewhere, assignedToMe } = pool.data;
   const parts = [
     t('callbacks.pool.overdue', { count: claimable.overdue }),
