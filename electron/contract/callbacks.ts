@@ -60,6 +60,16 @@ export const callbackOutcomeMeta: Record<CallbackOutcome, { label: string; short
   complaint: { label: '提出投诉', shortcut: '9' },
 };
 
+/**
+ * Outcomes that end the conversation for good (they must close the task, and do-not-call also flags the card and
+ * skips every other call-back): the call screen asks before recording them, naming the consequence.
+ */
+export const finalOutcomes = [
+  'do_not_call',
+  'wrong_number',
+  'refused',
+] as const satisfies readonly CallbackOutcome[];
+
 /** Outcomes that count as "the customer was reached" in reach rates and completion figures. */
 export const reachedOutcomes = [
   'reached',
@@ -127,6 +137,11 @@ const callPanel = z.object({
     stage: z.enum(stages),
     birthday: z.string().nullable(),
     doNotContact: z.boolean(),
+    isCompany: z.boolean(),
+    contactPerson: z.string().nullable(),
+    contactTitle: z.string().nullable(),
+    /** How the script greets: 「张先生」, or for a company 「宏图贸易 李经理」 (electron/common/salutation.ts). */
+    salutation: z.string(),
   }),
   vehicles: z.array(
     z.object({
@@ -162,6 +177,8 @@ const callPanel = z.object({
       userName: z.string().nullable(),
       reasons: z.array(z.string()),
       notes: z.string().nullable(),
+      /** Set when the outcome was undone as recorded by mistake. */
+      undone: z.object({ at: z.string(), userName: z.string().nullable(), reason: z.string() }).nullable(),
     }),
   ),
   reasons: z.array(callReason),
@@ -192,6 +209,8 @@ const queueRow = z.object({
   priority: z.number(),
   dueDate: z.string(),
   overdue: z.boolean(),
+  /** When the call rests (稍后重拨: tasks resting after a failed try, none callable now): the earliest retry. */
+  restingUntil: z.string().nullable(),
   tasks: z.array(queueTask),
 });
 export type QueueRow = z.infer<typeof queueRow>;
@@ -209,8 +228,6 @@ const ruleSettings = z.object({
   consentPurpose: z.enum(consentPurposes),
   params: z.record(z.string(), z.number()),
   /** Which params this rule reads, for the settings form. */
-  /** When the call rests (稍后重拨: tasks resting after a failed try, none callable now): the earliest retry. */
-  restingUntil: z.string().nullable(),
   paramKeys: z.array(z.string()),
   updatedAt: z.string(),
   version: z.number(),
@@ -267,6 +284,22 @@ export const callbacksContract = {
     }),
     output: callPanel.nullable(),
   }),
+  'callbacks.pool': channel({
+    summary:
+      'The pool "next call" draws from (assigned to me or to nobody): what can be claimed now, what rests, what is on a call',
+    access: 'callbacks.work',
+    input: z.object({ ruleCodes: z.array(ruleCode).max(callbackRuleCodes.length).optional() }),
+    output: z.object({
+      /** Tasks "next call" can claim right now (overdue or due today). */
+      claimable: z.object({ tasks: z.number(), overdue: z.number(), dueToday: z.number() }),
+      /** Resting after a failed try, and when the first of them may be dialled again. */
+      resting: z.object({ tasks: z.number(), nextAt: z.string().nullable() }),
+      /** On a colleague's live call right now. */
+      onCallElsewhere: z.number(),
+      /** Open tasks assigned to me (they are in the pool; the rest of it is unassigned). */
+      assignedToMe: z.number(),
+    }),
+  }),
   'callbacks.current': channel({
     summary: 'The call the caller holds right now, or null',
     access: 'callbacks.work',
@@ -284,22 +317,6 @@ export const callbacksContract = {
     access: 'callbacks.work',
     input: z
       .object({
-  'callbacks.pool': channel({
-    summary:
-      'The pool "next call" draws from (assigned to me or to nobody): what can be claimed now, what rests, what is on a call',
-    access: 'callbacks.work',
-    input: z.object({ ruleCodes: z.array(ruleCode).max(callbackRuleCodes.length).optional() }),
-    output: z.object({
-      /** Tasks "next call" can claim right now (overdue or due today). */
-      claimable: z.object({ tasks: z.number(), overdue: z.number(), dueToday: z.number() }),
-      /** Resting after a failed try, and when the first of them may be dialled again. */
-      resting: z.object({ tasks: z.number(), nextAt: z.string().nullable() }),
-      /** On a colleague's live call right now. */
-      onCallElsewhere: z.number(),
-      /** Open tasks assigned to me (they are in the pool; the rest of it is unassigned). */
-      assignedToMe: z.number(),
-    }),
-  }),
         taskIds: z.array(id).min(1, '请至少选择一个回访任务').max(50),
         outcome,
         appointmentAt: instant.nullish(),
@@ -334,6 +351,25 @@ export const callbacksContract = {
       followUpTaskId: z.number().nullable(),
     }),
   }),
+  'callbacks.undoOutcome': channel({
+    summary:
+      'Undo an outcome recorded by mistake, the same store day: tasks, do-not-contact and what it created are restored',
+    // Anyone's attempt needs callbacks.manage: checked in the service, which knows whose attempt it is.
+    access: 'callbacks.work',
+    input: z.object({
+      attemptId: id,
+      reason: z.string().trim().min(1, '请填写撤销原因').max(200, '撤销原因不能超过 200 个字'),
+    }),
+    output: z.object({
+      attemptId: z.number(),
+      customerId: z.number(),
+      undoneAt: z.string(),
+      restoredTaskIds: z.array(z.number()),
+      doNotContactCleared: z.boolean(),
+      /** The call is back on the operator's screen to record the right outcome. */
+      callResumed: z.boolean(),
+    }),
+  }),
   'callbacks.generate': channel({
     summary: 'Full regeneration of call-back tasks from the rules (also runs once a day by itself)',
     access: 'callbacks.manage',
@@ -361,7 +397,11 @@ export const callbacksContract = {
           role: z.string(),
           assignedOpen: z.number(),
           overdue: z.number(),
+          /** Tasks this person completed in the range, whatever their due date. */
           done: z.number(),
+          /** Tasks assigned to this person that fall due in the range, and how many of those are done. */
+          assignedDue: z.number(),
+          assignedDueDone: z.number(),
           attempts: z.number(),
           reached: z.number(),
           /** reached / attempts, 0–1; null without attempts. */
@@ -380,6 +420,9 @@ export const callbacksContract = {
         z.object({
           ruleCode,
           ruleName: z.string(),
+          /** Completed in the range, whatever their due date (late work done now counts here). */
+          completedInPeriod: z.number(),
+          /** Due in the range; the rest of the row splits these by where they ended. */
           due: z.number(),
           open: z.number(),
           dueDone: z.number(),
@@ -397,10 +440,6 @@ export const callbacksContract = {
     input: z.object({ taskIds: z.array(id).min(1).max(5000), userId: id.nullable() }),
     output: z.object({ assigned: z.number() }),
   }),
-          /** Tasks this person completed in the range, whatever their due date. */
-          /** Tasks assigned to this person that fall due in the range, and how many of those are done. */
-          assignedDue: z.number(),
-          assignedDueDone: z.number(),
   'callbacks.spread': channel({
     summary: 'Spread open tasks over operators round-robin, one customer’s tasks to the same operator',
     access: 'callbacks.manage',
@@ -416,9 +455,6 @@ export const callbacksContract = {
       perUser: z.array(z.object({ userId: z.number(), customers: z.number(), tasks: z.number() })),
     }),
   }),
-          /** Completed in the range, whatever their due date (late work done now counts here). */
-          completedInPeriod: z.number(),
-          /** Due in the range; the rest of the row splits these by where they ended. */
   'callbacks.rules': channel({
     summary: 'The call-back rules with their settings',
     access: 'callbacks.work',

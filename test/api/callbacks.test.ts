@@ -133,7 +133,7 @@ describe('call-back queue through the API', () => {
     expect(first.customer).toMatchObject({ id: zhang, name: '张三', title: '先生' });
     // Sales CSI (overdue since the 20th) and the 3-day call (due today): one call, two reasons.
     expect(first.reasons.map((r) => r.ruleCode)).toEqual(['sales_csi', 'delivery_3d']);
-    expect(first.reasons[1]!.script).toContain('张三先生您好');
+    expect(first.reasons[1]!.script).toContain('张先生您好');
     expect(first.reasons[1]!.script).toContain('帕萨特（粤L·A0001）');
     expect(first.csiKinds).toEqual(['sales']);
     expect(first.vehicles.map((v) => v.id)).toEqual([car]);
@@ -144,7 +144,7 @@ describe('call-back queue through the API', () => {
     const second = (await next('op2')) as Panel;
     expect(second.customer.id).toBe(li);
     expect(second.reasons.map((r) => r.ruleCode)).toEqual(['service_csi']);
-    expect(second.reasons[0]!.script).toContain('李四女士您好');
+    expect(second.reasons[0]!.script).toContain('李女士您好');
     expect(second.reasons[0]!.script).toContain('2026年11月21日');
     expect(second.reasons[0]!.script).toContain('服务顾问李工');
     expect(second.lastVisits[0]).toMatchObject({

@@ -71,6 +71,8 @@ describe('customer export', () => {
       '最近进站',
       '来源渠道',
       '建档日期',
+      '联系人',
+      '联系人职务',
     ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getColumn(2).width).toBeGreaterThan(8);

@@ -443,6 +443,7 @@ describe('scripts', () => {
       {
         name: '张三',
         title: '先生',
+        salutation: '张先生',
         model: '帕萨特',
         plate: null,
         mileage: 12300,
@@ -453,7 +454,7 @@ describe('scripts', () => {
       },
     );
     expect(text).toBe(
-      '张三先生您好，本店回访：帕萨特（未上牌）约12,300公里，2026年3月10日提车，李工，{unknown}',
+      '张先生您好，本店回访：帕萨特（未上牌）约12,300公里，2026年3月10日提车，李工，{unknown}',
     );
   });
 });

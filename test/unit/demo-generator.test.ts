@@ -76,6 +76,19 @@ describe('generateDemo, scale S', () => {
     expect(progress.at(-1)).toEqual([2_000, 2_000]);
   });
 
+  it('gives every company a contact person with a title, and nobody else one', () => {
+    const companies = all<{ contact_person: string | null; contact_title: string | null }>(
+      db,
+      'select contact_person, contact_title from customers where is_company = 1',
+    );
+    expect(companies.length).toBeGreaterThan(5);
+    expect(companies.every((c) => /^[\u4e00-\u9fff]{2,4}$/u.test(c.contact_person ?? ''))).toBe(true);
+    expect(companies.every((c) => (c.contact_title ?? '').length >= 2)).toBe(true);
+    expect(
+      scalar(db, 'select count(*) from customers where is_company = 0 and contact_person is not null'),
+    ).toBe(0);
+  });
+
   it('gives every vehicle a valid, unique VIN and plate', () => {
     const rows = all<{ vin: string; vin_reversed: string; plate: string | null; energy: string }>(
       db,

@@ -5,7 +5,8 @@ import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
 import { loadCustomerFacts } from './facts';
 import { defaultKmPerDay, loadRules } from './rule-config';
-import { renderScript, titleOf } from './script';
+import { genderTitle, salutation } from '../../common/salutation';
+import { renderScript } from './script';
 import { loadStoreSettings } from '../settings/settings-service';
 import { stmt } from './statements';
 import { estimatedMileage, ownedVehicles } from './vehicle-usage';
@@ -74,8 +75,13 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
   const customerId = first.customer_id;
   const customer = stmt(
     sqlite,
-    `select id, name, gender, mobile, mobile2, stage, birthday, do_not_contact as dnc from customers where id = ?`,
-  ).get(customerId) as Omit<CallPanel['customer'], 'title' | 'doNotContact'> & { dnc: number };
+    `select id, name, gender, mobile, mobile2, stage, birthday, do_not_contact as dnc, is_company as company,
+       contact_person as contactPerson, contact_title as contactTitle from customers where id = ?`,
+  ).get(customerId) as Omit<CallPanel['customer'], 'title' | 'doNotContact' | 'isCompany' | 'salutation'> & {
+    dnc: number;
+    company: number;
+  };
+  const greeting = salutation({ ...customer, isCompany: customer.company === 1 });
 
   const rules = loadRules(sqlite);
   const { storeName } = loadStoreSettings(sqlite);
@@ -142,7 +148,8 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
       vehicleId: t.vehicle_id,
       script: renderScript(rule?.script ?? '', {
         name: customer.name,
-        title: titleOf(customer.gender),
+        title: genderTitle(customer.gender),
+        salutation: greeting,
         model: vehicle ? vehicle.series || vehicle.model : null,
         plate: vehicle?.plate ?? null,
         mileage: mileageOf(vehicle),
@@ -158,10 +165,11 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
 
   const calls = stmt(
     sqlite,
-    `select a.id, a.ended_at as endedAt, a.outcome, a.notes, u.display_name as userName,
+    `select a.id, a.ended_at as endedAt, a.outcome, a.notes, u.display_name as userName, a.undone_at as undoneAt,
+       a.undo_reason as undoReason, ub.display_name as undoneByName,
        (select json_group_array(coalesce(r.name, t.rule_code)) from json_each(a.task_ids) j
           join callback_tasks t on t.id = j.value left join callback_rules r on r.code = t.rule_code) as reasons
-     from callback_attempts a left join users u on u.id = a.user_id
+     from callback_attempts a left join users u on u.id = a.user_id left join users ub on ub.id = a.undone_by
      where a.customer_id = ? order by a.ended_at desc, a.id desc limit 10`,
   ).all(customerId) as {
     id: number;
@@ -170,6 +178,9 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
     notes: string | null;
     userName: string | null;
     reasons: string;
+    undoneAt: string | null;
+    undoReason: string | null;
+    undoneByName: string | null;
   }[];
 
   return {
@@ -182,7 +193,11 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
       id: customer.id,
       name: customer.name,
       gender: customer.gender,
-      title: titleOf(customer.gender),
+      title: genderTitle(customer.gender),
+      salutation: greeting,
+      isCompany: customer.company === 1,
+      contactPerson: customer.contactPerson,
+      contactTitle: customer.contactTitle,
       mobile: customer.mobile,
       mobile2: customer.mobile2,
       stage: customer.stage,
@@ -201,6 +216,7 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
       userName: c.userName,
       reasons: JSON.parse(c.reasons) as string[],
       notes: c.notes,
+      undone: c.undoneAt ? { at: c.undoneAt, userName: c.undoneByName, reason: c.undoReason ?? '' } : null,
     })),
     reasons,
     csiKinds: [...new Set(reasons.map((r) => r.csiKind).filter((k): k is 'service' | 'sales' => k !== null))],

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ChannelOutput, ChannelParsedInput } from '../../contract';
 import type { CallbackOutcome } from '../../contract/callbacks';
-import { callbackOutcomeMeta, callbackOutcomes } from '../../contract/callbacks';
+import { callbackOutcomeMeta, callbackOutcomes, finalOutcomes } from '../../contract/callbacks';
 import { AppError } from '../../contract/errors';
 import type { AuthedContext } from '../context';
 import { stmt } from './statements';
@@ -45,7 +45,7 @@ export function listOutcomeSettings(ctx: AuthedContext): OutcomeRow[] {
 }
 
 // These end the conversation for good; letting them recycle would call a customer who said no, or a wrong number.
-const mustClose: readonly CallbackOutcome[] = ['do_not_call', 'wrong_number', 'refused'];
+const mustClose: readonly CallbackOutcome[] = finalOutcomes;
 
 export function updateOutcomeSetting(
   ctx: AuthedContext,

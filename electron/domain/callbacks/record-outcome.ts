@@ -7,6 +7,8 @@ import { localDate, storeDateTimeLabel } from '../clock';
 import type { AuthedContext } from '../context';
 import { skipReasons } from './consent';
 import { createCsiFollowUp, csiSummary, recordCsiSurvey } from './csi';
+import type { OutcomeEffects } from './outcome-effects';
+import { openTaskIdsOf, snapshotTasks } from './outcome-effects';
 import { loadOutcomeSettings } from './outcome-settings';
 import { loadRules } from './rule-config';
 import { checkOutcomeTimes, loadCallHours, retryAt } from './call-hours';
@@ -57,7 +59,7 @@ function loadClaimed(sqlite: Database.Database, taskIds: readonly number[], me: 
  * Records one call for the claimed tasks, in one transaction: the attempt, the customer's timeline entry, each
  * task's next state from the outcome settings (retry delay, attempt count against the rule's maximum, closing),
  * do-not-call, the CSI answers with a follow-up for the customer-relations manager when the customer is unhappy,
- * and the claim released.
+ * and the claim released. What it changed is kept on the attempt (effects) so a mistake can be undone exactly.
  */
 export function recordCall(ctx: AuthedContext, input: RecordInput): RecordOutput {
   const sqlite = ctx.db.$client;
@@ -84,6 +86,21 @@ export function recordCall(ctx: AuthedContext, input: RecordInput): RecordOutput
     }
     const hours = loadCallHours(sqlite);
     checkOutcomeTimes({ appointmentAt, callBackAt }, hours);
+    const dnc = input.outcome === 'do_not_call';
+    // Do-not-contact skips every other open task of the customer as well: those are snapshotted too.
+    const touchedIds = [
+      ...new Set([...tasks.map((t) => t.id), ...(dnc ? openTaskIdsOf(sqlite, customerId) : [])]),
+    ];
+    const tasksBefore = snapshotTasks(sqlite, touchedIds);
+    const customerBefore = dnc
+      ? (() => {
+          const c = stmt(
+            sqlite,
+            'select do_not_contact as dnc, do_not_contact_at as at from customers where id = ?',
+          ).get(customerId) as { dnc: number; at: string | null };
+          return { doNotContact: c.dnc === 1, doNotContactAt: c.at };
+        })()
+      : null;
     const claimedAt = tasks.reduce((min, t) => {
       const start = new Date(
         new Date(t.claim_expires_at ?? now).getTime() - callbackSettings.claimMinutes * 60_000,
@@ -152,11 +169,19 @@ export function recordCall(ctx: AuthedContext, input: RecordInput): RecordOutput
       results.push({ id: t.id, status, attempts, nextAttemptAt, lastOutcome: input.outcome });
     }
 
-    if (input.outcome === 'do_not_call') markDoNotContact(sqlite, customerId, now);
+    if (dnc) markDoNotContact(sqlite, customerId, now);
 
     let csiSurveyId: number | null = null;
     let followUpTaskId: number | null = null;
+    let appendedTask: OutcomeEffects['appendedTask'] = null;
+    let followUpExisted = false;
     if (input.csi && csiTask) {
+      const existing = stmt(
+        sqlite,
+        `select id, notes, updated_at as updatedAt from callback_tasks where customer_id = ?
+           and rule_code = 'dissatisfied_followup' and anchor_date = ? and coalesce(vehicle_id, 0) = coalesce(?, 0)`,
+      ).get(customerId, localDate(at), csiTask.vehicle_id) as
+        NonNullable<OutcomeEffects['appendedTask']> | undefined;
       csiSurveyId = recordCsiSurvey(sqlite, {
         customerId,
         taskId: csiTask.id,
@@ -174,6 +199,10 @@ export function recordCall(ctx: AuthedContext, input: RecordInput): RecordOutput
         now,
         rules,
       });
+      if (existing && followUpTaskId === existing.id) {
+        followUpExisted = true;
+        appendedTask = existing;
+      }
     }
 
     const reasons = tasks.map((t) => rules.get(t.rule_code)?.name ?? t.rule_code).join('、');
@@ -183,11 +212,27 @@ export function recordCall(ctx: AuthedContext, input: RecordInput): RecordOutput
     if (input.csi) parts.push(`；${csiSummary(input.csi)}`);
     if (followUpTaskId !== null) parts.push('；已转客服经理 24 小时内跟进');
     if (input.notes) parts.push(`。备注：${input.notes}`);
-    stmt(
-      sqlite,
-      `insert into interactions (customer_id, kind, direction, occurred_at, summary, user_id, ref_type, ref_id, created_at)
-       values (?, 'callback', 'outbound', ?, ?, ?, 'callback_attempt', ?, ?)`,
-    ).run(customerId, now, parts.join('').slice(0, 2000), me, attemptId, now);
+    const interactionId = Number(
+      stmt(
+        sqlite,
+        `insert into interactions (customer_id, kind, direction, occurred_at, summary, user_id, ref_type, ref_id, created_at)
+         values (?, 'callback', 'outbound', ?, ?, ?, 'callback_attempt', ?, ?)`,
+      ).run(customerId, now, parts.join('').slice(0, 2000), me, attemptId, now).lastInsertRowid,
+    );
+
+    const effects: OutcomeEffects = {
+      tasksBefore,
+      tasksAfter: snapshotTasks(sqlite, touchedIds),
+      customerBefore,
+      createdTaskIds: followUpTaskId !== null && !followUpExisted ? [followUpTaskId] : [],
+      appendedTask,
+      csiSurveyIds: csiSurveyId !== null ? [csiSurveyId] : [],
+      interactionId,
+    };
+    stmt(sqlite, 'update callback_attempts set effects = ? where id = ?').run(
+      JSON.stringify(effects),
+      attemptId,
+    );
 
     return { attemptId, tasks: results, csiSurveyId, followUpTaskId };
   });

@@ -2,6 +2,8 @@
 export interface ScriptValues {
   name: string;
   title: string;
+  /** The form of address (electron/common/salutation.ts): what `{salutation}` and a greeting `{name}{title}` read. */
+  salutation: string;
   model: string | null;
   plate: string | null;
   mileage: number | null;
@@ -18,15 +20,16 @@ export function chineseDate(date: string | null): string | null {
   return `${y}年${Number(m)}月${Number(d)}日`;
 }
 
-export function titleOf(gender: 'male' | 'female' | null): string {
-  return gender === 'male' ? '先生' : gender === 'female' ? '女士' : '';
-}
-
-/** Fills the placeholders; a missing value reads naturally rather than leaving a blank in the sentence. */
+/**
+ * Fills the placeholders; a missing value reads naturally rather than leaving a blank in the sentence. The
+ * greeting written `{name}{title}` (as every shipped script starts) is the salutation, so a company is greeted
+ * through its contact person and a person by surname — 「张先生您好」, not 「张伟先生您好」.
+ */
 export function renderScript(template: string, v: ScriptValues): string {
   const values: Record<string, string> = {
     name: v.name,
     title: v.title,
+    salutation: v.salutation,
     model: v.model ?? '爱车',
     plate: v.plate ?? '未上牌',
     mileage: v.mileage === null ? '—' : v.mileage.toLocaleString('zh-CN'),
@@ -35,5 +38,7 @@ export function renderScript(template: string, v: ScriptValues): string {
     advisor: v.advisor ?? '服务顾问',
     store: v.store,
   };
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
+  return template
+    .replace(/\{name\}\{title\}/g, '{salutation}')
+    .replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 }

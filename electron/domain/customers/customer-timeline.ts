@@ -65,12 +65,21 @@ export const timelineSql = {
       ${typeCount ? `and s.type in (${Array(typeCount).fill('?').join(',')})` : ''}
     order by s.visit_date desc, s.id desc limit ?`,
   interactions: (kindCount: number) => `select i.id, i.occurred_at as at, i.kind, i.direction, i.summary,
-      u.display_name as userName, i.ref_type as refType, i.ref_id as refId
+      u.display_name as userName, i.ref_type as refType, i.ref_id as refId,
+      ca.undone_at as undoneAt, ca.undo_reason as undoReason, uu.display_name as undoneBy
     from interactions i left join users u on u.id = i.user_id
+      left join callback_attempts ca on i.ref_type = 'callback_attempt' and ca.id = i.ref_id and ca.undone_at is not null
+      left join users uu on uu.id = ca.undone_by
     where i.customer_id = ? and i.occurred_at <= ? and (i.occurred_at < ? or i.id < ?)
       ${kindCount ? `and i.kind in (${Array(kindCount).fill('?').join(',')})` : ''}
     order by i.occurred_at desc, i.id desc limit ?`,
 };
+
+interface UndoColumns {
+  undoneAt: string | null;
+  undoReason: string | null;
+  undoneBy: string | null;
+}
 
 const noBound = Number.MAX_SAFE_INTEGER;
 const visitKinds = new Set<string>(visitTypes);
@@ -129,8 +138,12 @@ export function readTimeline(sqlite: Database.Database, q: TimelineQuery): Timel
             b.contact[1],
             ...contacts,
             take,
-          ) as Omit<InteractionTimelineItem, 'source'>[]
-        ).map((r) => ({ source: 'interaction', ...r }));
+          ) as (Omit<InteractionTimelineItem, 'source' | 'undone'> & UndoColumns)[]
+        ).map(({ undoneAt, undoReason, undoneBy, ...r }) => ({
+          source: 'interaction',
+          ...r,
+          undone: undoneAt ? { at: undoneAt, userName: undoneBy, reason: undoReason ?? '' } : null,
+        }));
 
   const merged = [...visits, ...interactions].sort(newerFirst);
   const items = merged.slice(0, q.limit);

@@ -130,6 +130,8 @@ export function writeCustomer(ctx: DemoContext, d: CustomerDraft): void {
     p.industry,
     p.employer,
     p.isCompany ? 1 : 0,
+    p.contactPerson,
+    p.contactTitle,
     d.sourceChannel,
     d.referrerId,
     d.stage,

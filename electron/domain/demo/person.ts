@@ -24,11 +24,15 @@ export interface Identity {
   industry: string | null;
   employer: string | null;
   isCompany: boolean;
+  /** A company's person to speak to, and their title (the scripts greet 「宏图贸易 李经理」). */
+  contactPerson: string | null;
+  contactTitle: string | null;
   preferences: string | null;
   notes: string | null;
 }
 
 const channels = ['电话', '微信', '短信'];
+const contactTitles = ['经理', '车队主管', '行政主管', '总经理', '主任'];
 const times = ['工作日白天', '工作日晚上', '周末'];
 
 export function draftPerson(ctx: DemoContext, idChance: number): Identity {
@@ -63,6 +67,8 @@ export function draftPerson(ctx: DemoContext, idChance: number): Identity {
     industry: working ? rng.pick(industries) : null,
     employer: working && rng.chance(0.4) ? rng.pick(employers) : null,
     isCompany: false,
+    contactPerson: null,
+    contactTitle: null,
     preferences: rng.chance(0.4)
       ? JSON.stringify({ contactChannel: rng.pick(channels), contactTime: rng.pick(times) })
       : null,
@@ -78,6 +84,8 @@ export function draftCompany(ctx: DemoContext): Identity {
   const home = randomHome(rng);
   const mobile = ctx.mobiles.next();
   const contact = personName(rng, rng.chance(0.8) ? 'male' : 'female');
+  // Read off the names already drawn, not a new draw: every later customer of a seed stays as it was.
+  const contactTitle = contactTitles[(contact.charCodeAt(0) + name.length) % contactTitles.length]!;
   return {
     name,
     pinyin: keys.pinyin,
@@ -95,8 +103,10 @@ export function draftCompany(ctx: DemoContext): Identity {
     industry: rng.pick(['交通运输', '物流', '建筑业', '汽车租赁']),
     employer: null,
     isCompany: true,
+    contactPerson: contact,
+    contactTitle,
     preferences: JSON.stringify({ contactChannel: '电话', contactTime: '工作日白天' }),
-    notes: `联系人：${contact}（车队主管）`,
+    notes: null,
   };
 }
 

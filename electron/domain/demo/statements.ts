@@ -8,10 +8,10 @@ export function prepareInserts(sqlite: Database.Database) {
   return {
     customer: sqlite.prepare(
       `insert into customers (id, name, name_pinyin, name_initials, gender, birthday, mobile, mobile2, mobile_tail,
-        wechat, address, district, id_number, occupation, industry, employer, is_company, source_channel, referrer_id,
+        wechat, address, district, id_number, occupation, industry, employer, is_company, contact_person, contact_title, source_channel, referrer_id,
         stage, lead_grade, base_grade, purchase_need, budget_fen, current_car, outcome_reason, lost_reason_category,
         preferences, do_not_contact, do_not_contact_at, last_visit_at, notes, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     tag: sqlite.prepare('insert into customer_tags (customer_id, tag) values (?, ?)'),
     consent: sqlite.prepare(

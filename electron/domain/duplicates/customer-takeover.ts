@@ -18,6 +18,8 @@ const fillableFields: [column: string, label: string][] = [
   ['occupation', '职业'],
   ['industry', '行业'],
   ['employer', '工作单位'],
+  ['contact_person', '联系人'],
+  ['contact_title', '联系人职务'],
   ['purchase_need', '购车需求'],
   ['budget_fen', '预算'],
   ['current_car', '现有车辆'],

@@ -24,6 +24,8 @@ interface ExtraColumns {
   address: string | null;
   birthday: string | null;
   leadGrade: keyof typeof leadGradeLabels | null;
+  contactPerson: string | null;
+  contactTitle: string | null;
 }
 
 type ExportRow = CustomerRow & Partial<ExtraColumns>;
@@ -56,6 +58,9 @@ const columns: { header: string; width: number; value: (r: ExportRow) => string 
   { header: '最近进站', width: 12, value: (r) => day(r.lastVisitAt) },
   { header: '来源渠道', width: 13, value: (r) => sourceChannelLabels[r.sourceChannel] },
   { header: '建档日期', width: 12, value: (r) => day(r.createdAt) },
+  // A company's contact person, under the headers the import reads back (header-dictionary.ts).
+  { header: '联系人', width: 10, value: (r) => r.contactPerson ?? '' },
+  { header: '联系人职务', width: 10, value: (r) => r.contactTitle ?? '' },
 ];
 
 /** Reads the list page by page through the list service itself, so the file holds exactly what the list shows. */
@@ -65,7 +70,8 @@ function* exportRows(
   rowCap: number,
 ): Generator<ExportRow[]> {
   const extra = ctx.db.$client.prepare(
-    `select id, mobile2, wechat, address, birthday, lead_grade as leadGrade from customers
+    `select id, mobile2, wechat, address, birthday, lead_grade as leadGrade, contact_person as contactPerson,
+       contact_title as contactTitle from customers
      where id in (select value from json_each(?))`,
   );
   let cursor: string | null = null;
