@@ -1,4 +1,4 @@
-import { SearchOutlined } from '@ant-design/icons';
+import { ArrowRightOutlined, SearchOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import type { InputRef } from 'antd';
 import { App as AntApp, Input, Spin } from 'antd';
@@ -31,7 +31,10 @@ export function GlobalSearch() {
   const { q, query, settled } = useCustomerSearch(text);
   const typed = text.trim();
   const results = typed ? (query.data?.results ?? []) : [];
-  const active = cursor.q === q ? Math.min(cursor.index, Math.max(results.length - 1, 0)) : 0;
+  // After the results, one more option: the whole set in the customer list, filtered by this text.
+  const options = results.length ? results.length + 1 : 0;
+  const showAllIndex = results.length;
+  const active = cursor.q === q ? Math.min(cursor.index, Math.max(options - 1, 0)) : 0;
 
   useSearchShortcut(() => {
     inputRef.current?.focus({ cursor: 'all' });
@@ -45,7 +48,15 @@ export function GlobalSearch() {
     void navigate(`/customers/${id}`);
   };
 
+  const showAll = () => {
+    setOpen(false);
+    setText('');
+    inputRef.current?.blur();
+    void navigate(`/customers?${new URLSearchParams({ q })}`);
+  };
+
   const openBest = async () => {
+    if (settled && active === showAllIndex && results.length) return showAll();
     if (settled && results[active]) return openCustomer(results[active].id);
     try {
       const answer = await fetchSearch(queryClient, typed);
@@ -59,8 +70,8 @@ export function GlobalSearch() {
 
   const move = (delta: number) => {
     setOpen(true);
-    if (results.length === 0) return;
-    setCursor({ q, index: (active + delta + results.length) % results.length });
+    if (options === 0) return;
+    setCursor({ q, index: (active + delta + options) % options });
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -82,7 +93,15 @@ export function GlobalSearch() {
   };
 
   const showPanel = open && typed.length > 0;
-  const activeId = showPanel && results[active] ? `${listId}-${results[active].id}` : undefined;
+  const activeId =
+    showPanel && results.length
+      ? active === showAllIndex
+        ? `${listId}-all`
+        : results[active] && `${listId}-${results[active].id}`
+      : undefined;
+  const data = query.data;
+  const totalText =
+    data && t(data.totalCapped ? 'search.totalCapped' : 'search.total', { count: data.total });
 
   let panelBody;
   if (query.isError && results.length === 0) {
@@ -109,6 +128,24 @@ export function GlobalSearch() {
             <SearchResultRow result={r} q={q} t={t} />
           </li>
         ))}
+        <li
+          id={`${listId}-all`}
+          role="option"
+          aria-selected={active === showAllIndex}
+          className={`search-row search-show-all${active === showAllIndex ? ' is-active' : ''}`}
+          onMouseEnter={() => setCursor({ q, index: showAllIndex })}
+          onClick={showAll}
+        >
+          <span className="search-total">
+            {totalText}
+            {data && data.total > results.length && (
+              <span className="search-shown">{t('search.shown', { count: results.length })}</span>
+            )}
+          </span>
+          <span className="search-show-all-action">
+            {t('search.showAll')} <ArrowRightOutlined />
+          </span>
+        </li>
       </ul>
     );
   }

@@ -7,6 +7,10 @@ export const searchZhCN = {
   noResults: '没有找到匹配的客户',
   keysHint: '↑↓ 选择 · Enter 打开 · Esc 关闭',
   morePlates: '共 {{count}} 辆',
+  total: '共 {{count}} 位客户',
+  totalCapped: '超过 {{count}} 位客户',
+  shown: '显示前 {{count}} 位',
+  showAll: '在客户列表中查看全部',
   pickerPlaceholder: '输入姓名、手机号或车牌搜索客户',
   pickerHint: '输入姓名、拼音、手机号、车牌或 VIN',
   match: {
@@ -31,6 +35,10 @@ export const searchEn: typeof searchZhCN = {
   noResults: 'No matching customer',
   keysHint: '↑↓ select · Enter open · Esc close',
   morePlates: '{{count}} cars',
+  total: '{{count}} customers',
+  totalCapped: 'More than {{count}} customers',
+  shown: 'showing the first {{count}}',
+  showAll: 'Show all in the customer list',
   pickerPlaceholder: 'Search a customer by name, phone or plate',
   pickerHint: 'Type a name, pinyin, phone, plate or VIN',
   match: {

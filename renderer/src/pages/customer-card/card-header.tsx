@@ -11,6 +11,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CustomerCard } from '../../../../electron/contract/customers';
 import { formatDate } from '../../format/date';
+import type { ListReturnState } from '../customers/list-return';
+import { customerListPath } from '../customers/list-return';
 import { ageOn } from './card-format';
 import type { CardAction } from './card-modals';
 
@@ -20,6 +22,8 @@ interface CardHeaderProps {
   onEdit: () => void;
   onAction: (action: CardAction) => void;
 }
+
+const listReturn: ListReturnState = { restoreScroll: true };
 
 /** Who this is at a glance, and the things staff do most: edit, log a contact, record a visit, add a car. */
 export function CardHeader({ card, canWrite, onEdit, onAction }: CardHeaderProps) {
@@ -37,7 +41,7 @@ export function CardHeader({ card, canWrite, onEdit, onAction }: CardHeaderProps
   return (
     <header className="card-header">
       <div className="card-header-top">
-        <Link to="/customers" className="card-back">
+        <Link to={customerListPath()} state={listReturn} className="card-back">
           <ArrowLeftOutlined /> {t('card.backToList')}
         </Link>
         <span className="card-header-meta">

@@ -2,6 +2,8 @@
 export const cardZhCN = {
   notFound: '找不到该客户',
   notFoundHint: '客户不存在、已被合并或已删除。',
+  mergedNoticeHint:
+    '您打开的是已合并客户（编号 {{id}}）的旧链接，现已为您打开合并后的客户卡，其全部记录都在这里。',
   backToList: '客户列表',
   header: {
     age: '{{age}} 岁',
@@ -234,6 +236,8 @@ export const cardZhCN = {
 export const cardEn: typeof cardZhCN = {
   notFound: 'Customer not found',
   notFoundHint: 'The customer does not exist, was merged or was deleted.',
+  mergedNoticeHint:
+    'You opened an old link of customer {{id}}, which was merged; this is the card it was merged into, with all its records.',
   backToList: 'Customers',
   header: {
     age: '{{age}} yrs',

@@ -7,12 +7,14 @@ import { api, ApiCallError } from '../../api';
 import { useAuth } from '../../auth/use-auth';
 import { errorMessage } from '../../forms/apply-server-errors';
 import { EditCustomerDrawer } from '../customers/edit-customer-drawer';
+import { customerListPath } from '../customers/list-return';
 import { CardHeader } from './card-header';
 import { cardKeys } from './card-keys';
 import { CardModals } from './card-modals';
 import type { CardAction } from './card-modals';
 import { ConsentSection } from './consent-section';
 import { DerivedSummary } from './derived-summary';
+import { MergedNotice, useMergedRedirect } from './merged-notice';
 import { ProfileSection } from './profile-section';
 import { PurchaseSection } from './purchase-section';
 import { SourceSection } from './source-section';
@@ -39,14 +41,22 @@ export function CustomerCardPage() {
     queryFn: () => api.call('customers.card', { id }),
     enabled: valid,
   });
+  const redirecting = useMergedRedirect(id, card.error);
 
+  if (redirecting) {
+    return (
+      <div className="page-centered">
+        <Spin size="large" />
+      </div>
+    );
+  }
   if (!valid || (card.error instanceof ApiCallError && card.error.kind === 'not_found')) {
     return (
       <Result
         status="404"
         title={t('card.notFound')}
         subTitle={t('card.notFoundHint')}
-        extra={<Button onClick={() => void navigate('/customers')}>{t('card.backToList')}</Button>}
+        extra={<Button onClick={() => void navigate(customerListPath())}>{t('card.backToList')}</Button>}
       />
     );
   }
@@ -72,6 +82,7 @@ export function CustomerCardPage() {
   const c = data.customer;
   return (
     <div className="page page-scroll card-page" aria-busy={card.isFetching || undefined}>
+      <MergedNotice />
       <CardHeader
         card={data}
         canWrite={canWrite}

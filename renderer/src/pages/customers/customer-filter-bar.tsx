@@ -15,7 +15,7 @@ interface CustomerFilterBarProps {
 const countFormat = new Intl.NumberFormat('zh-CN');
 
 /** Drops a key instead of storing undefined, so the filters object (and the query key) stays minimal. */
-function withValue<K extends keyof CustomerFilters>(
+export function withValue<K extends keyof CustomerFilters>(
   f: CustomerFilters,
   key: K,
   value: CustomerFilters[K] | null | undefined,

@@ -10,6 +10,7 @@ const isoDay = /^\d{4}-\d{2}-\d{2}$/;
 
 /** URL parameter names: short, readable in a pasted link (…?stage=owner,vip&district=惠城区). */
 const param = {
+  text: 'q',
   stages: 'stage',
   baseGrades: 'grade',
   tag: 'tag',
@@ -37,6 +38,8 @@ function dayOf(raw: string | null): string | undefined {
 /** Only what is set: `{}` is "no filter", and equal filters give equal query keys. */
 export function filtersFromParams(params: URLSearchParams): CustomerFilters {
   const f: CustomerFilters = {};
+  const text = textOf(params.get(param.text), 50);
+  if (text) f.text = text;
   const s = listOf<Stage>(params.get(param.stages), stages);
   if (s) f.stages = s;
   const g = listOf<BaseGrade>(params.get(param.baseGrades), baseGrades);
@@ -71,6 +74,7 @@ export function useCustomerFilters(): [CustomerFilters, (next: CustomerFilters) 
           const p = new URLSearchParams(prev);
           for (const name of Object.values(param)) p.delete(name);
           const entries: [keyof typeof param, string | undefined][] = [
+            ['text', next.text],
             ['stages', next.stages?.join(',')],
             ['baseGrades', next.baseGrades?.join(',')],
             ['tag', next.tag],

@@ -4,7 +4,7 @@ import { flexRender, getCoreRowModel, useReactTable } from '@tanstack/react-tabl
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Spin } from 'antd';
 import type { CSSProperties, KeyboardEvent } from 'react';
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CustomerRow } from '../../../../electron/contract/customers';
 import { customerColumns } from './customer-columns';
@@ -31,6 +31,10 @@ interface CustomerGridProps {
   onOpen: (customerId: number) => void;
   /** Old rows shown while a new filter loads. */
   stale?: boolean;
+  /** Where to scroll once the rows are there (returning to the list); 0 for the top. */
+  initialScrollTop?: number;
+  /** The scroll position as the user moves, to be restored on return. */
+  onScrollTop?: (top: number) => void;
 }
 
 /** Only the rows in view exist in the DOM, so 200,000 customers scroll like 50. */
@@ -78,6 +82,16 @@ export function CustomerGrid(props: CustomerGridProps) {
       void fetchNextPage();
   }, [lastIndex, tableRows.length, hasNextPage, isFetchingNextPage, fetchNextPage]);
 
+  // Returning to the list: scroll back to where it was, loading more pages until the rows reach that far.
+  const pendingScroll = useRef(props.initialScrollTop ?? 0);
+  useLayoutEffect(() => {
+    const el = scrollRef.current;
+    const target = pendingScroll.current;
+    if (!el || !target) return;
+    el.scrollTop = target;
+    if (el.scrollTop >= target - 1 || !hasNextPage) pendingScroll.current = 0;
+  }, [tableRows.length, hasNextPage]);
+
   const gridStyle: CSSProperties = { gridTemplateColumns: template };
   const headerGroup = table.getHeaderGroups()[0];
 
@@ -120,6 +134,9 @@ export function CustomerGrid(props: CustomerGridProps) {
       // Focusable so arrow keys move through the rows and Enter opens one, without a mouse.
       tabIndex={0}
       onKeyDown={onKeyDown}
+      onScroll={(e) => {
+        if (!pendingScroll.current) props.onScrollTop?.(e.currentTarget.scrollTop);
+      }}
       aria-busy={props.stale || undefined}
     >
       <div role="rowgroup" className="customer-grid-head" style={{ minWidth }}>

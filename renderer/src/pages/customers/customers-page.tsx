@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Result, Spin, Typography } from 'antd';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
+import { useLocation, useNavigate, useNavigationType } from 'react-router-dom';
 import type { CustomerDetail } from '../../../../electron/contract/customers';
 import { api } from '../../api';
 import { useAuth } from '../../auth/use-auth';
@@ -11,13 +11,15 @@ import { errorMessage } from '../../forms/apply-server-errors';
 import { ExportButton } from '../data-care/export-button';
 import { ColumnChooser } from './column-chooser';
 import { CreateCustomerDrawer } from './create-customer-drawer';
-import { CustomerFilterBar } from './customer-filter-bar';
+import { CustomerFilterBar, withValue } from './customer-filter-bar';
 import { activeFilterCount, useCustomerFilters } from './customer-filters';
 import { CustomerGrid } from './customer-grid';
+import { CustomerTextFilter } from './customer-text-filter';
 import { customerKeys, systemInfoKey } from './customer-keys';
 import { useCustomerSort } from './customer-sort';
 import { CustomersEmpty } from './customers-empty';
 import { DemoDataPrompt } from './demo-data-prompt';
+import { isListReturn, rememberedListScroll, rememberListScroll, rememberListSearch } from './list-return';
 import { FilteredEmpty } from './filtered-empty';
 import { useColumnVisibility } from './use-column-visibility';
 import { useCustomerList } from './use-customer-list';
@@ -31,6 +33,8 @@ export function CustomersPage() {
   const { can } = useAuth();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
+  const location = useLocation();
+  const navigationType = useNavigationType();
   const [sort, setSort] = useCustomerSort();
   const [filters, setFilters] = useCustomerFilters();
   const [columnVisibility, setColumnVisibility] = useColumnVisibility();
@@ -41,6 +45,16 @@ export function CustomersPage() {
   const openCustomer = useCallback((id: number) => void navigate(`/customers/${id}`), [navigate]);
   const info = useQuery({ queryKey: systemInfoKey, queryFn: () => api.call('system.info', {}) });
   const canCreate = can('customers.write');
+
+  useEffect(() => rememberListSearch(location.search), [location.search]);
+  // Back (or the card's link back) returns to where the list was scrolled; arriving any other way starts at the top.
+  const [restoreTop] = useState(() =>
+    navigationType === 'POP' || isListReturn(location.state) ? rememberedListScroll(location.search) : 0,
+  );
+  const onScrollTop = useCallback(
+    (top: number) => rememberListScroll(location.search, top),
+    [location.search],
+  );
 
   useEffect(() => {
     if (highlightId === null) return;
@@ -100,6 +114,8 @@ export function CustomersPage() {
         columnVisibility={columnVisibility}
         onOpen={openCustomer}
         stale={query.isPlaceholderData}
+        initialScrollTop={restoreTop}
+        onScrollTop={onScrollTop}
       />
     );
   }
@@ -117,6 +133,10 @@ export function CustomersPage() {
             </Typography.Text>
           )}
         </div>
+        <CustomerTextFilter
+          value={filters.text}
+          onChange={(v) => setFilters(withValue(filters, 'text', v))}
+        />
         {/* The auto margin keeps 导出 beside 新建客户 on the right. */}
         <ExportButton query={{ ...sort, filters }} style={{ marginInlineStart: 'auto' }} />
         {canCreate && (

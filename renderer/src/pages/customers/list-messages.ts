@@ -3,6 +3,8 @@ export const customerListZhCN = {
   noMatch: '没有符合筛选条件的客户',
   filters: {
     label: '筛选客户',
+    text: '姓名、拼音、手机、车牌、VIN',
+    textLabel: '按姓名、拼音、手机号、车牌或 VIN 筛选',
     stages: '阶段',
     baseGrades: '基盘等级',
     tag: '标签',
@@ -26,6 +28,8 @@ export const customerListEn: typeof customerListZhCN = {
   noMatch: 'No customer matches these filters',
   filters: {
     label: 'Filter customers',
+    text: 'Name, pinyin, phone, plate, VIN',
+    textLabel: 'Filter by name, pinyin, phone, plate or VIN',
     stages: 'Stage',
     baseGrades: 'Base grade',
     tag: 'Tag',
