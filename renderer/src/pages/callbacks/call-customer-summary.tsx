@@ -45,6 +45,12 @@ export function CallCustomerSummary({ call }: { call: CallPanel }) {
     <div className="cb-side">
       <Section title={t('callbacks.call.sections.customer')}>
         <dl className="cb-facts">
+          {c.isCompany && (c.contactPerson || c.contactTitle) && (
+            <>
+              <dt>{t('callbacks.call.contact')}</dt>
+              <dd>{[c.contactPerson, c.contactTitle].filter(Boolean).join(' · ')}</dd>
+            </>
+          )}
           <dt>{t('callbacks.call.stage')}</dt>
           <dd>
             <span className={`stage-pill stage-${c.stage}`}>{t(`labels.stage.${c.stage}`)}</span>
@@ -154,7 +160,7 @@ export function CallCustomerSummary({ call }: { call: CallPanel }) {
         ) : (
           <ul className="cb-list">
             {call.previousCalls.map((prev) => (
-              <li key={prev.id}>
+              <li key={prev.id} className={prev.undone ? 'is-undone' : undefined}>
                 <div className="cb-list-main">
                   <span className="cell-mono">{formatDateTime(prev.endedAt)}</span>
                   <span className={`cb-outcome-tag cb-outcome-${prev.outcome}`}>
@@ -166,6 +172,15 @@ export function CallCustomerSummary({ call }: { call: CallPanel }) {
                   {prev.userName && <span className="cb-part">{prev.userName}</span>}
                 </div>
                 {prev.notes && <div className="cb-list-note">{prev.notes}</div>}
+                {prev.undone && (
+                  <div className="cb-list-undone">
+                    {t('callbacks.call.undone', {
+                      name: prev.undone.userName ?? '—',
+                      time: formatDateTime(prev.undone.at),
+                      reason: prev.undone.reason,
+                    })}
+                  </div>
+                )}
               </li>
             ))}
           </ul>

@@ -9,6 +9,7 @@ import {
   callbackOutcomeMeta,
   callbackOutcomes,
   callbacksContract,
+  finalOutcomes,
   reachedOutcomes,
 } from '../../../../electron/contract/callbacks';
 import { api } from '../../api';
@@ -36,6 +37,7 @@ interface CallPanelViewProps {
 const outcomeByKey = new Map(callbackOutcomes.map((o) => [callbackOutcomeMeta[o].shortcut, o]));
 const isReached = (o: CallbackOutcome | null) =>
   o !== null && (reachedOutcomes as readonly string[]).includes(o);
+const isFinal = (o: CallbackOutcome) => (finalOutcomes as readonly string[]).includes(o);
 
 type FocusTarget = 'picker' | 'csi' | 'submit';
 
@@ -46,7 +48,7 @@ type FocusTarget = 'picker' | 'csi' | 'submit';
  */
 export function CallPanelView({ call, onRecorded }: CallPanelViewProps) {
   const { t } = useTranslation();
-  const { message } = AntApp.useApp();
+  const { message, modal } = AntApp.useApp();
   const queryClient = useQueryClient();
   const [included, setIncluded] = useState<Set<number>>(() => new Set(call.reasons.map((r) => r.taskId)));
   const [outcome, setOutcome] = useState<CallbackOutcome | null>(null);
@@ -91,6 +93,11 @@ export function CallPanelView({ call, onRecorded }: CallPanelViewProps) {
   });
 
   const pick = (o: CallbackOutcome) => {
+    // Ends the conversation for good (or flags the card): asked first, naming what it does; OK records it.
+    if (isFinal(o)) {
+      confirmFinal(o);
+      return;
+    }
     setOutcome(o);
     if (!timedOutcomes.includes(o)) setWhen(null);
     pendingFocus.current = timedOutcomes.includes(o)
@@ -132,11 +139,55 @@ export function CallPanelView({ call, onRecorded }: CallPanelViewProps) {
     return null;
   })();
 
-  const submit = () => {
-    if (!outcome || record.isPending) return;
+  const consequence = (o: CallbackOutcome): string => {
+    const worked = call.reasons.filter((r) => included.has(r.taskId));
+    if (o === 'do_not_call') {
+      const cars = call.vehicles.length;
+      return t('callbacks.confirm.do_not_call', {
+        name: call.customer.name,
+        fleet: cars > 0 ? t('callbacks.confirm.fleet', { count: cars }) : '',
+      });
+    }
+    return t(o === 'wrong_number' ? 'callbacks.confirm.wrong_number' : 'callbacks.confirm.refused', {
+      count: worked.length,
+      reasons: worked.map((r) => r.ruleName).join('、'),
+    });
+  };
+
+  const confirmFinal = (o: CallbackOutcome) => {
+    if (included.size === 0 || record.isPending) {
+      setOutcome(o);
+      return;
+    }
+    void modal.confirm({
+      title: t('callbacks.confirm.title', { outcome: t(`callbacks.outcomes.${o}`) }),
+      content: (
+        <div className="cb-confirm-body">
+          <p className="cb-confirm-consequence">{consequence(o)}</p>
+          <p className="cb-confirm-note">{t('callbacks.confirm.undoNote')}</p>
+        </div>
+      ),
+      okText: t('callbacks.confirm.ok'),
+      cancelText: t('callbacks.confirm.cancel'),
+      okButtonProps: { danger: true },
+      // The safe answer is the one Enter gives.
+      autoFocusButton: 'cancel',
+      className: 'cb-confirm',
+      onOk: () => {
+        setOutcome(o);
+        setWhen(null);
+        submit(o);
+      },
+    });
+  };
+
+  const submit = (chosen: CallbackOutcome | null = outcome) => {
+    if (!chosen || record.isPending) return;
+    const outcome = chosen;
     setTried(true);
-    if (notice?.type === 'error' || (timed && !when)) {
-      if (timed && !when) pickerRef.current?.querySelector('input')?.focus();
+    const needsTime = timedOutcomes.includes(outcome) && !when;
+    if (included.size === 0 || needsTime) {
+      if (needsTime) pickerRef.current?.querySelector('input')?.focus();
       return;
     }
     const withSurvey = csiShown && isReached(outcome) && csi.overall !== null;
@@ -172,7 +223,8 @@ export function CallPanelView({ call, onRecorded }: CallPanelViewProps) {
 
   useHotkeys((e) => {
     if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
-      submit();
+      // Not from inside the confirmation: there its own buttons answer.
+      if (!(e.target instanceof HTMLElement && e.target.closest('.ant-modal'))) submit();
       return true;
     }
     if (e.ctrlKey || e.metaKey || e.altKey || isTypingTarget(e.target)) return false;
@@ -196,20 +248,23 @@ export function CallPanelView({ call, onRecorded }: CallPanelViewProps) {
         <aside className="cb-call-col cb-call-left">
           <CallCustomerSummary call={call} />
         </aside>
-        <section className="cb-call-col cb-call-middle">
-          <h2 className="cb-section-title">
-            {t('callbacks.call.sections.reasons', { count: call.reasons.length })}
-          </h2>
-          <CallReasons
-            reasons={call.reasons}
-            included={included}
-            onToggle={(id, on) => {
-              const next = new Set(included);
-              if (on) next.add(id);
-              else next.delete(id);
-              setIncluded(next);
-            }}
-          />
+        <section className={`cb-call-col cb-call-middle${csiShown ? ' has-csi' : ''}`}>
+          {/* The scripts scroll on their own; the survey stays in view under them (1280×720 included). */}
+          <div className="cb-reasons-scroll">
+            <h2 className="cb-section-title">
+              {t('callbacks.call.sections.reasons', { count: call.reasons.length })}
+            </h2>
+            <CallReasons
+              reasons={call.reasons}
+              included={included}
+              onToggle={(id, on) => {
+                const next = new Set(included);
+                if (on) next.add(id);
+                else next.delete(id);
+                setIncluded(next);
+              }}
+            />
+          </div>
           {csiShown && (
             <CsiForm
               kinds={csiKinds}
@@ -233,7 +288,7 @@ export function CallPanelView({ call, onRecorded }: CallPanelViewProps) {
             onNotes={setNotes}
             notice={notice}
             submitting={record.isPending}
-            onSubmit={submit}
+            onSubmit={() => submit()}
             pickerRef={pickerRef}
             submitRef={submitRef}
           />

@@ -1,11 +1,22 @@
 import { CheckOutlined } from '@ant-design/icons';
-import { Button, DatePicker, Input, Typography } from 'antd';
+import { Button, Input, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallbackOutcome } from '../../../../electron/contract/callbacks';
 import { callbackOutcomeMeta, callbackOutcomes } from '../../../../electron/contract/callbacks';
+import { StoreTimePicker } from '../../forms/store-time-picker';
+
+/**
+ * The calendar opens to the left of the field, its bottom level with the field's: over the scripts, never over
+ * the outcome keys above the field or the survey under the scripts (1280×720 included).
+ */
+const besideThePad = {
+  points: ['br', 'bl'],
+  offset: [-8, 0],
+  overflow: { adjustX: false, adjustY: false, shiftY: true },
+};
 
 /** Outcomes that need a time picked before they can be recorded. */
 export const timedOutcomes: readonly CallbackOutcome[] = ['appointment', 'call_back_at'];
@@ -87,17 +98,15 @@ export function OutcomePad(props: OutcomePadProps) {
               outcome === 'appointment' ? 'callbacks.outcome.appointmentAt' : 'callbacks.outcome.callBackAt',
             )}
           </label>
-          <DatePicker
+          {/* Appointments are for the service department's hours, call-backs for calling hours. */}
+          <StoreTimePicker
+            kind={outcome === 'appointment' ? 'service' : 'calling'}
             id="cb-when"
-            className="full-width"
-            showTime={{ format: 'HH:mm', minuteStep: 5 }}
-            format="YYYY-MM-DD HH:mm"
             placeholder={t('callbacks.outcome.pickTime')}
             value={when}
-            onChange={(d) => onWhen(d)}
-            disabledDate={(d) => d.isBefore(now, 'day')}
+            onChange={onWhen}
             presets={presets}
-            needConfirm={false}
+            popupAlign={besideThePad}
           />
         </div>
       )}

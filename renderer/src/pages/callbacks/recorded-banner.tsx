@@ -1,11 +1,87 @@
-import { Alert } from 'antd';
+import { UndoOutlined } from '@ant-design/icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App as AntApp, Button, Form, Input, Modal, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { errorMessage } from '../../forms/apply-server-errors';
 import type { RecordedSummary } from './call-panel';
+import { callbackKeys } from './callback-keys';
 import { formatWhen } from './callback-format';
 
-/** What became of the call just recorded, and the way on to the next one. */
+/** Asks why, then undoes the outcome just recorded (main refuses once the day has passed or it was worked on). */
+function UndoDialog({
+  summary,
+  onClose,
+  onUndone,
+}: {
+  summary: RecordedSummary;
+  onClose: () => void;
+  onUndone: () => void;
+}) {
+  const { t } = useTranslation();
+  const { message } = AntApp.useApp();
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState('');
+  const [tried, setTried] = useState(false);
+  const outcome = t(`callbacks.outcomes.${summary.outcome}`);
+  const undo = useMutation({
+    mutationFn: () =>
+      api.call('callbacks.undoOutcome', { attemptId: summary.result.attemptId, reason: reason.trim() }),
+    onSuccess: async (result) => {
+      void message.success(
+        t(result.callResumed ? 'callbacks.recorded.undoneResumed' : 'callbacks.recorded.undone', { outcome }),
+      );
+      onUndone();
+      await queryClient.invalidateQueries({ queryKey: callbackKeys.all });
+    },
+    onError: (error) => void message.error(errorMessage(error)),
+  });
+  const missing = reason.trim() === '';
+  const ok = () => {
+    setTried(true);
+    if (!missing && !undo.isPending) undo.mutate();
+  };
+  return (
+    <Modal
+      open
+      title={t('callbacks.recorded.undoTitle', { outcome })}
+      okText={t('callbacks.recorded.undoOk')}
+      cancelText={t('callbacks.confirm.cancel')}
+      onOk={ok}
+      onCancel={onClose}
+      confirmLoading={undo.isPending}
+      className="cb-undo-dialog"
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">{t('callbacks.recorded.undoHint')}</Typography.Paragraph>
+      <Form layout="vertical" onFinish={ok}>
+        <Form.Item
+          label={t('callbacks.recorded.undoReason')}
+          htmlFor="cb-undo-reason"
+          required
+          validateStatus={tried && missing ? 'error' : undefined}
+          help={tried && missing ? t('callbacks.recorded.undoReasonRequired') : undefined}
+        >
+          <Input
+            id="cb-undo-reason"
+            autoFocus
+            value={reason}
+            maxLength={200}
+            placeholder={t('callbacks.recorded.undoReasonPlaceholder')}
+            onChange={(e) => setReason(e.target.value)}
+            onPressEnter={ok}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** What became of the call just recorded, the way on to the next one, and 撤销 for a mistake. */
 export function RecordedBanner({ summary, onClose }: { summary: RecordedSummary; onClose: () => void }) {
   const { t } = useTranslation();
+  const [undoing, setUndoing] = useState(false);
   const { result, outcome } = summary;
   const lines: string[] = [];
   const retry = result.tasks
@@ -28,16 +104,24 @@ export function RecordedBanner({ summary, onClose }: { summary: RecordedSummary;
   lines.push(t('callbacks.recorded.nextHint'));
 
   return (
-    <Alert
-      type={result.followUpTaskId !== null ? 'warning' : 'success'}
-      showIcon
-      className="cb-recorded"
-      title={t('callbacks.recorded.title', {
-        name: summary.customerName,
-        outcome: t(`callbacks.outcomes.${outcome}`),
-      })}
-      description={lines.join('；')}
-      closable={{ onClose }}
-    />
+    <>
+      <Alert
+        type={result.followUpTaskId !== null ? 'warning' : 'success'}
+        showIcon
+        className="cb-recorded"
+        title={t('callbacks.recorded.title', {
+          name: summary.customerName,
+          outcome: t(`callbacks.outcomes.${outcome}`),
+        })}
+        description={lines.join('；')}
+        action={
+          <Button size="small" icon={<UndoOutlined />} onClick={() => setUndoing(true)}>
+            {t('callbacks.recorded.undo')}
+          </Button>
+        }
+        closable={{ onClose }}
+      />
+      {undoing && <UndoDialog summary={summary} onClose={() => setUndoing(false)} onUndone={onClose} />}
+    </>
   );
 }

@@ -38,6 +38,9 @@ export const cardZhCN = {
   },
   profile: {
     title: '客户资料',
+    contactPerson: '联系人',
+    contactTitle: '职务',
+    salutation: '回访称呼',
     mobile: '手机',
     mobile2: '备用手机',
     wechat: '微信',
@@ -118,6 +121,7 @@ export const cardZhCN = {
     visitLine: '里程 {{mileage}} · 产值 {{amount}}',
     advisor: '服务顾问 {{name}}',
     by: '记录人 {{name}}',
+    undone: '已撤销：{{name}} 于 {{time}} 撤销，原因：{{reason}}',
   },
   vehicleForm: {
     createTitle: '添加车辆',
@@ -272,6 +276,9 @@ export const cardEn: typeof cardZhCN = {
   },
   profile: {
     title: 'Details',
+    contactPerson: 'Contact person',
+    contactTitle: 'Contact’s title',
+    salutation: 'Greeting',
     mobile: 'Mobile',
     mobile2: 'Mobile 2',
     wechat: 'WeChat',
@@ -352,6 +359,7 @@ export const cardEn: typeof cardZhCN = {
     visitLine: 'Mileage {{mileage}} · amount {{amount}}',
     advisor: 'Advisor {{name}}',
     by: 'By {{name}}',
+    undone: 'Undone by {{name}} at {{time}}: {{reason}}',
   },
   vehicleForm: {
     createTitle: 'Add vehicle',

@@ -1,6 +1,7 @@
 import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../../electron/contract/customers';
+import { salutation } from '../../../../electron/common/salutation';
 import { formatDate } from '../../format/date';
 import { InfoList } from './info-list';
 
@@ -12,6 +13,14 @@ export function ProfileSection({ customer: c }: { customer: CustomerDetail }) {
     <Card size="small" className="card-section" title={t('card.profile.title')}>
       <InfoList
         items={[
+          ...(c.isCompany
+            ? [
+                { label: t('card.profile.contactPerson'), value: c.contactPerson },
+                { label: t('card.profile.contactTitle'), value: c.contactTitle },
+              ]
+            : []),
+          // How call-backs greet this customer: the same words the scripts use.
+          { label: t('card.profile.salutation'), value: `${salutation(c)}您好`, wide: c.isCompany },
           { label: t('card.profile.mobile'), value: c.mobile },
           { label: t('card.profile.mobile2'), value: c.mobile2 },
           { label: t('card.profile.wechat'), value: c.wechat },

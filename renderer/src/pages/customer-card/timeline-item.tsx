@@ -59,7 +59,7 @@ export function TimelineEntry({ item, t }: { item: TimelineItem; t: TFunction })
     );
   }
   return (
-    <li className={`tl-item is-${item.kind}`}>
+    <li className={`tl-item is-${item.kind}${item.undone ? ' is-undone' : ''}`}>
       <span className="tl-icon" aria-hidden="true">
         {interactionIcons[item.kind] ?? <CommentOutlined />}
       </span>
@@ -77,6 +77,15 @@ export function TimelineEntry({ item, t }: { item: TimelineItem; t: TFunction })
         </div>
         <div className="tl-text pre-wrap">{item.summary}</div>
         {item.userName && <div className="tl-by">{t('card.timeline.by', { name: item.userName })}</div>}
+        {item.undone && (
+          <div className="tl-undone" role="note">
+            {t('card.timeline.undone', {
+              name: item.undone.userName ?? '—',
+              time: formatDateTime(item.undone.at),
+              reason: item.undone.reason,
+            })}
+          </div>
+        )}
       </div>
     </li>
   );

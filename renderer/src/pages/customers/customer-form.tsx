@@ -50,6 +50,7 @@ export function CustomerForm({ control, customerId, referrer, onOpenCustomer }: 
   const sourceChannel = useWatch({ control, name: 'sourceChannel' });
   const stage = useWatch({ control, name: 'stage' });
   const lostCategory = useWatch({ control, name: 'lostReasonCategory' });
+  const isCompany = useWatch({ control, name: 'isCompany' });
   // The picker needs a name to show; the form itself only stores the id, as main does.
   const [picked, setPicked] = useState<PickedCustomer | null>(referrer ?? null);
   const f = (key: Parameters<typeof fieldLabel>[1]) => fieldLabel(t, key);
@@ -165,6 +166,9 @@ export function CustomerForm({ control, customerId, referrer, onOpenCustomer }: 
             )}
           />
         </Col>
+        {/* A company is spoken to through a person: the scripts greet them (electron/common/salutation.ts). */}
+        {isCompany && text('contactPerson', f('contactPerson'), 12, t('customerForm.contactPersonHint'))}
+        {isCompany && text('contactTitle', f('contactTitle'))}
       </Section>
 
       <Section title={t('customerForm.sections.source')}>
@@ -425,6 +429,8 @@ type TextField =
   | 'occupation'
   | 'industry'
   | 'employer'
+  | 'contactPerson'
+  | 'contactTitle'
   | 'purchaseNeed'
   | 'currentCar';
 

@@ -211,7 +211,7 @@ export const callbacksZhCN = {
   },
   confirm: {
     title: '确认记录“{{outcome}}”？',
-    do_not_call: '将停止对 {{name}}{{fleet}} 的所有回访，客户资料设为“勿扰”，今后不再联系。',
+    do_not_call: '将停止对 {{name}}{{fleet}}的所有回访，客户资料设为“勿扰”，今后不再联系。',
     fleet: '（{{count}} 辆车）',
     wrong_number: '将结束本次 {{count}} 项回访（{{reasons}}），此号码不再拨打。',
     refused: '将结束本次 {{count}} 项回访（{{reasons}}），本次不再回访。',
