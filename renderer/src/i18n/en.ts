@@ -165,7 +165,7 @@ export const en: Messages = {
     color: 'Favourite colour',
     preferenceNote: 'Other preferences',
     editTitle: 'Edit customer: {{name}}',
-    version: 'Version {{version}}',
+    lastSaved: 'Last saved {{at}}',
     saved: 'Customer saved',
     discardEditHint: 'Your changes will not be saved.',
     duplicates: {
@@ -173,21 +173,26 @@ export const en: Messages = {
       open: "Open {{name}}'s card",
     },
     conflict: {
-      title: 'Save conflict: someone else just changed this customer',
+      title: 'Not saved: this customer was just updated',
       notSaved: 'Your changes were not saved and nothing was overwritten.',
-      explain:
-        'While you were editing, someone saved this customer ({{at}}, now version {{version}}). The table lists the fields where what you typed differs from what is saved now.',
+      explainBy:
+        '{{name}} saved this customer at {{at}}, while you were editing. The table lists where what you typed differs from what is saved now.',
+      explainUnknown:
+        'This customer was updated at {{at}} (for example by a call-back outcome or an import), while you were editing. The table lists where what you typed differs from what is saved now.',
       field: 'Field',
       mine: 'You typed',
       current: 'Saved now',
-      otherChanged: 'changed by other',
+      otherChangedBy: 'changed by {{name}}',
+      otherChanged: 'just changed',
       noFieldDiff: 'What you typed matches what is saved now',
-      hint: '"Re-edit on the latest version" keeps the other changes and puts the fields you changed back into the form for you to check and save.',
+      hintBy:
+        '"Continue on the latest" keeps what {{name}} changed and puts the fields you changed back into the form for you to check and save.',
+      hint: '"Continue on the latest" keeps the update and puts the fields you changed back into the form for you to check and save.',
       back: 'Back to the form',
       loadLatest: 'Load latest',
-      rebase: 'Re-edit on the latest version',
+      rebase: 'Continue on the latest',
       loaded: 'Latest version loaded; your changes were discarded',
-      rebased: 'Your changes were put back on the latest version; check and save',
+      rebased: 'Your changes were put back on the latest; check and save',
       customerNo: 'Customer {{id}}',
     },
   },

@@ -147,6 +147,12 @@ export const cardZhCN = {
     seriesRequired: '请填写车系',
     created: '已添加车辆',
     updated: '已保存车辆资料',
+    vinTaken: {
+      hint: '同一辆车只建一份档案。如果这辆车已经转给了{{name}}，请直接办理过户，进站记录会随车转过来。',
+      transfer: '过户给{{name}}',
+      openOwner: '打开车主资料卡',
+      noOwner: '原车主',
+    },
   },
   visitForm: {
     title: '记录进站',
@@ -385,6 +391,12 @@ export const cardEn: typeof cardZhCN = {
     seriesRequired: 'Enter the series',
     created: 'Vehicle added',
     updated: 'Vehicle saved',
+    vinTaken: {
+      hint: 'One car has one record. If this car now belongs to {{name}}, transfer it: its service history moves along.',
+      transfer: 'Transfer to {{name}}',
+      openOwner: "Open the owner's card",
+      noOwner: 'the previous owner',
+    },
   },
   visitForm: {
     title: 'Record service visit',

@@ -47,6 +47,8 @@ export function CardModals({ card, action, onClose, onChanged }: CardModalsProps
       return (
         <VehicleDrawer
           customerId={customer.id}
+          customerName={customer.name}
+          today={card.derived.asOf}
           vehicle={null}
           onClose={onClose}
           onSaved={() => onChanged()}
@@ -56,6 +58,8 @@ export function CardModals({ card, action, onClose, onChanged }: CardModalsProps
       return (
         <VehicleDrawer
           customerId={customer.id}
+          customerName={customer.name}
+          today={card.derived.asOf}
           vehicle={action.vehicle}
           onClose={onClose}
           onSaved={() => onChanged()}
@@ -65,7 +69,8 @@ export function CardModals({ card, action, onClose, onChanged }: CardModalsProps
       return (
         <TransferModal
           vehicle={action.vehicle}
-          fromCustomer={customer}
+          fromName={customer.name}
+          fromCustomerId={customer.id}
           today={card.derived.asOf}
           onClose={onClose}
           onSaved={(toId) => onChanged(toId)}

@@ -11,6 +11,7 @@ import type { CustomerDetail } from '../../../../electron/contract/customers';
 import { loggableInteractionKinds } from '../../../../electron/contract/customers';
 import { api } from '../../api';
 import { applyServerErrors, errorMessage } from '../../forms/apply-server-errors';
+import { confirmDateOnEnter } from '../../forms/date-input';
 import { FormField } from '../../forms/form-field';
 
 const interactionForm = contract['interactions.create'].input;
@@ -136,6 +137,7 @@ export function InteractionModal({ customer, onClose, onSaved }: InteractionModa
                     onChange={(d) => field.onChange(d ? d.format() : null)}
                     disabledDate={(d) => d.isAfter(dayjs(), 'day')}
                     placeholder={t('card.interactionForm.now')}
+                    onKeyDown={confirmDateOnEnter}
                   />
                 )}
               />

@@ -1,29 +1,34 @@
-import { Alert, App as AntApp, DatePicker, Form, Modal } from 'antd';
+import { Alert, App as AntApp, Form, Modal } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CustomerDetail } from '../../../../electron/contract/customers';
 import type { VehicleDetail } from '../../../../electron/contract/vehicles';
 import { api } from '../../api';
 import { errorMessage } from '../../forms/apply-server-errors';
-import { fromIsoDate, toIsoDate } from '../../format/date';
+import { DateInput } from '../../forms/date-input';
 import type { PickedCustomer } from '../../search/customer-picker';
 import { CustomerPicker } from '../../search/customer-picker';
 import { plateText } from './card-format';
 
 interface TransferModalProps {
-  vehicle: VehicleDetail;
-  fromCustomer: CustomerDetail;
+  vehicle: Pick<VehicleDetail, 'id' | 'version' | 'plate' | 'vin'>;
+  /** The seller as staff may see them (masked when the car was found by its VIN from another card). */
+  fromName: string;
+  /** The seller's card, left out of the buyer picker. */
+  fromCustomerId?: number;
+  /** The buyer when already known: the card the VIN was typed on. */
+  to?: PickedCustomer;
   today: string;
   onClose: () => void;
   onSaved: (toCustomerId: number) => void;
 }
 
 /** Sells the car on to another customer: its history goes with it, each person keeps their own consent. */
-export function TransferModal({ vehicle, fromCustomer, today, onClose, onSaved }: TransferModalProps) {
+export function TransferModal(props: TransferModalProps) {
+  const { vehicle, fromName, fromCustomerId, today, onClose, onSaved } = props;
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
-  const [to, setTo] = useState<PickedCustomer | null>(null);
+  const [to, setTo] = useState<PickedCustomer | null>(props.to ?? null);
   const [date, setDate] = useState<string | null>(today);
   const [tried, setTried] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -63,7 +68,7 @@ export function TransferModal({ vehicle, fromCustomer, today, onClose, onSaved }
         type="info"
         showIcon
         className="modal-alert"
-        title={t('card.transfer.explain', { from: fromCustomer.name })}
+        title={t('card.transfer.explain', { from: fromName })}
       />
       <Form layout="vertical" component={false}>
         <Form.Item
@@ -77,7 +82,7 @@ export function TransferModal({ vehicle, fromCustomer, today, onClose, onSaved }
             id="transfer-to"
             value={to}
             onChange={setTo}
-            excludeId={fromCustomer.id}
+            excludeId={fromCustomerId}
             status={tried && !to ? 'error' : undefined}
           />
         </Form.Item>
@@ -88,11 +93,10 @@ export function TransferModal({ vehicle, fromCustomer, today, onClose, onSaved }
           validateStatus={tried && !date ? 'error' : undefined}
           help={tried && !date ? t('card.transfer.dateRequired') : undefined}
         >
-          <DatePicker
+          <DateInput
             id="transfer-date"
-            className="full-width"
-            value={fromIsoDate(date)}
-            onChange={(d) => setDate(toIsoDate(d))}
+            value={date}
+            onChange={setDate}
             disabledDate={(d) => d.isAfter(dayjs(today), 'day')}
           />
         </Form.Item>

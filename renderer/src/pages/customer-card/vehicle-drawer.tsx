@@ -1,9 +1,9 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
+  Alert,
   App as AntApp,
   Button,
   Col,
-  DatePicker,
   Drawer,
   Form,
   Input,
@@ -12,21 +12,23 @@ import {
   Select,
   Space,
 } from 'antd';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { FieldPath } from 'react-hook-form';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import type { z } from 'zod';
 import { optionalDate } from '../../../../electron/contract/fields';
-import type { VehicleDetail } from '../../../../electron/contract/vehicles';
+import type { VehicleDetail, VinTakenDetails } from '../../../../electron/contract/vehicles';
 import { energies, finances, vehicleFields } from '../../../../electron/contract/vehicles';
 import { api, ApiCallError } from '../../api';
 import { applyServerErrors, errorMessage } from '../../forms/apply-server-errors';
 import { blankMessages } from '../../forms/blank-messages';
+import { DateInput } from '../../forms/date-input';
 import { FormField } from '../../forms/form-field';
-import { fromIsoDate, toIsoDate } from '../../format/date';
 import { fenToYuan, yuanInputFormatter, yuanToFen } from '../../format/money';
 import { formatPlate } from '../../../../electron/common/plate';
+import { TransferModal } from './transfer-modal';
 
 /** main's vehicle fields plus, when adding, the day the customer took the car (a used car bought elsewhere). */
 const vehicleForm = vehicleFields.extend({ acquiredOn: optionalDate });
@@ -53,8 +55,19 @@ function toForm(v: VehicleDetail | null): VehicleFormValues {
   };
 }
 
+/** A VIN on file comes back with whose card has it; anything else is another kind of conflict. */
+function vinTaken(error: unknown): VinTakenDetails | null {
+  if (!(error instanceof ApiCallError) || error.kind !== 'conflict') return null;
+  const details = error.details as Partial<VinTakenDetails> | undefined;
+  return details?.reason === 'vin_taken' ? (details as VinTakenDetails) : null;
+}
+
 interface VehicleDrawerProps {
   customerId: number;
+  /** The card's customer, offered as the new owner when the VIN turns out to be on someone else's card. */
+  customerName: string;
+  /** The store's today, for the transfer date. */
+  today: string;
   /** null adds a new car to the customer. */
   vehicle: VehicleDetail | null;
   onClose: () => void;
@@ -62,10 +75,20 @@ interface VehicleDrawerProps {
 }
 
 /** Add or edit a car; VIN and plate are checked by the same rules main applies (check digit, plate format). */
-export function VehicleDrawer({ customerId, vehicle, onClose, onSaved }: VehicleDrawerProps) {
+export function VehicleDrawer({
+  customerId,
+  customerName,
+  today,
+  vehicle,
+  onClose,
+  onSaved,
+}: VehicleDrawerProps) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
+  const navigate = useNavigate();
   const formId = useId();
+  const [taken, setTaken] = useState<{ details: VinTakenDetails; vin: string } | null>(null);
+  const [transferring, setTransferring] = useState(false);
   const { control, handleSubmit, formState, setError } = useForm<
     VehicleFormValues,
     unknown,
@@ -81,6 +104,7 @@ export function VehicleDrawer({ customerId, vehicle, onClose, onSaved }: Vehicle
   });
 
   const submit = handleSubmit(async ({ acquiredOn, ...fields }) => {
+    setTaken(null);
     try {
       if (vehicle) await api.call('vehicles.update', { id: vehicle.id, version: vehicle.version, fields });
       else await api.call('vehicles.create', { customerId, fields, acquiredOn });
@@ -88,6 +112,12 @@ export function VehicleDrawer({ customerId, vehicle, onClose, onSaved }: Vehicle
       onSaved();
       onClose();
     } catch (error) {
+      const onFile = vinTaken(error);
+      if (onFile) {
+        setTaken({ details: onFile, vin: fields.vin });
+        applyServerErrors(error, setError, formFields, 'fields.');
+        return;
+      }
       if (vehicle && error instanceof ApiCallError && error.kind === 'conflict') {
         // A stale copy cannot be saved; reload the card so the next edit starts from the current car.
         void message.error(error.message);
@@ -134,18 +164,12 @@ export function VehicleDrawer({ customerId, vehicle, onClose, onSaved }: Vehicle
         label={t(`card.vehicleForm.${name}`)}
         extra={extra}
         render={(field, id) => (
-          <DatePicker
-            id={id}
-            className="full-width"
-            value={fromIsoDate(field.value)}
-            onChange={(d) => field.onChange(toIsoDate(d))}
-            onBlur={field.onBlur}
-            placeholder="YYYY-MM-DD"
-          />
+          <DateInput id={id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
         )}
       />
     </Col>
   );
+  const owner = taken?.details.owner ?? null;
 
   return (
     <Drawer
@@ -167,6 +191,46 @@ export function VehicleDrawer({ customerId, vehicle, onClose, onSaved }: Vehicle
         </Space>
       }
     >
+      {taken && (
+        <Alert
+          type="warning"
+          showIcon
+          className="vin-taken"
+          data-testid="vin-taken"
+          title={taken.details.fields.vin}
+          description={t('card.vehicleForm.vinTaken.hint', { name: customerName })}
+          action={
+            <Space orientation="vertical" size={8}>
+              <Button type="primary" size="small" onClick={() => setTransferring(true)}>
+                {t('card.vehicleForm.vinTaken.transfer', { name: customerName })}
+              </Button>
+              {owner && (
+                <Button size="small" onClick={() => void navigate(`/customers/${owner.id}`)}>
+                  {t('card.vehicleForm.vinTaken.openOwner')}
+                </Button>
+              )}
+            </Space>
+          }
+        />
+      )}
+      {taken && transferring && (
+        <TransferModal
+          vehicle={{
+            id: taken.details.vehicleId,
+            version: taken.details.vehicleVersion,
+            plate: taken.details.plate,
+            vin: taken.vin,
+          }}
+          fromName={owner ? owner.maskedName : t('card.vehicleForm.vinTaken.noOwner')}
+          to={{ id: customerId, name: customerName }}
+          today={today}
+          onClose={() => setTransferring(false)}
+          onSaved={() => {
+            onSaved();
+            onClose();
+          }}
+        />
+      )}
       <form id={formId} onSubmit={(e) => void submit(e)} noValidate>
         <Form layout="vertical" component={false} className="customer-form">
           <Row gutter={16}>

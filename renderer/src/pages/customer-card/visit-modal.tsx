@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { App as AntApp, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
+import { App as AntApp, Col, Form, Input, InputNumber, Modal, Row, Select } from 'antd';
 import dayjs from 'dayjs';
 import { useId } from 'react';
 import type { FieldPath } from 'react-hook-form';
@@ -11,8 +11,8 @@ import type { VehicleDetail } from '../../../../electron/contract/vehicles';
 import { visitTypes } from '../../../../electron/contract/vehicles';
 import { api } from '../../api';
 import { applyServerErrors, errorMessage } from '../../forms/apply-server-errors';
+import { DateInput } from '../../forms/date-input';
 import { FormField } from '../../forms/form-field';
-import { fromIsoDate, toIsoDate } from '../../format/date';
 import { fenToYuan, yuanInputFormatter, yuanToFen } from '../../format/money';
 import { formatKm, plateText } from './card-format';
 
@@ -106,11 +106,10 @@ export function VisitModal({ vehicles, initialVehicleId, today, onClose, onSaved
                 label={t('card.visitForm.date')}
                 required
                 render={(field, id) => (
-                  <DatePicker
+                  <DateInput
                     id={id}
-                    className="full-width"
-                    value={fromIsoDate(field.value)}
-                    onChange={(d) => field.onChange(toIsoDate(d) ?? '')}
+                    value={field.value}
+                    onChange={(d) => field.onChange(d ?? '')}
                     disabledDate={(d) => d.isAfter(dayjs(today), 'day')}
                     allowClear={false}
                   />

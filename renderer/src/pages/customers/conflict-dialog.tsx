@@ -7,6 +7,9 @@ import type { FieldDiff } from './customer-diff';
 interface ConflictDialogProps {
   open: boolean;
   current: CustomerDetail | null;
+  /** Who saved the card in between, when it was someone's save (main's conflict details). */
+  savedBy: string | null;
+  savedAt: string | null;
   diffs: FieldDiff[];
   /** Throw away what was typed and show the saved card. */
   onLoadLatest: () => void;
@@ -22,6 +25,8 @@ interface ConflictDialogProps {
 export function ConflictDialog({
   open,
   current,
+  savedBy,
+  savedAt,
   diffs,
   onLoadLatest,
   onRebase,
@@ -52,10 +57,14 @@ export function ConflictDialog({
         title={t('customerForm.conflict.notSaved')}
         description={
           current
-            ? t('customerForm.conflict.explain', {
-                at: formatDateTime(current.updatedAt),
-                version: current.version,
-              })
+            ? savedBy
+              ? t('customerForm.conflict.explainBy', {
+                  name: savedBy,
+                  at: formatDateTime(savedAt ?? current.updatedAt),
+                })
+              : t('customerForm.conflict.explainUnknown', {
+                  at: formatDateTime(savedAt ?? current.updatedAt),
+                })
             : undefined
         }
       />
@@ -77,7 +86,9 @@ export function ConflictDialog({
                 {d.label}
                 {d.changedByOther && (
                   <Tag color="orange" className="conflict-tag">
-                    {t('customerForm.conflict.otherChanged')}
+                    {savedBy
+                      ? t('customerForm.conflict.otherChangedBy', { name: savedBy })
+                      : t('customerForm.conflict.otherChanged')}
                   </Tag>
                 )}
               </span>
@@ -97,7 +108,9 @@ export function ConflictDialog({
           },
         ]}
       />
-      <p className="conflict-hint">{t('customerForm.conflict.hint')}</p>
+      <p className="conflict-hint">
+        {savedBy ? t('customerForm.conflict.hintBy', { name: savedBy }) : t('customerForm.conflict.hint')}
+      </p>
     </Modal>
   );
 }

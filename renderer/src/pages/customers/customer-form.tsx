@@ -1,5 +1,4 @@
-import { Checkbox, Col, DatePicker, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
-import dayjs from 'dayjs';
+import { Checkbox, Col, Form, Input, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
@@ -14,8 +13,8 @@ import {
   sourceChannels,
   stages,
 } from '../../../../electron/contract/customers';
-import { fromIsoDate, toIsoDate } from '../../format/date';
 import { fenToYuan, yuanInputFormatter, yuanToFen } from '../../format/money';
+import { DateInput } from '../../forms/date-input';
 import { FormField } from '../../forms/form-field';
 import type { PickedCustomer } from '../../search/customer-picker';
 import { CustomerPicker } from '../../search/customer-picker';
@@ -131,16 +130,9 @@ export function CustomerForm({ control, customerId, referrer, onOpenCustomer }: 
             control={control}
             name="birthday"
             label={f('birthday')}
+            // No disabled future days: a typed one would be dropped without a word; main refuses it on the field.
             render={(field, id) => (
-              <DatePicker
-                id={id}
-                className="full-width"
-                value={fromIsoDate(field.value)}
-                onChange={(d) => field.onChange(toIsoDate(d))}
-                onBlur={field.onBlur}
-                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-                placeholder="YYYY-MM-DD"
-              />
+              <DateInput id={id} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />
             )}
           />
         </Col>

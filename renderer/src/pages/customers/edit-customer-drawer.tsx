@@ -4,10 +4,11 @@ import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import type { CustomerDetail } from '../../../../electron/contract/customers';
+import type { CustomerConflictDetails, CustomerDetail } from '../../../../electron/contract/customers';
 import { customerFields } from '../../../../electron/contract/customers';
 import { api, ApiCallError } from '../../api';
 import { applyServerErrors, errorMessage } from '../../forms/apply-server-errors';
+import { formatDateTime } from '../../format/date';
 import type { PickedCustomer } from '../../search/customer-picker';
 import { ConflictDialog } from './conflict-dialog';
 import type { DiffKey, FieldDiff } from './customer-diff';
@@ -27,6 +28,8 @@ interface EditCustomerDrawerProps {
 
 interface Conflict {
   current: CustomerDetail;
+  savedBy: string | null;
+  savedAt: string | null;
   mine: CustomerFormOutput;
   diffs: FieldDiff[];
 }
@@ -84,12 +87,19 @@ export function EditCustomerDrawer({ open, customer, referrer, onClose, onSaved 
       onSaved(saved);
       onClose();
     } catch (error) {
-      const current =
+      const details =
         error instanceof ApiCallError && error.kind === 'conflict'
-          ? (error.details as { current?: CustomerDetail } | undefined)?.current
+          ? (error.details as Partial<CustomerConflictDetails> | undefined)
           : undefined;
+      const current = details?.current;
       if (current) {
-        setConflict({ current, mine: fields, diffs: conflictDiff(t, base, fields, current) });
+        setConflict({
+          current,
+          savedBy: details.savedBy ?? null,
+          savedAt: details.savedAt ?? null,
+          mine: fields,
+          diffs: conflictDiff(t, base, fields, current),
+        });
         return;
       }
       if (!applyServerErrors(error, setError, customerFormFields)) void message.error(errorMessage(error));
@@ -123,7 +133,9 @@ export function EditCustomerDrawer({ open, customer, referrer, onClose, onSaved 
       title={
         <span>
           {t('customerForm.editTitle', { name: customer.name })}
-          <Tag className="drawer-version-tag">{t('customerForm.version', { version: base.version })}</Tag>
+          <Tag className="drawer-version-tag">
+            {t('customerForm.lastSaved', { at: formatDateTime(base.updatedAt) })}
+          </Tag>
         </span>
       }
       size={720}
@@ -154,6 +166,8 @@ export function EditCustomerDrawer({ open, customer, referrer, onClose, onSaved 
       <ConflictDialog
         open={conflict !== null}
         current={conflict?.current ?? null}
+        savedBy={conflict?.savedBy ?? null}
+        savedAt={conflict?.savedAt ?? null}
         diffs={conflict?.diffs ?? []}
         onLoadLatest={loadLatest}
         onRebase={rebase}

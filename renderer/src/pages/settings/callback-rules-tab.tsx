@@ -13,6 +13,29 @@ import { PriorityPill } from '../callbacks/queue-cells';
 import { useCallbackRules } from '../callbacks/use-callback-rules';
 import { CallbackRuleDrawer } from './callback-rule-drawer';
 
+/** When a rule's call falls due, as staff say it: 保险到期前 30 天提醒 / 错过后 14 天内仍补建. */
+function RuleTiming({ rule }: { rule: CallbackRuleSettings }) {
+  const { t } = useTranslation();
+  const anchor = t(`callbacks.settings.rules.anchor.${rule.code}`, {
+    defaultValue: t('callbacks.settings.rules.anchor.other'),
+  });
+  const days = Math.abs(rule.offsetDays);
+  const when =
+    rule.offsetDays < 0
+      ? t('callbacks.settings.rules.timingBefore', { anchor, days })
+      : rule.offsetDays > 0
+        ? t('callbacks.settings.rules.timingAfter', { anchor, days })
+        : t('callbacks.settings.rules.timingOn', { anchor });
+  return (
+    <span className="cb-rule-timing">
+      <span>{when}</span>
+      <Typography.Text type="secondary">
+        {t('callbacks.settings.rules.timingWindow', { days: rule.windowDays })}
+      </Typography.Text>
+    </span>
+  );
+}
+
 /** The call-back rules as data the manager edits: when each call falls due, how urgent, what to say. */
 export function CallbackRulesTab() {
   const { t } = useTranslation();
@@ -77,7 +100,7 @@ export function CallbackRulesTab() {
       key: 'timing',
       title: t('callbacks.settings.rules.columns.timing'),
       width: 200,
-      render: (_, r) => t('callbacks.settings.rules.timing', { offset: r.offsetDays, window: r.windowDays }),
+      render: (_, r) => <RuleTiming rule={r} />,
     },
     {
       key: 'priority',
