@@ -199,7 +199,10 @@ export function CustomerForm({ control, customerId, referrer, onOpenCustomer }: 
                     field.value
                       ? picked?.id === field.value
                         ? picked
-                        : { id: field.value, name: `#${field.value}` }
+                        : {
+                            id: field.value,
+                            name: t('customerForm.conflict.customerNo', { id: field.value }),
+                          }
                       : null
                   }
                   onChange={(c) => {
