@@ -1,5 +1,6 @@
 import type { Messages } from './zh-cn';
 import { callbacksEn } from '../pages/callbacks/messages/en';
+import { storeSettingsEn } from '../settings/store-settings-messages';
 import { cardEn } from '../pages/customer-card/card-messages';
 import { customerListEn } from '../pages/customers/list-messages';
 import { searchEn } from '../search/search-messages';
@@ -328,12 +329,12 @@ export const en: Messages = {
       historyTab: 'Import history',
       steps: { file: 'Choose file', preview: 'Check', apply: 'Import' },
       dropTitle: 'Click to choose a file, or drop it here',
-      dropHint: 'Excel (.xlsx) or CSV (UTF-8 or GBK), up to 40 MB',
+      dropHint: 'Excel (.xlsx, or .xls as older DMS and WPS export) or CSV (UTF-8 or GBK), up to 40 MB',
       dropDetail:
         'One customer per row, optionally with one vehicle. Usual dealer headers (客户姓名, 手机号码, 车架号, 车牌号…) are recognised; map the rest in the preview. Nothing is written until you confirm, and every import can be reverted.',
       reading: 'Reading and checking the file…',
       tooLarge: 'The file must not exceed 40 MB',
-      wrongType: 'Please choose an .xlsx or .csv file',
+      wrongType: 'Please choose an .xlsx, .xls or .csv file',
       readFailed: 'Could not read the file, please try again',
       previewFailed: 'Could not preview the file',
       guess: {
@@ -516,6 +517,7 @@ export const en: Messages = {
     },
   },
   callbacks: callbacksEn,
+  storeSettings: storeSettingsEn,
   card: cardEn,
   search: searchEn,
   customerList: customerListEn,

@@ -1,5 +1,6 @@
 import { roleLabels } from '../../../electron/contract/permissions';
 import { callbacksZhCN } from '../pages/callbacks/messages/zh-cn';
+import { storeSettingsZhCN } from '../settings/store-settings-messages';
 import { cardZhCN } from '../pages/customer-card/card-messages';
 import { customerListZhCN } from '../pages/customers/list-messages';
 import { searchZhCN } from '../search/search-messages';
@@ -319,12 +320,12 @@ export const zhCN = {
       historyTab: '导入记录',
       steps: { file: '选择文件', preview: '预览检查', apply: '导入' },
       dropTitle: '点击选择文件，或将文件拖到此处',
-      dropHint: '支持 Excel（.xlsx）和 CSV（UTF-8 或 GBK 编码），不超过 40 MB',
+      dropHint: '支持 Excel（.xlsx，以及旧版 DMS、WPS 导出的 .xls）和 CSV（UTF-8 或 GBK 编码），不超过 40 MB',
       dropDetail:
         '每行一位客户，可同时带一辆车。常见表头（如“客户姓名”“手机号码”“车架号”“车牌号”）会自动识别，其余列可在预览中指定。先预览检查，确认后才会写入；每次导入都可以撤销。',
       reading: '正在读取并检查文件…',
       tooLarge: '文件不能超过 40 MB',
-      wrongType: '请选择 .xlsx 或 .csv 文件',
+      wrongType: '请选择 .xlsx、.xls 或 .csv 文件',
       readFailed: '无法读取该文件，请重试',
       previewFailed: '无法预览该文件',
       guess: { title: '第 {{row}} 行可能是列名：请为各列选择对应字段（至少两列），每次选择后会重新检查' },
@@ -503,6 +504,7 @@ export const zhCN = {
     },
   },
   callbacks: callbacksZhCN,
+  storeSettings: storeSettingsZhCN,
   card: cardZhCN,
   search: searchZhCN,
   customerList: customerListZhCN,

@@ -4,6 +4,7 @@ import { useAuth } from '../../auth/use-auth';
 import { CallbackOutcomesTab } from './callback-outcomes-tab';
 import { CallbackRulesTab } from './callback-rules-tab';
 import { MyAccount } from './my-account';
+import { StoreSettingsTab } from './store-settings-tab';
 import { UsersTab } from './users-tab';
 
 export function SettingsPage() {
@@ -21,9 +22,17 @@ export function SettingsPage() {
         },
       ]
     : [];
+  const storeTab = can('settings.manage')
+    ? [{ key: 'store', label: t('storeSettings.tab'), children: <StoreSettingsTab /> }]
+    : [];
   const items = can('users.manage')
-    ? [{ key: 'users', label: t('settings.usersTab'), children: <UsersTab /> }, ...callbackTabs, account]
-    : [...callbackTabs, account];
+    ? [
+        { key: 'users', label: t('settings.usersTab'), children: <UsersTab /> },
+        ...storeTab,
+        ...callbackTabs,
+        account,
+      ]
+    : [...storeTab, ...callbackTabs, account];
 
   return (
     <div className="page page-scroll">
