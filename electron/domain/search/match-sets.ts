@@ -85,15 +85,19 @@ export function matchIdLists(sqlite: Database.Database, plan: SearchPlan): IdLis
     }
   }
   if (plan.pinyin) {
-    const end = prefixEnd(plan.pinyin);
-    const params = [plan.pinyin, end, plan.pinyin, end];
-    out.push({
-      sql: `select id from customers indexed by customers_pinyin_idx where name_pinyin >= ? and name_pinyin < ?
-        union select id from customers indexed by customers_initials_idx where name_initials >= ? and name_initials < ?`,
-      params,
-      unique: true,
-      rangeCount: false,
-    });
+    // Two lists, not a UNION: each is one index range read only as far as the count needs.
+    const range = [plan.pinyin, prefixEnd(plan.pinyin)];
+    for (const [column, index] of [
+      ['name_pinyin', 'customers_pinyin_idx'],
+      ['name_initials', 'customers_initials_idx'],
+    ] as const) {
+      out.push({
+        sql: `select id from customers indexed by ${index} where ${column} >= ? and ${column} < ?`,
+        params: range,
+        unique: true,
+        rangeCount: true,
+      });
+    }
   }
   return out;
 }
