@@ -1,5 +1,10 @@
-/** A UTF-16 surrogate with no partner: it has no UTF-8 form, so SQLite would store bytes no other tool reads. */
-const loneSurrogate = /\p{Cs}/u;
+/**
+ * Whether text has a UTF-8 form, i.e. no UTF-16 surrogate without its partner (SQLite would store bytes no other
+ * tool reads). String#isWellFormed (ES2024, in Node 20) answers a one-byte string at once: the 50 MB of base64
+ * in an import upload costs nothing, where a regular expression scan takes ~150 ms.
+ */
+const isWellFormed = (text: string): boolean =>
+  (text as unknown as { isWellFormed(): boolean }).isWellFormed();
 
 export const illFormedTextMessage = '包含无法保存的字符（可能是复制时截断的表情符号），请删除后重新输入';
 
@@ -16,13 +21,13 @@ export function findIllFormedText(input: unknown): string | null {
   while (stack.length > 0) {
     const { value, path } = stack.pop() as { value: unknown; path: string };
     if (typeof value === 'string') {
-      if (loneSurrogate.test(value)) return path;
+      if (!isWellFormed(value)) return path;
     } else if (Array.isArray(value)) {
       value.forEach((v, i) => stack.push({ value: v, path: path ? `${path}.${i}` : String(i) }));
     } else if (value !== null && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
         const at = path ? `${path}.${k}` : k;
-        if (loneSurrogate.test(k)) return at;
+        if (!isWellFormed(k)) return at;
         stack.push({ value: v, path: at });
       }
     }
