@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import { vinCheckDigit } from '../../electron/common/vin';
@@ -151,5 +152,20 @@ test('forms speak staff words and do not save half a drawer', async ({ page, req
     await expect(table.getByRole('row').filter({ hasText: '交车3天回访' })).toContainText('交车后 3 天回访');
     await expect(table).not.toContainText(/偏移|补建窗口/);
     await shotBoth(page, '55-callback-rules');
+  });
+
+  await test.step('an .xls from an older DMS is read, with future and impossible dates flagged', async () => {
+    await page.goto('/#/data-care/import');
+    await expect(page.getByText('.xls', { exact: false }).first()).toBeVisible();
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles(path.resolve(import.meta.dirname, '../fixtures/imports/customers-dms.xls'));
+    const counts = page.getByRole('group', { name: '预览统计' });
+    await expect(counts.locator('[data-count="rows"] .import-count-value')).toHaveText('6');
+    await expect(counts.locator('[data-count="withErrors"] .import-count-value')).toHaveText('3');
+    await expect(page.getByText(/工作表“客户” · 表头在第 3 行/)).toBeVisible();
+    await expect(page.getByText(/交车日期 2030-01-01 晚于今天/)).toBeVisible();
+    await expect(page.getByText('交车日期“2026-02-30”不是真实存在的日期')).toBeVisible();
+    await shotBoth(page, '55-import-xls');
   });
 });

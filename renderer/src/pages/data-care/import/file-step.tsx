@@ -16,7 +16,7 @@ export function FileStep({ busy, error, onFile }: FileStepProps) {
     <div className="import-file-step">
       <Spin spinning={busy} tip={t('dataCare.import.reading')}>
         <Upload.Dragger
-          accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".xlsx,.xls,.ods,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
           multiple={false}
           showUploadList={false}
           disabled={busy}

@@ -18,7 +18,7 @@ interface PreviewRequest {
   mapping: ImportMapping;
 }
 
-const acceptedExtension = /\.(xlsx|csv)$/i;
+const acceptedExtension = /\.(xlsx|xls|ods|csv)$/i;
 
 function headerGuessOf(error: unknown): ImportHeaderGuess | null {
   if (!(error instanceof ApiCallError)) return null;
