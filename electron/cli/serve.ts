@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     adminPassword,
     // `--no-upkeep`: benchmarks measure a steady server, not one busy with its start-of-day pass.
     dailyUpkeep: flags['no-upkeep'] !== true,
+    warmUp: true,
     log: consoleLog,
   });
   if (core.migration.backupFile) console.log(`升级前已备份数据库：${core.migration.backupFile}`);

@@ -12,6 +12,7 @@ import { systemClock } from '../domain/clock';
 import { consoleLog } from './console-log';
 import { databaseFileName } from './data-dir';
 import { scheduleDailyUpkeep } from './upkeep-scheduler';
+import { startWarmUp } from './warm-up';
 import type { Router } from './router';
 import { createRouter } from './router';
 
@@ -24,6 +25,8 @@ export interface AppCoreOptions {
   validateOutput?: boolean;
   /** Run the start-of-day upkeep (stages, call-back queue) now and at each new store day. Off in tests. */
   dailyUpkeep?: boolean;
+  /** Warm statements, code and index pages in the background at start (see warm-up.ts). Off in tests. */
+  warmUp?: boolean;
   log?: (message: string, error?: unknown) => void;
 }
 
@@ -61,6 +64,8 @@ export async function startAppCore(opts: AppCoreOptions): Promise<AppCore> {
     ? await ensureAdministrator({ db, clock }, opts.adminPassword)
     : false;
   const router = createRouter({ db, clock, validateOutput: opts.validateOutput, log: opts.log });
+  // Warm-up first: the first requests of the day should not wait behind the upkeep's slices and cold pages both.
+  const warmUp = opts.warmUp ? startWarmUp(db, clock, opts.log ?? consoleLog) : null;
   const upkeep = opts.dailyUpkeep ? scheduleDailyUpkeep(db.$client, clock, opts.log ?? consoleLog) : null;
   return {
     db,
@@ -70,6 +75,7 @@ export async function startAppCore(opts: AppCoreOptions): Promise<AppCore> {
     adminCreated,
     upkeepSettled: () => upkeep?.running() ?? Promise.resolve(),
     close: () => {
+      warmUp?.stop();
       upkeep?.stop();
       db.$client.close();
     },

@@ -59,6 +59,7 @@ async function start(): Promise<void> {
       adminPassword: stringFlag(flags, 'admin-password') ?? process.env.DEALER_CRM_ADMIN_PASSWORD,
       migrationsFolder: app.isPackaged ? path.join(process.resourcesPath, 'migrations') : undefined,
       dailyUpkeep: true,
+      warmUp: true,
       log: consoleLog,
     });
     app.on('will-quit', () => core.close());

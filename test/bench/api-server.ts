@@ -12,11 +12,16 @@ export interface BenchServer {
   call(channel: string, input: unknown): Promise<unknown>;
   /** The same as another user, by their session token. */
   callAs(channel: string, input: unknown, token: string | null): Promise<unknown>;
-  stop(): void;
+  /** Ends the server process; resolves once it has exited (its database connection closed). */
+  stop(): Promise<void>;
 }
 
 /** The real `serve` command in its own process, so API timings include HTTP, JSON and the router. */
-export async function startBenchServer(dataDir: string, port: number): Promise<BenchServer> {
+export async function startBenchServer(
+  dataDir: string,
+  port: number,
+  opts: { upkeep?: boolean } = {},
+): Promise<BenchServer> {
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -24,7 +29,8 @@ export async function startBenchServer(dataDir: string, port: number): Promise<B
       'tsx',
       'electron/cli/serve.ts',
       '--no-build',
-      '--no-upkeep',
+      // Off unless asked for: the figures are of a steady server, except where the daily pass is the point.
+      ...(opts.upkeep ? [] : ['--no-upkeep']),
       '--port',
       String(port),
       '--data-dir',
@@ -55,6 +61,11 @@ export async function startBenchServer(dataDir: string, port: number): Promise<B
     token,
     call: (channel, input) => post(channel, input, token),
     callAs: (channel, input, as) => postApi(url, channel, input, as),
-    stop: () => child.kill('SIGTERM'),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }

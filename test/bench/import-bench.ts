@@ -238,7 +238,7 @@ export async function benchImport(port: number, log: (line: string) => void): Pr
       revert = await timed(() => server.call('imports.revert', { batchId: apply.value.batchId }));
       log(`  revert ${(revert.ms / 1000).toFixed(1)} s`);
     } finally {
-      server.stop();
+      await server.stop();
     }
     const raw = rawInsert(dir, rows);
     const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -6,11 +6,13 @@ import { startBenchServer } from './api-server';
 import { benchDataDir } from './bench-db';
 import { benchCallbacks } from './callbacks-bench';
 import { benchCard } from './card-bench';
+import { benchColdStart } from './cold-start-bench';
 import { benchCustomers } from './customers-bench';
 import { benchImport } from './import-bench';
 import { benchSearch } from './search-bench';
 import type { Row } from './stats';
 import { printTable } from './stats';
+import { benchUpkeep } from './upkeep-bench';
 
 /**
  * `npm run bench [-- --scales M,L --reps 200]`: figures, not pass/fail. Each API operation goes through the
@@ -24,7 +26,9 @@ async function main(): Promise<void> {
   };
   const scales = flag('scales', 'M,L').split(',') as ('S' | 'M' | 'L')[];
   const reps = Number(flag('reps', '200'));
-  // `--only callbacks,card`: run just those modules.
+  // `--starts 3`: fresh server starts per family of calls in the cold-start module.
+  const starts = Number(flag('starts', '3'));
+  // `--only callbacks,card`: run just those modules (customers, search, card, callbacks, cold, upkeep, import).
   const only = flag('only', '').split(',').filter(Boolean);
   const want = (module: string) => only.length === 0 || only.includes(module);
   const log = (line: string) => console.log(line);
@@ -50,9 +54,12 @@ async function main(): Promise<void> {
       if (want('search')) add(await benchSearch(scale, server, raw, reps));
       if (want('card')) add(await benchCard(scale, server, raw, reps));
       if (want('callbacks')) add(await benchCallbacks(scale, server, raw, reps));
+      // Servers of their own beside the main one (ports 50 and 51 above it): each started fresh.
+      if (want('cold')) add(await benchColdStart(scale, dir, raw, port + 50, starts, log));
+      if (want('upkeep')) add(await benchUpkeep(scale, dir, raw, port + 51, log));
     } finally {
       raw.close();
-      server.stop();
+      await server.stop();
     }
   }
   if (want('import')) add(await benchImport(port++, log));

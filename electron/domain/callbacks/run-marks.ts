@@ -5,6 +5,8 @@ interface Marks {
   generated?: string;
   expired?: string;
   upkept?: string;
+  /** How long that day's upkeep took, start to end, yields included (for the bench and for support). */
+  upkeptMs?: number;
 }
 
 // Kept in store_settings (not one of the typed settings: the settings service reads only its own keys), so a
@@ -44,7 +46,8 @@ export const runMarks = {
   expired: (sqlite: Database.Database) => load(sqlite).expired,
   markExpired: (sqlite: Database.Database, today: string) => save(sqlite, { expired: today }),
   upkept: (sqlite: Database.Database) => load(sqlite).upkept,
-  markUpkept: (sqlite: Database.Database, today: string) => save(sqlite, { upkept: today }),
+  markUpkept: (sqlite: Database.Database, today: string, tookMs: number) =>
+    save(sqlite, { upkept: today, upkeptMs: Math.round(tookMs) }),
   /** Forgets the cached marks (another connection wrote them), so the next read goes to the table. */
   reload: (sqlite: Database.Database) => cache.delete(sqlite),
   /** The background runner of the day's pass; a reader that finds the day not done asks it instead of building. */

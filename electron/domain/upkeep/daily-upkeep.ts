@@ -37,6 +37,7 @@ export async function runDailyUpkeep(
   const today = localDate(clock());
   if (runMarks.upkept(sqlite) === today || runningOn.get(sqlite) === today) return null;
   runningOn.set(sqlite, today);
+  const t0 = performance.now();
   try {
     const derived = await refreshAllDerived(sqlite, today, { pause });
     const callbacks =
@@ -46,7 +47,7 @@ export async function runDailyUpkeep(
             pause,
             sliceSize: opts.sliceSize,
           });
-    runMarks.markUpkept(sqlite, today);
+    runMarks.markUpkept(sqlite, today, performance.now() - t0);
     return { today, derived, callbacks };
   } finally {
     runningOn.delete(sqlite);
