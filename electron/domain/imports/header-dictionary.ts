@@ -66,6 +66,9 @@ const synonyms: Record<ImportField, readonly string[]> = {
   occupation: ['职业'],
   industry: ['行业', '所属行业'],
   employer: ['工作单位', '单位', '公司', '公司名称', '单位名称'],
+  // A company's person to speak to; the export writes these very headers.
+  contactPerson: ['联系人', '联系人姓名', '对接人', '车队联系人'],
+  contactTitle: ['联系人职务', '联系人职位'],
   sourceChannel: ['来源', '来源渠道', '客户来源', '信息来源', '渠道', '线索来源'],
   notes: ['备注', '说明', '备注信息'],
   vin: [

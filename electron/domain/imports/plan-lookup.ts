@@ -15,6 +15,8 @@ export interface CustomerSnapshot {
   occupation: string | null;
   industry: string | null;
   employer: string | null;
+  contact_person: string | null;
+  contact_title: string | null;
   source_channel: string;
   notes: string | null;
   stage: string;
@@ -44,7 +46,7 @@ export interface PlanLookup {
 }
 
 const customerCols = `id, name, gender, birthday, mobile, mobile2, wechat, address, district, id_number, occupation,
-  industry, employer, source_channel, notes, stage, merged_into_id`;
+  industry, employer, contact_person, contact_title, source_channel, notes, stage, merged_into_id`;
 
 /** Lookups through the indexes on mobile, mobile2 and VIN; merged-away cards are never matched. */
 export function dbPlanLookup(sqlite: Database.Database): PlanLookup {

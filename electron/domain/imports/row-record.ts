@@ -29,6 +29,8 @@ export interface CustomerValues {
   occupation?: string;
   industry?: string;
   employer?: string;
+  contactPerson?: string;
+  contactTitle?: string;
   sourceChannel?: (typeof sourceChannels)[number];
   notes?: string;
 }
@@ -64,6 +66,8 @@ const textLimits = {
   occupation: 50,
   industry: 50,
   employer: 100,
+  contactPerson: 30,
+  contactTitle: 20,
   notes: 2000,
   brand: 30,
   series: 50,
@@ -85,6 +89,8 @@ export const fieldLabels: Record<ImportField, string> = {
   occupation: '职业',
   industry: '行业',
   employer: '工作单位',
+  contactPerson: '联系人',
+  contactTitle: '联系人职务',
   sourceChannel: '来源渠道',
   notes: '备注',
   vin: '车架号',

@@ -16,6 +16,8 @@ export const customerColumns = {
   occupation: 'occupation',
   industry: 'industry',
   employer: 'employer',
+  contactPerson: 'contact_person',
+  contactTitle: 'contact_title',
   sourceChannel: 'source_channel',
   notes: 'notes',
 } as const satisfies Record<keyof CustomerValues, keyof CustomerSnapshot>;
@@ -47,6 +49,8 @@ export const customerFieldLabels: Record<keyof CustomerValues, string> = {
   occupation: fieldLabels.occupation,
   industry: fieldLabels.industry,
   employer: fieldLabels.employer,
+  contactPerson: fieldLabels.contactPerson,
+  contactTitle: fieldLabels.contactTitle,
   sourceChannel: fieldLabels.sourceChannel,
   notes: fieldLabels.notes,
 };

@@ -23,8 +23,9 @@ export interface WriteClock {
 }
 
 const insertCustomerSql = `insert into customers (name, name_pinyin, name_initials, gender, birthday, mobile, mobile2,
-  mobile_tail, wechat, address, district, id_number, occupation, industry, employer, source_channel, stage, notes,
-  created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+  mobile_tail, wechat, address, district, id_number, occupation, industry, employer, contact_person, contact_title,
+  is_company, source_channel, stage, notes, created_at, updated_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 const insertVehicleSql = `insert into vehicles (vin, vin_reversed, plate, brand, series, model, color, energy,
   delivery_date, price_fen, mileage_km, mileage_at, insurance_expiry, owner_id, created_at, updated_at)
   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
@@ -93,6 +94,10 @@ export function writePlan(
           v.occupation ?? null,
           v.industry ?? null,
           v.employer ?? null,
+          v.contactPerson ?? null,
+          v.contactTitle ?? null,
+          // Only a company has a contact person (the card shows and keeps it for companies only).
+          v.contactPerson ? 1 : 0,
           v.sourceChannel ?? 'other',
           t.stage ?? 'lead',
           v.notes ?? null,
@@ -109,6 +114,7 @@ export function writePlan(
     const set: Record<string, unknown> = {};
     for (const field of t.changed) set[customerColumns[field]] = v[field] ?? null;
     if (t.changed.has('mobile')) set.mobile_tail = v.mobile ? v.mobile.slice(-4) : null;
+    if (t.changed.has('contactPerson') && v.contactPerson) set.is_company = 1;
     if (t.stage) set.stage = t.stage;
     undo.updated.customers.push(customerRow.get(t.existing.id) as StoredRow);
     update('customers', set, t.existing.id);

@@ -311,6 +311,8 @@ export const en: Messages = {
       occupation: 'Occupation',
       industry: 'Industry',
       employer: 'Employer',
+      contactPerson: 'Contact person (company)',
+      contactTitle: 'Contact’s title',
       sourceChannel: 'Source channel',
       notes: 'Notes',
       vin: 'VIN',

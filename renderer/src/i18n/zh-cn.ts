@@ -302,6 +302,8 @@ export const zhCN = {
       occupation: '职业',
       industry: '行业',
       employer: '工作单位',
+      contactPerson: '联系人（集团客户）',
+      contactTitle: '联系人职务',
       sourceChannel: '来源渠道',
       notes: '备注',
       vin: '车架号（VIN）',
