@@ -12,9 +12,10 @@ import { prepared } from './sql-cache';
  * Exported as text so the benchmark can run the very same SQL raw.
  */
 export const factsSql = {
-  ownerships: `select vehicle_id as vehicleId, from_date as fromDate from vehicle_ownerships where customer_id = ?
+  ownerships: `select vehicle_id as vehicleId, from_date as fromDate, null as createdAt from vehicle_ownerships
+      where customer_id = ?
     union all
-    select v.id, coalesce(v.delivery_date, substr(v.created_at, 1, 10)) from vehicles v where v.owner_id = ?
+    select v.id, v.delivery_date, v.created_at from vehicles v where v.owner_id = ?
       and not exists (select 1 from vehicle_ownerships o where o.vehicle_id = v.id and o.customer_id = v.owner_id)`,
   currentVehicles: 'select count(*) as n from vehicles where owner_id = ?',
   lastVisit: 'select max(visit_date) as lastOn from service_visits where customer_id = ?',
@@ -48,13 +49,16 @@ export function loadCustomerFacts(sqlite: Database.Database, c: FactsSubject, to
   const { from12m, from24m } = ruleWindows(today);
   const owned = prepared(sqlite, factsSql.ownerships).all(c.id, c.id) as {
     vehicleId: number;
-    fromDate: string;
+    fromDate: string | null;
+    createdAt: string | null;
   }[];
   let first: string | null = null;
   let latest: string | null = null;
   for (const o of owned) {
-    if (first === null || o.fromDate < first) first = o.fromDate;
-    if (latest === null || o.fromDate > latest) latest = o.fromDate;
+    // A car with no delivery date is owned from the store day it was entered (its instant is UTC).
+    const from = o.fromDate ?? dayOfInstant(o.createdAt) ?? today;
+    if (first === null || from < first) first = from;
+    if (latest === null || from > latest) latest = from;
   }
   const current = (prepared(sqlite, factsSql.currentVehicles).get(c.id) as { n: number }).n;
   const lastVisit = prepared(sqlite, factsSql.lastVisit).get(c.id) as { lastOn: string | null };
