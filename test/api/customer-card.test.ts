@@ -138,8 +138,9 @@ describe('customer card', () => {
       ok: false,
       error: {
         kind: 'conflict',
-        message: expect.stringContaining('已被他人修改'),
+        message: '该客户资料在您编辑期间测试front_desk刚刚保存过，请查看最新内容后再保存',
         details: {
+          savedBy: '测试front_desk',
           current: {
             name: '冯七',
             mobile: '13911112222',

@@ -562,7 +562,10 @@ describe('customer import', () => {
     );
     expect(bin).toMatchObject({
       ok: false,
-      error: { kind: 'validation', message: '无法识别的文件格式：请上传 .xlsx 或 .csv 文件' },
+      error: {
+        kind: 'validation',
+        message: '无法识别的文件格式：请上传 Excel（.xlsx、.xls）或 CSV 文件',
+      },
     });
     expect(await app.call('imports.progress', { jobId: 'nope' }, token)).toMatchObject({
       ok: false,

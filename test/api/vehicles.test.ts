@@ -120,7 +120,13 @@ describe('vehicles and service visits', () => {
     );
     expect(stale).toMatchObject({
       ok: false,
-      error: { kind: 'conflict', details: { current: { color: '黑色' } } },
+      error: {
+        kind: 'conflict',
+        message: expect.stringMatching(
+          /^该车辆资料在您编辑期间有更新（\d{4}-\d{2}-\d{2} \d{2}:\d{2}），请查看最新内容后再保存$/,
+        ),
+        details: { current: { color: '黑色' } },
+      },
     });
     expect((await app.ok('vehicles.get', { id: v.id }, token)).color).toBe('黑色');
   });

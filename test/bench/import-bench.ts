@@ -10,8 +10,10 @@ import type { ImportApplyResult, ImportPreview, ImportProgress } from '../../ele
 import { nameSearchKeys } from '../../electron/domain/customers/name-keys';
 import type { BenchServer } from './api-server';
 import { startBenchServer } from './api-server';
+import { readSheetJs } from '../../electron/domain/imports/read-sheetjs';
+import { readXlsx } from '../../electron/domain/imports/read-xlsx';
 import type { Figures, Row } from './stats';
-import { printTable } from './stats';
+import { percentiles, printTable } from './stats';
 
 const rowCount = 50_000;
 const target = '< 20 s';
@@ -121,6 +123,33 @@ async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: 
   return { ms: performance.now() - t0, value };
 }
 
+/**
+ * The two workbook readers on the same 50k-row .xlsx, in process: the hand-written one the import uses for
+ * .xlsx, and SheetJS, which reads .xls and .ods. Why .xlsx keeps its own reader is this pair of figures.
+ */
+function benchReaders(file: Buffer, log: (line: string) => void): Row[] {
+  const reps = 2;
+  const time = (read: () => number) => {
+    const samples: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      const t0 = performance.now();
+      const rows = read();
+      samples.push(performance.now() - t0);
+      if (rows !== rowCount + 1) throw new Error(`reader returned ${rows} rows`);
+    }
+    return percentiles(samples);
+  };
+  const maxRows = rowCount + 100;
+  const handWritten = time(() => readXlsx(file, { maxRows })[0]!.rows().length);
+  const sheetJs = time(() => readSheetJs(file, { maxRows })[0]!.rows().length);
+  const s = (f: Figures) => `${(f.p50 / 1000).toFixed(1)} s`;
+  log(`  read 50k .xlsx: hand-written ${s(handWritten)}, SheetJS ${s(sheetJs)} (${reps} runs each)`);
+  return [
+    { scale: '50k rows', operation: 'read .xlsx: hand-written reader (used)', api: handWritten, raw: null },
+    { scale: '50k rows', operation: 'read .xlsx: SheetJS (used for .xls/.ods)', api: sheetJs, raw: null },
+  ];
+}
+
 async function waitForJob(
   server: BenchServer,
   jobId: string,
@@ -223,6 +252,7 @@ export async function benchImport(port: number, log: (line: string) => void): Pr
     const rows = records();
     const file = await workbook(rows);
     log(`  ${(file.length / 1024 / 1024).toFixed(1)} MB`);
+    const readers = benchReaders(file, log);
     const input = { fileName: 'bench-50k.xlsx', contentBase64: file.toString('base64') };
     const server = await startBenchServer(path.join(dir, 'api'), port);
     let preview: { ms: number; value: ImportPreview };
@@ -255,6 +285,7 @@ export async function benchImport(port: number, log: (line: string) => void): Pr
         target,
       },
       { scale: '50k rows', operation: 'imports.revert', api: once(revert.ms), raw: once(raw.deleteMs) },
+      ...readers,
     ];
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

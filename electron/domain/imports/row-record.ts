@@ -124,9 +124,11 @@ export function readRowRecord(row: SheetRow, columns: ColumnBinding[], today: st
 
   const text = (field: TextField, value: CellValue): string | undefined => {
     // Runs of spaces fold to one; notes keep their line breaks (a CSV written on Windows quotes them as CRLF).
-    const v = halfWidthAlnum(cellText(value))
-      .replace(/\r\n?/g, '\n')
-      .replace(field === 'notes' ? /[^\S\n]+/g : /\s+/g, ' ');
+    const raw = halfWidthAlnum(cellText(value));
+    const v = (raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw).replace(
+      field === 'notes' ? /[^\S\n]+/g : /\s+/g,
+      ' ',
+    );
     const limit = textLimits[field];
     if (v.length <= limit) return v;
     warnings.push(`${fieldLabels[field]}超过 ${limit} 个字，已截断`);

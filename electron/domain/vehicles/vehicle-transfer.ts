@@ -3,7 +3,7 @@ import { formatPlate } from '../../common/plate';
 import { AppError } from '../../contract/errors';
 import type { VehicleDetail } from '../../contract/vehicles';
 import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
-import { localDate } from '../clock';
+import { localDate, storeDateTimeLabel } from '../clock';
 import type { ServiceContext } from '../context';
 import { refreshDerived } from '../customers/customer-derived';
 import { requireCustomer } from '../customers/customer-exists';
@@ -31,7 +31,7 @@ export function transferVehicle(
     if (vehicle.version !== input.version) {
       throw new AppError(
         'conflict',
-        `该车辆资料已被他人修改（当前版本 ${vehicle.version}），请查看最新内容后再操作`,
+        `该车辆资料在您操作期间有更新（${storeDateTimeLabel(new Date(vehicle.updatedAt))}），请查看最新内容后再操作`,
         {
           current: vehicle,
         },

@@ -6,7 +6,7 @@ import { maskPersonName } from '../../common/mask-name';
 import { maskMobile } from '../../common/mobile';
 import { formatPlate } from '../../common/plate';
 import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
-import { localDate } from '../clock';
+import { localDate, storeDateTimeLabel } from '../clock';
 import type { ServiceContext } from '../context';
 import { refreshDerived } from '../customers/customer-derived';
 import { requireCustomer } from '../customers/customer-exists';
@@ -138,7 +138,7 @@ export function updateVehicle(
     if (before.version !== input.version) {
       throw new AppError(
         'conflict',
-        `该车辆资料已被他人修改（当前版本 ${before.version}），请查看最新内容后再保存`,
+        `该车辆资料在您编辑期间有更新（${storeDateTimeLabel(new Date(before.updatedAt))}），请查看最新内容后再保存`,
         {
           current: before,
         },
@@ -166,7 +166,7 @@ export function updateVehicle(
          updated_at = ?, version = version + 1
        where id = ? and version = ?`,
     ).run(...columnValues(f), mileageKm, mileageAt, now, input.id, input.version);
-    if (result.changes === 0) throw new AppError('conflict', '该车辆资料已被他人修改，请刷新后再保存');
+    if (result.changes === 0) throw new AppError('conflict', '该车辆资料在您编辑期间有更新，请刷新后再保存');
     // The first owner's period starts at delivery: a corrected delivery date moves it along.
     if (f.deliveryDate && before.deliveryDate && f.deliveryDate !== before.deliveryDate) {
       prepared(
