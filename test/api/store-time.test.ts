@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setStoreTimeZone, storeTimeZone } from '../../electron/domain/clock';
@@ -11,6 +12,7 @@ import { createTestApp } from '../helpers/test-app';
  * ordinary test run and, from the last test, again in child processes with TZ=UTC and TZ=Asia/Shanghai.
  * 2026-11-30T17:30Z is 2026-12-01 01:30 in the store (Beijing time): a host-time bug puts it on the 30th.
  */
+const repoRoot = path.resolve(import.meta.dirname, '../..');
 const lateUtc = new Date('2026-11-30T17:30:00Z');
 let current = lateUtc;
 
@@ -190,7 +192,12 @@ describe('store time follows the store’s zone, not the host’s', () => {
             'test/vitest.config.ts',
             'test/api/store-time.test.ts',
           ],
-          { env: { ...process.env, TZ: tz, STORE_TIME_CHILD: '1' }, encoding: 'utf8', timeout: 120_000 },
+          {
+            cwd: repoRoot,
+            env: { ...process.env, TZ: tz, STORE_TIME_CHILD: '1' },
+            encoding: 'utf8',
+            timeout: 120_000,
+          },
         );
         expect(`${tz}: exit ${child.status}\n${child.stdout.slice(-2000)}`).toContain(`${tz}: exit 0`);
       }
