@@ -22,7 +22,8 @@ async function main(): Promise<void> {
     adminPassword,
     // `--no-upkeep`: benchmarks measure a steady server, not one busy with its start-of-day pass.
     dailyUpkeep: flags['no-upkeep'] !== true,
-    warmUp: true,
+    // `--no-warm-up`: for the benchmark's comparison of a first morning with and without it.
+    warmUp: flags['no-warm-up'] !== true,
     log: consoleLog,
   });
   if (core.migration.backupFile) console.log(`升级前已备份数据库：${core.migration.backupFile}`);

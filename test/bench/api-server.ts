@@ -20,7 +20,7 @@ export interface BenchServer {
 export async function startBenchServer(
   dataDir: string,
   port: number,
-  opts: { upkeep?: boolean } = {},
+  opts: { upkeep?: boolean; warmUp?: boolean } = {},
 ): Promise<BenchServer> {
   const child: ChildProcess = spawn(
     process.execPath,
@@ -31,6 +31,7 @@ export async function startBenchServer(
       '--no-build',
       // Off unless asked for: the figures are of a steady server, except where the daily pass is the point.
       ...(opts.upkeep ? [] : ['--no-upkeep']),
+      ...(opts.warmUp === false ? ['--no-warm-up'] : []),
       '--port',
       String(port),
       '--data-dir',

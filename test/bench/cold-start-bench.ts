@@ -140,15 +140,17 @@ export async function benchColdStart(
   port: number,
   starts: number,
   log: (line: string) => void,
+  warmUp = true,
 ): Promise<Row[]> {
   const rows: Row[] = [];
   const pick = picker(20261201);
+  const without = warmUp ? '' : ', server without warm-up';
   for (const family of families(raw)) {
     const cold: number[] = [];
     const warm: number[] = [];
     const perStart: string[] = [];
     for (let s = 0; s < starts; s++) {
-      const server = await startBenchServer(dataDir, port);
+      const server = await startBenchServer(dataDir, port, { warmUp });
       try {
         // A different stretch of inputs on each start, so no start repeats another's questions.
         const offset = pick(10_000);
@@ -162,17 +164,17 @@ export async function benchColdStart(
         await server.stop();
       }
     }
-    log(`  [cold start ${scale}] ${family.label}: first 100 per start: ${perStart.join('; ')}`);
+    log(`  [cold start ${scale}${without}] ${family.label}: first 100 per start: ${perStart.join('; ')}`);
     rows.push({
       scale,
-      operation: `${family.label}, first 100 after a fresh start (×${starts})`,
+      operation: `${family.label}, first 100 after a fresh start (×${starts}${without})`,
       api: percentiles(cold),
       raw: null,
       target: family.target,
     });
     rows.push({
       scale,
-      operation: `${family.label}, warm (×${starts})`,
+      operation: `${family.label}, warm (×${starts}${without})`,
       api: percentiles(warm),
       raw: null,
       target: family.target,

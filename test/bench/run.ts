@@ -56,6 +56,9 @@ async function main(): Promise<void> {
       if (want('callbacks')) add(await benchCallbacks(scale, server, raw, reps));
       // Servers of their own beside the main one (ports 50 and 51 above it): each started fresh.
       if (want('cold')) add(await benchColdStart(scale, dir, raw, port + 50, starts, log));
+      // `--only cold-without-warm-up`: the same first calls on servers that skip the warm-up, to compare.
+      if (only.includes('cold-without-warm-up'))
+        add(await benchColdStart(scale, dir, raw, port + 52, starts, log, false));
       if (want('upkeep')) add(await benchUpkeep(scale, dir, raw, port + 51, log));
     } finally {
       raw.close();
