@@ -4,7 +4,13 @@ import type { Clock } from '../domain/clock';
 import type { UpkeepOptions, UpkeepSummary } from '../domain/upkeep/daily-upkeep';
 import { runDailyUpkeep } from '../domain/upkeep/daily-upkeep';
 
-const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * The pause between slices. A request takes several turns of the event loop (headers, body, handler, reply):
+ * with only a setImmediate between slices it would wait behind several of them, so each slice is followed by
+ * a gap about as long as one.
+ */
+const gapMs = 10;
+const yieldToRequests = () => new Promise<void>((resolve) => setTimeout(resolve, gapMs));
 
 export interface UpkeepSchedule extends UpkeepOptions {
   /** How often the store day is looked at while the app stays open. */

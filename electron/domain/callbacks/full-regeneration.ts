@@ -60,8 +60,8 @@ export function regenerateAll(sqlite: Database.Database, today: string, nowIso: 
   return summarise(sqlite, today, { expired, cancelled, counts }, t0);
 }
 
-/** Customers per slice of the sliced pass: about ten milliseconds of work at scale L on a quiet machine. */
-export const defaultSliceSize = 1000;
+/** Work per slice of the sliced pass when no fixed size is asked for: short enough not to be felt by a request. */
+const sliceTargetMs = 10;
 
 /**
  * The same pass as regenerateAll, in slices of customers by id, each slice its own short transaction, awaiting
@@ -76,7 +76,8 @@ export async function regenerateAllSliced(
   opts: { sliceSize?: number; pause: () => Promise<void> },
 ): Promise<GenerationSummary> {
   const t0 = performance.now();
-  const size = opts.sliceSize ?? defaultSliceSize;
+  // Without a fixed size, each slice is sized from the last one's time, so a busy machine gets smaller slices.
+  let size = opts.sliceSize ?? 500;
   await opts.pause();
   const expired = sqlite.transaction(() => closeExpired(sqlite, today, nowIso)).immediate();
   const maxId = sqlite.prepare('select coalesce(max(id), 0) from customers').pluck().get() as number;
@@ -92,11 +93,18 @@ export async function regenerateAllSliced(
   const counts: RuleCounts = new Map();
   let cancelled = 0;
   try {
-    for (let lo = 1; lo <= maxId; lo += size) {
+    for (let lo = 1; lo <= maxId;) {
       if (lo > 1) await opts.pause();
+      const started = performance.now();
+      const hi = lo + size - 1;
       const slice = sqlite
-        .transaction(() => generateSlice(sqlite, today, nowIso, rules, { lo, hi: lo + size - 1 }, prep))
+        .transaction(() => generateSlice(sqlite, today, nowIso, rules, { lo, hi }, prep))
         .immediate();
+      lo = hi + 1;
+      if (opts.sliceSize === undefined) {
+        const took = Math.max(0.5, performance.now() - started);
+        size = Math.max(50, Math.min(5000, Math.round((size * sliceTargetMs) / took)));
+      }
       cancelled += slice.cancelled;
       for (const [code, c] of slice.counts) {
         const sum = counts.get(code) ?? { created: 0, skipped: 0 };
