@@ -555,15 +555,14 @@ describe('call-back queue through the API', () => {
             overdue: tasksIn('overdue').length,
             dueToday: tasksIn('due_today').length,
             upcoming: tasksIn('upcoming').length,
-          },
             resting: tasksIn('resting').length,
+          },
           total: new Set(tasksIn(bucket).map((t) => t.customerId)).size,
         });
         // Customers in order of their most urgent task in the bucket (tasks are read in that order).
         expect(page.rows.map((r) => r.customerId)).toEqual([
           ...new Set(tasksIn(bucket).map((t) => t.customerId)),
         ]);
-      }
         // A row says 稍后重拨 exactly when it has resting tasks and none callable now: only under 稍后重拨 (or 全部).
         for (const r of page.rows) {
           const resting = (t: (typeof r.tasks)[number]) => t.nextAttemptAt !== null && t.nextAttemptAt > now;
@@ -571,6 +570,7 @@ describe('call-back queue through the API', () => {
           expect(r.restingUntil !== null).toBe(rests);
           if (bucket !== 'all') expect(rests).toBe(bucket === 'resting');
         }
+      }
     }
   });
 

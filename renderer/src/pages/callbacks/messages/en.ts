@@ -3,7 +3,13 @@ import type { CallbacksMessages } from './zh-cn';
 export const callbacksEn: CallbacksMessages = {
   title: 'Call-backs',
   tabs: { mine: 'My queue', team: 'Team queue', workload: 'Workload' },
-  buckets: { all: 'All', overdue: 'Overdue', due_today: 'Due today', resting: 'Retry later', upcoming: 'Upcoming' },
+  buckets: {
+    all: 'All',
+    overdue: 'Overdue',
+    due_today: 'Due today',
+    resting: 'Retry later',
+    upcoming: 'Upcoming',
+  },
   bucketCount: '{{count, number}} tasks',
   bucketsLabel: 'Due',
   filters: {
@@ -36,7 +42,8 @@ export const callbacksEn: CallbacksMessages = {
   queue: {
     label: 'Call-back queue',
     total: '{{tasks, number}} tasks, {{count, number}} customers',
-    totalHint: 'Tab figures count tasks; each row is one customer (one call) with all their tasks in this tab',
+    totalHint:
+      'Tab figures count tasks; each row is one customer (one call) with all their tasks in this tab',
     columns: {
       customer: 'Customer',
       mobile: 'Mobile',
@@ -60,7 +67,8 @@ export const callbacksEn: CallbacksMessages = {
       last: 'Last: {{outcome}}',
     },
     emptyMine: 'No call-back is assigned to you',
-    emptyMineHint: 'Press “Next call” to take the most urgent unassigned call (see “Next call takes from” above).',
+    emptyMineHint:
+      'Press “Next call” to take the most urgent unassigned call (see “Next call takes from” above).',
     emptyBucket: 'Nothing under “{{bucket}}”',
     emptyBucketHint: '{{count, number}} tasks are under the other tabs.',
     showAll: 'Show all',
@@ -216,7 +224,8 @@ export const callbacksEn: CallbacksMessages = {
     title: 'Record “{{outcome}}”?',
     do_not_call: 'All call-backs to {{name}}{{fleet}} stop and the card is flagged do-not-contact.',
     fleet: ' ({{count}} vehicles)',
-    wrong_number: 'Ends the {{count}} call-back(s) of this call ({{reasons}}); this number is not called again.',
+    wrong_number:
+      'Ends the {{count}} call-back(s) of this call ({{reasons}}); this number is not called again.',
     refused: 'Ends the {{count}} call-back(s) of this call ({{reasons}}).',
     undoNote: 'Recorded by mistake? It can be undone the same day from the notice that follows.',
     ok: 'Confirm and record',

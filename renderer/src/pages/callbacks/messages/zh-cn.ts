@@ -7,7 +7,13 @@ import { callbackOutcomeMeta, consentPurposeLabels } from '../../../../../electr
 export const callbacksZhCN = {
   title: '回访',
   tabs: { mine: '我的队列', team: '团队队列', workload: '工作量' },
-  buckets: { all: '全部', overdue: '已逾期', due_today: '今日到期', resting: '稍后重拨', upcoming: '即将到期' },
+  buckets: {
+    all: '全部',
+    overdue: '已逾期',
+    due_today: '今日到期',
+    resting: '稍后重拨',
+    upcoming: '即将到期',
+  },
   bucketCount: '{{count, number}} 个任务',
   bucketsLabel: '到期范围',
   filters: {
@@ -225,7 +231,8 @@ export const callbacksZhCN = {
     operatorsHint:
       '已分配与逾期为当前未完成任务；期内完成为其在统计期间内完成的任务（不论到期日）；通话、接通率与处理时长为统计期间内的数据',
     completion: '各类型完成情况',
-    completionHint: '期内完成：统计期间内完成的任务（含逾期补做）；期内到期：到期日在统计期间内的任务及其当前状态',
+    completionHint:
+      '期内完成：统计期间内完成的任务（含逾期补做）；期内到期：到期日在统计期间内的任务及其当前状态',
     dueGroup: '期内到期的任务',
     assignedDueGroup: '分配给本人、期内到期',
     columns: {
