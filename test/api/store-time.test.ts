@@ -3,6 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { setStoreTimeZone, storeTimeZone } from '../../electron/domain/clock';
+import { loadCustomerFacts } from '../../electron/domain/customers/customer-facts';
 import { runDailyUpkeep } from '../../electron/domain/upkeep/daily-upkeep';
 import type { TestApp } from '../helpers/test-app';
 import { createTestApp } from '../helpers/test-app';
@@ -108,6 +109,26 @@ describe('store time follows the store’s zone, not the host’s', () => {
 
     await app.ok('customers.create', { name: '李深夜', mobile: '13900000002' }, boss);
     expect(await exportedCreatedOn(app, boss, '李深夜')).toBe('2026-12-01');
+  });
+
+  it('counts complaints of the last 12 months by store days, not UTC dates', () => {
+    // Today is 2026-12-01 in the store, so the window is the store days after 2025-12-01.
+    const id = Number(
+      sql().prepare(`insert into customers (name, mobile) values ('窗口边', '13900000009')`).run()
+        .lastInsertRowid,
+    );
+    const complaint = sql().prepare(
+      `insert into interactions (customer_id, kind, occurred_at, summary) values (?, 'complaint', ?, '投诉')`,
+    );
+    // 2025-12-01 23:00 in the store (still the window's edge day) and 2025-12-02 00:30 (inside it).
+    complaint.run(id, '2025-12-01T15:00:00.000Z');
+    complaint.run(id, '2025-12-01T16:30:00.000Z');
+    const facts = loadCustomerFacts(
+      sql(),
+      { id, stage: 'lead', createdAt: lateUtc.toISOString() },
+      '2026-12-01',
+    );
+    expect(facts.complaints12m).toBe(1);
   });
 
   it('schedules a no-answer retry inside calling hours of the store’s next day', async () => {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { detailSql, tagsSql } from '../../electron/domain/customers/customer-card';
 import { consentsSql } from '../../electron/domain/customers/customer-consent';
-import { factsSql } from '../../electron/domain/customers/customer-facts';
+import { factsSql, instantWindows } from '../../electron/domain/customers/customer-facts';
 import { timelineSql } from '../../electron/domain/customers/customer-timeline';
 import { cardSql, cardTimelineLimit } from '../../electron/domain/customers/customer-view';
 import { localDate } from '../../electron/domain/clock';
@@ -26,6 +26,7 @@ export async function benchCard(
   const today = localDate(new Date());
   const { from12m, from24m } = ruleWindows(today);
   const windows = { from12: from12m, from24: from24m, today };
+  const { since12m, since24m } = instantWindows(today);
   const maxId = (raw.prepare('select max(id) as m from customers').get() as { m: number }).m;
   const randomIds = Array.from({ length: reps }, (_, i) => 1 + ((i * 104_729 + 17) % maxId));
   const heavyIds = (
@@ -66,10 +67,10 @@ export async function benchCard(
     s.currentVehicles.get(id);
     s.lastVisit.get(id);
     s.visitWindow.get({ id, ...windows });
-    s.surveys.all(id, windows.from24);
+    s.surveys.all(id, since24m);
     s.lastContact.get(id);
-    s.kindSince.get(id, windows.from12, 'complaint');
-    s.kindSince.get(id, windows.from24, 'event');
+    s.kindSince.get(id, since12m, 'complaint');
+    s.kindSince.get(id, since24m, 'event');
     s.referrals.get(id);
     if (c.referrerId) s.referrer.get(c.referrerId);
     s.referred.all(id);

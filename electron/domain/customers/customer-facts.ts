@@ -1,8 +1,9 @@
 import type Database from 'better-sqlite3';
 import type { Stage } from '../../contract/customers';
-import { localDate } from '../clock';
+import { localDate, storeDayStart } from '../clock';
 import type { CustomerFacts } from './customer-rules';
 import { ruleWindows } from './customer-rules';
+import { addDays } from './customer-rules/rule-dates';
 import { prepared } from './sql-cache';
 
 /**
@@ -25,10 +26,10 @@ export const factsSql = {
       count(*) filter (where visit_date > @from12 and type in ('first_maintenance', 'maintenance')) as maintenance12m,
       count(*) filter (where type in ('first_maintenance', 'maintenance')) as maintenance24m
     from service_visits where customer_id = @id and visit_date > @from24 and visit_date <= @today`,
-  surveys: `select overall, surveyed_at as surveyedAt from csi_surveys where customer_id = ? and surveyed_at > ?
+  surveys: `select overall, surveyed_at as surveyedAt from csi_surveys where customer_id = ? and surveyed_at >= ?
     order by surveyed_at desc limit 50`,
   lastContact: 'select max(occurred_at) as at from interactions where customer_id = ?',
-  kindSince: 'select count(*) as n from interactions where customer_id = ? and occurred_at > ? and kind = ?',
+  kindSince: 'select count(*) as n from interactions where customer_id = ? and occurred_at >= ? and kind = ?',
   referrals: `select count(*) as total, coalesce(sum(exists (select 1 from vehicle_ownerships o where o.customer_id = c.id)
       or exists (select 1 from vehicles v where v.owner_id = c.id)), 0) as bought
     from customers c where c.referrer_id = ? and c.merged_into_id is null`,
@@ -38,6 +39,16 @@ export interface FactsSubject {
   id: number;
   stage: Stage;
   createdAt: string;
+}
+
+/**
+ * The windows as instants: interactions and surveys carry UTC timestamps, the windows are store days, so
+ * "after the day 12 months ago" begins at the store's midnight that ends that day, not at UTC midnight.
+ */
+export function instantWindows(today: string): { since12m: string; since24m: string } {
+  const { from12m, from24m } = ruleWindows(today);
+  const after = (day: string) => storeDayStart(addDays(day, 1)).toISOString();
+  return { since12m: after(from12m), since24m: after(from24m) };
 }
 
 /** Interaction and survey times are UTC instants; the rules count in the store's calendar days. */
@@ -74,14 +85,15 @@ export function loadCustomerFacts(sqlite: Database.Database, c: FactsSubject, to
     maintenance12m: number;
     maintenance24m: number;
   };
-  const surveys = prepared(sqlite, factsSql.surveys).all(c.id, from24m) as {
+  const { since12m, since24m } = instantWindows(today);
+  const surveys = prepared(sqlite, factsSql.surveys).all(c.id, since24m) as {
     overall: CustomerFacts['surveys'][number]['overall'];
     surveyedAt: string;
   }[];
   const lastContact = prepared(sqlite, factsSql.lastContact).get(c.id) as { at: string | null };
   const kindSince = prepared(sqlite, factsSql.kindSince);
-  const complaints = kindSince.get(c.id, from12m, 'complaint') as { n: number };
-  const events = kindSince.get(c.id, from24m, 'event') as { n: number };
+  const complaints = kindSince.get(c.id, since12m, 'complaint') as { n: number };
+  const events = kindSince.get(c.id, since24m, 'event') as { n: number };
   const referrals = prepared(sqlite, factsSql.referrals).get(c.id) as { total: number; bought: number };
   return {
     today,
