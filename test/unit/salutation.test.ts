@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { companyShortName, salutation, surnameOf } from '../../electron/common/salutation';
+import { companyShortName, salutation } from '../../electron/common/salutation';
+import { surnameOf } from '../../electron/common/surname';
 import { renderScript } from '../../electron/domain/callbacks/script';
 
 const person = { isCompany: false, contactPerson: null, contactTitle: null } as const;
