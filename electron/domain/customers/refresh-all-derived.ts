@@ -8,25 +8,34 @@ export interface DerivedPassSummary {
   changed: number;
 }
 
-/** One slice of the pass: customers with id > afterId, at most `limit`, in one transaction. */
+/**
+ * One slice of the pass: customers with id > afterId, at most `limit`, in one transaction. With `budgetMs` the
+ * slice also stops once that much time has gone (a few customers with hundreds of visits cost far more than
+ * the average the limit was sized by), so a request never waits behind a long slice.
+ */
 export function refreshDerivedSlice(
   sqlite: Database.Database,
   today: string,
   afterId: number,
   limit: number,
+  budgetMs = Infinity,
 ): DerivedPassSummary & { lastId: number | null } {
   const rows = prepared(
     sqlite,
     `select ${derivedSubjectColumns} from customers where id > ? and merged_into_id is null order by id limit ?`,
   ).all(afterId, limit) as DerivedSubject[];
   let changed = 0;
+  let checked = 0;
+  const deadline = performance.now() + budgetMs;
   sqlite.transaction(() => {
     for (const row of rows) {
       const r = refreshDerivedRow(sqlite, row, today);
+      checked++;
       if (r.stage !== row.stage || r.baseGrade !== row.baseGrade) changed++;
+      if (performance.now() >= deadline) break;
     }
   })();
-  return { checked: rows.length, changed, lastId: rows.length ? rows[rows.length - 1]!.id : null };
+  return { checked, changed, lastId: checked ? rows[checked - 1]!.id : null };
 }
 
 /** The pass as slices in id order: each step refreshes one slice and yields what it did. */

@@ -72,14 +72,14 @@ async function refreshDerivedInTime(
   for (let after = 0; ;) {
     await pause();
     const started = performance.now();
-    const slice = refreshDerivedSlice(sqlite, today, after, size);
+    const slice = refreshDerivedSlice(sqlite, today, after, size, sliceSize ? Infinity : sliceTargetMs);
     total.checked += slice.checked;
     total.changed += slice.changed;
     if (slice.lastId === null) return total;
     after = slice.lastId;
     if (sliceSize === undefined) {
       const took = Math.max(0.5, performance.now() - started);
-      size = Math.max(5, Math.min(2000, Math.round((size * sliceTargetMs) / took)));
+      size = Math.max(5, Math.min(2000, Math.round((slice.checked * sliceTargetMs) / took) + 1));
     }
   }
 }
