@@ -3,6 +3,7 @@ import type { BenchServer } from './api-server';
 import { startBenchServer } from './api-server';
 import type { Row } from './stats';
 import { percentiles } from './stats';
+import type { Sample } from './search-bench';
 
 /** One family of calls: the `i`-th call's channel and input, different on every call. */
 interface Family {
@@ -31,16 +32,7 @@ function families(raw: Database.Database): Family[] {
          and c.id % 211 = 7
        order by c.id limit 400`,
     )
-    .all() as {
-    id: number;
-    name: string;
-    pinyin: string;
-    initials: string;
-    mobile: string;
-    tail: string;
-    plate: string;
-    vin: string;
-  }[];
+    .all() as Sample[];
   const queries = (p: (typeof people)[number], i: number): string => {
     const chars = [...p.name];
     switch (i % 9) {

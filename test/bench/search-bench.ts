@@ -3,7 +3,7 @@ import type { BenchServer } from './api-server';
 import type { Row } from './stats';
 import { timeAsync, timeSync } from './stats';
 
-interface Sample {
+export interface Sample {
   id: number;
   name: string;
   pinyin: string;
