@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../electron/contract';
 import type { TestApp } from '../helpers/test-app';
 import { createTestApp } from '../helpers/test-app';
+import { callbackFixture } from '../helpers/callback-fixture';
 
 type Panel = NonNullable<ChannelOutput<'callbacks.next'>>;
 
@@ -12,52 +13,7 @@ const at = (minutesLater: number) => new Date(start.getTime() + minutesLater * 6
 
 describe('undoing a call-back outcome recorded by mistake', () => {
   let app: TestApp;
-  const tokens: Record<string, string> = {};
-  const ids: Record<string, number> = {};
-  let serial = 0;
-  const sql = () => app.core.db.$client;
-
-  async function staff(username: string, role: 'manager' | 'callback_operator' | 'front_desk') {
-    const user = await app.ok(
-      'users.create',
-      { username, displayName: `员工${username}`, role, password: 'Staff-Pass-1' },
-      app.adminToken,
-    );
-    ids[username] = user.id;
-    tokens[username] = await app.login(username, 'Staff-Pass-1');
-  }
-
-  function customer(name: string, fields: Record<string, unknown> = {}): number {
-    const row = {
-      name,
-      gender: 'male',
-      mobile: `139${String(++serial).padStart(8, '0')}`,
-      stage: 'owner',
-      ...fields,
-    };
-    const cols = Object.keys(row);
-    return Number(
-      sql()
-        .prepare(`insert into customers (${cols.join(', ')}) values (${cols.map((c) => `@${c}`).join(', ')})`)
-        .run(row).lastInsertRowid,
-    );
-  }
-  function vehicle(ownerId: number, delivery: string): number {
-    const v = `LSVUN${String(++serial).padStart(12, '0')}`;
-    const id = Number(
-      sql()
-        .prepare(
-          `insert into vehicles (vin, vin_reversed, brand, series, plate, delivery_date, owner_id)
-           values (?, ?, '大众', '帕萨特', ?, ?, ?)`,
-        )
-        .run(v, [...v].reverse().join(''), `粤L·U${String(serial).padStart(4, '0')}`, delivery, ownerId)
-        .lastInsertRowid,
-    );
-    sql()
-      .prepare('insert into vehicle_ownerships (vehicle_id, customer_id, from_date) values (?, ?, ?)')
-      .run(id, ownerId, delivery);
-    return id;
-  }
+  const { tokens, ids, sql, staff, customer, vehicle } = callbackFixture(() => app, '6');
   const taskRows = (customerId: number) =>
     sql().prepare('select * from callback_tasks where customer_id = ? order by id').all(customerId) as Record<
       string,

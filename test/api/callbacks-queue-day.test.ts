@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../electron/contract';
 import { contract } from '../../electron/contract';
-import type { Role } from '../../electron/contract/permissions';
 import { roleCan, roles } from '../../electron/contract/permissions';
 import type { SectionKey } from '../../electron/contract/sections';
 import { homeSection, roleSections, sectionKeys } from '../../electron/contract/sections';
 import type { TestApp } from '../helpers/test-app';
 import { createTestApp } from '../helpers/test-app';
+import { callbackFixture } from '../helpers/callback-fixture';
 
 type Panel = NonNullable<ChannelOutput<'callbacks.next'>>;
 
@@ -17,41 +17,12 @@ let current = start;
 
 describe('the operator’s day: pool, tabs, completion report', () => {
   let app: TestApp;
-  const tokens: Record<string, string> = {};
-  const ids: Record<string, number> = {};
-  let n = 0;
-  const sql = () => app.core.db.$client;
-
-  async function staff(username: string, role: Role): Promise<void> {
-    const user = await app.ok(
-      'users.create',
-      { username, displayName: `员工${username}`, role, password: 'Staff-Pass-1' },
-      app.adminToken,
-    );
-    ids[username] = user.id;
-    tokens[username] = await app.login(username, 'Staff-Pass-1');
-  }
+  const { tokens, ids, sql, staff, loginAll, customer, vehicle } = callbackFixture(() => app, '7');
 
   /** A customer with one car delivered on `delivery`: the rules give it a sales CSI and the delivery calls. */
   function owner(name: string, delivery: string): number {
-    const id = Number(
-      sql()
-        .prepare("insert into customers (name, gender, mobile, stage) values (?, 'male', ?, 'owner')")
-        .run(name, `137${String(++n).padStart(8, '0')}`).lastInsertRowid,
-    );
-    const vin = `LSVQD${String(n).padStart(12, '0')}`;
-    const car = Number(
-      sql()
-        .prepare(
-          `insert into vehicles (vin, vin_reversed, brand, series, plate, delivery_date, owner_id)
-           values (?, ?, '大众', '朗逸', ?, ?, ?)`,
-        )
-        .run(vin, [...vin].reverse().join(''), `粤L·Q${String(n).padStart(4, '0')}`, delivery, id)
-        .lastInsertRowid,
-    );
-    sql()
-      .prepare('insert into vehicle_ownerships (vehicle_id, customer_id, from_date) values (?, ?, ?)')
-      .run(car, id, delivery);
+    const id = customer(name);
+    vehicle(id, delivery, '朗逸');
     return id;
   }
   const openTasks = (customerId: number) =>
@@ -71,7 +42,7 @@ describe('the operator’s day: pool, tabs, completion report', () => {
   afterAll(() => app.close());
   beforeEach(async () => {
     current = start;
-    for (const who of Object.keys(tokens)) tokens[who] = await app.login(who, 'Staff-Pass-1');
+    await loginAll();
     sql().exec(`delete from csi_surveys; delete from callback_attempts; delete from callback_tasks;
       delete from vehicle_ownerships; delete from vehicles; delete from interactions; delete from consents;
       delete from customers;`);
