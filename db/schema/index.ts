@@ -4,3 +4,4 @@ export * from './vehicles';
 export * from './customer-history';
 export * from './callbacks';
 export * from './settings';
+export * from './audit';

@@ -9,6 +9,8 @@ export interface ServiceContext {
   user: SessionUser | null;
   /** The caller's raw session token, when it has one (needed to log that session out). */
   token: string | null;
+  /** Where the call came from, for the audit log: "desktop", or a browser/workstation's address. */
+  client?: string | null;
 }
 
 export interface AuthedContext extends ServiceContext {

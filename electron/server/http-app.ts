@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -94,7 +95,7 @@ export function createHttpApp(opts: HttpAppOptions): Hono {
         return c.json({ ok: false, error: { kind: 'validation', message: '请求内容不是有效的 JSON' } }, 400);
       }
       const token = bearer(c.req.header('authorization')) ?? getCookie(c, sessionCookie) ?? null;
-      const result = await opts.router(channel, body, { token });
+      const result = await opts.router(channel, body, { token, client: peerAddress(c) });
       if (!result.ok) return c.json(result, httpStatusOfKind[result.error.kind] as ContentfulStatusCode);
 
       const browser = c.req.header('x-dealer-client') === 'browser';
@@ -126,4 +127,13 @@ export function createHttpApp(opts: HttpAppOptions): Hono {
     app.get('*', (c) => c.html(fs.readFileSync(indexHtml, 'utf8')));
   }
   return app;
+}
+
+/** The peer's address; absent when the app is driven through app.request() (tests) rather than a socket. */
+function peerAddress(c: Parameters<typeof getConnInfo>[0]): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null;
+  }
 }

@@ -23,6 +23,8 @@ export interface RouterOptions {
 
 export interface CallAuth {
   token: string | null;
+  /** "desktop" over IPC, the peer's address over HTTP: the audit log records it. */
+  client?: string | null;
 }
 
 export type Router = (channel: string, rawInput: unknown, auth: CallAuth) => Promise<Envelope<unknown>>;
@@ -61,7 +63,13 @@ export function createRouter(opts: RouterOptions): Router {
         const details = zodIssuesToDetails(parsed.error);
         return failure('validation', details.summary, { fields: details.fields, issues: details.issues });
       }
-      const ctx: ServiceContext = { db: opts.db, clock: opts.clock, user, token: auth.token };
+      const ctx: ServiceContext = {
+        db: opts.db,
+        clock: opts.clock,
+        user,
+        token: auth.token,
+        client: auth.client ?? null,
+      };
       const handler = handlers[channel] as Handler<ChannelName>;
       const data = await (handler as (c: ServiceContext, i: unknown) => unknown)(ctx, parsed.data);
       if (opts.validateOutput) {

@@ -15,7 +15,7 @@ export function bindIpc(router: Router, trustedSender: (sender: WebContents) => 
         return { ok: false, error: { kind: 'forbidden', message: '来源不受信任' } };
       }
       const id = event.sender.id;
-      const result = await router(channel, input, { token: tokens.get(id) ?? null });
+      const result = await router(channel, input, { token: tokens.get(id) ?? null, client: 'desktop' });
       if (!result.ok) return result;
       if (channel === 'auth.login' || channel === 'auth.setup') {
         const data = result.data as { token?: string };
