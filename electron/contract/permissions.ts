@@ -24,6 +24,12 @@ export const permissions = [
   'customers.merge',
   'customers.import',
   'customers.export',
+  // Personal data (PIPL): full mobile/ID/address/WeChat of any customer, and exports without masks.
+  'personal.reveal',
+  'customers.export_unmasked',
+  // 审计日志 (read-only for managers) and the desk for data-subject requests (个人信息权利请求).
+  'audit.read',
+  'privacy.requests',
   'callbacks.work',
   'callbacks.manage',
   // The complaints, events and reports sections are not built yet; these say who will work there (menu only).
@@ -51,6 +57,9 @@ const grants: Record<Role, readonly Permission[]> = {
     'customers.merge',
     'customers.import',
     'customers.export',
+    'personal.reveal',
+    'audit.read',
+    'privacy.requests',
     'callbacks.work',
     'callbacks.manage',
     'complaints.work',

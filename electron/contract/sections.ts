@@ -13,6 +13,7 @@ export const sectionKeys = [
   'events',
   'reports',
   'dataCare',
+  'privacy',
   'settings',
 ] as const;
 export type SectionKey = (typeof sectionKeys)[number];
@@ -31,6 +32,8 @@ export const sections: Record<SectionKey, Section> = {
   events: { path: '/events', anyOf: ['events.manage'] },
   reports: { path: '/reports', anyOf: ['reports.read'] },
   dataCare: { path: '/data-care', anyOf: ['customers.import', 'customers.merge'] },
+  // 个人信息保护: the audit log and the data-subject request desk.
+  privacy: { path: '/privacy', anyOf: ['audit.read', 'privacy.requests'] },
   // Everyone has their own account there (password, what the role allows).
   settings: { path: '/settings', anyOf: ['session'] },
 };

@@ -11,6 +11,7 @@ import { DataCareIndex, DataCareLayout } from '../pages/data-care/data-care-layo
 import { DuplicatesPage } from '../pages/data-care/duplicates/duplicates-page';
 import { ImportPage } from '../pages/data-care/import/import-page';
 import { NotBuiltPage } from '../pages/placeholder/not-built-page';
+import { PrivacyPage } from '../pages/privacy/privacy-page';
 import { SettingsPage } from '../pages/settings/settings-page';
 import { AppProviders } from './app-providers';
 
@@ -39,6 +40,7 @@ export function App() {
                 <Route path="import" element={<ImportPage />} />
                 <Route path="duplicates" element={<DuplicatesPage />} />
               </Route>
+              <Route path="privacy" element={gated('privacy', <PrivacyPage />)} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="*" element={<HomeRedirect />} />
             </Route>

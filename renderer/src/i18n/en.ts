@@ -29,6 +29,7 @@ export const en: Messages = {
     events: 'Events',
     reports: 'Reports',
     dataCare: 'Data care',
+    privacy: 'Privacy',
     settings: 'Settings',
     mainMenu: 'Main navigation',
   },
@@ -291,6 +292,11 @@ export const en: Messages = {
       createTitle: 'New user',
       self: ' (me)',
     },
+  },
+  privacy: {
+    title: 'Personal data protection',
+    requestsTab: 'Data-subject requests',
+    auditTab: 'Audit log',
   },
   dataCare: {
     title: 'Data care',

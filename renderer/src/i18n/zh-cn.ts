@@ -30,6 +30,7 @@ export const zhCN = {
     events: '活动',
     reports: '报表',
     dataCare: '数据维护',
+    privacy: '个人信息',
     settings: '设置',
     mainMenu: '主导航',
   },
@@ -282,6 +283,11 @@ export const zhCN = {
       createTitle: '新建用户',
       self: '（我）',
     },
+  },
+  privacy: {
+    title: '个人信息保护',
+    requestsTab: '权利请求',
+    auditTab: '审计日志',
   },
   dataCare: {
     title: '数据维护',

@@ -3,6 +3,7 @@ import {
   CalendarOutlined,
   DatabaseOutlined,
   PhoneOutlined,
+  SafetyOutlined,
   SettingOutlined,
   TeamOutlined,
   WarningOutlined,
@@ -27,6 +28,7 @@ const icons: Record<NavKey, ReactNode> = {
   events: <CalendarOutlined />,
   reports: <BarChartOutlined />,
   dataCare: <DatabaseOutlined />,
+  privacy: <SafetyOutlined />,
   settings: <SettingOutlined />,
 };
 

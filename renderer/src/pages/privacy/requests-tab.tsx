@@ -1,0 +1,4 @@
+/** Filled in by the privacy issue's requests work. */
+export function RequestsTab() {
+  return null;
+}
