@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { consentPurposes } from '../../electron/contract/consent';
 import { customers } from './customers';
 import { users } from './users';
 import { serviceVisits, vehicles } from './vehicles';
@@ -47,7 +48,7 @@ export const callbackRules = sqliteTable('callback_rules', {
   script: text('script').notNull().default(''),
   expiryDays: integer('expiry_days').notNull().default(15),
   maxAttempts: integer('max_attempts').notNull().default(3),
-  consentPurpose: text('consent_purpose', { enum: ['service', 'care', 'marketing'] }).notNull(),
+  consentPurpose: text('consent_purpose', { enum: consentPurposes }).notNull(),
   /** Rule-specific numbers (maintenance interval km/months, churn months…), JSON. */
   params: text('params', { mode: 'json' }).$type<Record<string, number>>().notNull().default({}),
   updatedAt: text('updated_at')

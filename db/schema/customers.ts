@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { consentChannels, consentPurposes } from '../../electron/contract/consent';
 import { users } from './users';
 
 export const customers = sqliteTable(
@@ -114,17 +115,20 @@ export const customerTags = sqliteTable(
   (t) => [primaryKey({ columns: [t.customerId, t.tag] }), index('customer_tags_tag_idx').on(t.tag)],
 );
 
-/** Consent is per purpose (PIPL): a yes to service notices is not a yes to marketing. */
+/**
+ * Consent is per purpose (PIPL): a yes to service notices is not a yes to marketing. The current answer per
+ * purpose; every answer ever given is in consent_history (consent-history.ts), written in the same transaction.
+ */
 export const consents = sqliteTable(
   'consents',
   {
     customerId: integer('customer_id')
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
-    purpose: text('purpose', { enum: ['service', 'care', 'marketing'] }).notNull(),
+    purpose: text('purpose', { enum: consentPurposes }).notNull(),
     granted: integer('granted', { mode: 'boolean' }).notNull(),
     recordedAt: text('recorded_at').notNull(),
-    channel: text('channel', { enum: ['paper', 'phone', 'wechat', 'sms', 'app', 'in_person'] }).notNull(),
+    channel: text('channel', { enum: consentChannels }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.customerId, t.purpose] })],
 );

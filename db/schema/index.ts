@@ -5,3 +5,4 @@ export * from './customer-history';
 export * from './callbacks';
 export * from './settings';
 export * from './audit';
+export * from './consent-history';
