@@ -6,3 +6,4 @@ export * from './callbacks';
 export * from './settings';
 export * from './audit';
 export * from './consent-history';
+export * from './account-security';

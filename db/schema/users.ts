@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 export const departments = sqliteTable('departments', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -40,6 +40,12 @@ export const sessions = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     createdAt: text('created_at').notNull(),
     expiresAt: text('expires_at').notNull(),
+    /** Names a session to an administrator (list, end) without handing out its token or token hash. */
+    publicId: text('public_id'),
+    /** Last use, refreshed at most once a minute: the idle timeout (store setting) counts from here. */
+    lastSeenAt: text('last_seen_at'),
+    /** Where it signed in from: "desktop" or the workstation's address. */
+    client: text('client'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [index('sessions_user_idx').on(t.userId), uniqueIndex('sessions_public_id_idx').on(t.publicId)],
 );
