@@ -7,3 +7,4 @@ export * from './settings';
 export * from './audit';
 export * from './consent-history';
 export * from './account-security';
+export * from './subject-requests';
