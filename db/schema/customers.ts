@@ -154,5 +154,9 @@ export const interactions = sqliteTable(
       .notNull()
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
-  (t) => [index('interactions_customer_idx').on(t.customerId, t.occurredAt)],
+  (t) => [
+    index('interactions_customer_idx').on(t.customerId, t.occurredAt),
+    // The daily upkeep finds whose 12/24-month counts and quiet year moved by date (derived-due.ts).
+    index('interactions_occurred_idx').on(t.occurredAt),
+  ],
 );

@@ -74,6 +74,7 @@ export const vehicleOwnerships = sqliteTable(
     // Owner and end ride along so "since when does this owner hold the car" is answered from the index.
     index('vehicle_ownerships_vehicle_idx').on(t.vehicleId, t.fromDate, t.customerId, t.toDate),
     index('vehicle_ownerships_customer_idx').on(t.customerId),
+    index('vehicle_ownerships_from_idx').on(t.fromDate),
   ],
 );
 
