@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
+import { consentPurposes } from './consent';
 import { genders, stages } from './customers';
 import { id, isoDate, version } from './fields';
 
@@ -37,15 +38,6 @@ export const callbackOutcomes = [
 
 export type CallbackOutcome = (typeof callbackOutcomes)[number];
 export type CallbackRuleCode = (typeof callbackRuleCodes)[number];
-
-export const consentPurposes = ['service', 'care', 'marketing'] as const;
-export type ConsentPurpose = (typeof consentPurposes)[number];
-
-export const consentPurposeLabels: Record<ConsentPurpose, string> = {
-  service: '服务通知',
-  care: '客户关怀',
-  marketing: '营销推广',
-};
 
 /** Labels and keyboard shortcuts of the outcome buttons in the call panel (the UI binds the keys). */
 export const callbackOutcomeMeta: Record<CallbackOutcome, { label: string; shortcut: string }> = {

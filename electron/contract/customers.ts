@@ -2,6 +2,13 @@ import { z } from 'zod';
 import { idNumberBirthday, idNumberGender, normalizeIdNumber, validateIdNumber } from '../common/id-number';
 import { channel } from './channel';
 import {
+  consentChannels,
+  consentEvidenceMax,
+  consentHistoryItem,
+  consentPurposes,
+  consentsDetail,
+} from './consent';
+import {
   id,
   isoDate,
   optionalDate,
@@ -38,9 +45,6 @@ export const lostReasonCategories = [
 export type Stage = (typeof stages)[number];
 export type BaseGrade = (typeof baseGrades)[number];
 
-/** Consent is recorded per purpose (PIPL): a yes to service notices is not a yes to marketing. */
-export const consentPurposes = ['service', 'care', 'marketing'] as const;
-export const consentChannels = ['paper', 'phone', 'wechat', 'sms', 'app', 'in_person'] as const;
 export const contactChannels = ['phone', 'wechat', 'sms'] as const;
 
 /** ID number (sensitive): normalised (full width, spaces, lower-case x) and checked per GB 11643. */
@@ -162,17 +166,6 @@ export const preferencesDetail = z.object({
   note: z.string().nullable(),
 });
 export type PreferencesDetail = z.infer<typeof preferencesDetail>;
-
-/** One purpose's latest answer; null when never asked. */
-export const consentState = z
-  .object({ granted: z.boolean(), recordedAt: z.string(), channel: z.enum(consentChannels) })
-  .nullable();
-export const consentsDetail = z.object({
-  service: consentState,
-  care: consentState,
-  marketing: consentState,
-});
-export type ConsentsDetail = z.infer<typeof consentsDetail>;
 
 export const customerDetail = z.object({
   id: z.number(),
@@ -342,15 +335,25 @@ export const customersContract = {
     output: timelinePage,
   }),
   'customers.setConsent': channel({
-    summary: "Record the customer's answer for one consent purpose, dated now",
+    summary:
+      "Record the customer's answer for one consent purpose, dated now: current state, a consent_history row and an audit row together; a withdrawal skips open call-backs of that purpose at once",
     access: 'customers.write',
     input: z.object({
       customerId: id,
       purpose: z.enum(consentPurposes),
       granted: z.boolean(),
       channel: z.enum(consentChannels),
+      /** Paper form number, call recording id… */
+      evidence: optionalText(consentEvidenceMax),
     }),
     output: consentsDetail,
+  }),
+  'customers.consentHistory': channel({
+    summary:
+      'Every consent answer recorded for the customer (and on cards merged into it), newest first; append-only',
+    access: 'customers.read',
+    input: z.object({ customerId: id }),
+    output: z.object({ items: z.array(consentHistoryItem) }),
   }),
   'interactions.create': channel({
     summary: 'Log a call, showroom visit, message, note or event attendance on a customer',

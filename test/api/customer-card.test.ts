@@ -94,6 +94,7 @@ describe('customer card', () => {
       service: null,
       care: null,
       marketing: { granted: true, recordedAt: now.toISOString(), channel: 'wechat' },
+      events: null,
     });
     now = new Date(now.getTime() + 60_000);
     await app.ok(

@@ -204,7 +204,12 @@ describe('vehicles and service visits', () => {
       expect(sellerCard.vehicles).toEqual([]);
       expect(buyerCard.vehicles.map((x) => x.id)).toEqual([v.id]);
       expect(sellerCard.customer.consents.marketing).toMatchObject({ granted: true, channel: 'paper' });
-      expect(buyerCard.customer.consents).toEqual({ service: null, care: null, marketing: null });
+      expect(buyerCard.customer.consents).toEqual({
+        service: null,
+        care: null,
+        marketing: null,
+        events: null,
+      });
       // The seller's visit stays the seller's: it is on their timeline, not the buyer's.
       expect(sellerCard.timeline.items.some((i) => i.source === 'visit' && i.vehicleId === v.id)).toBe(true);
       expect(buyerCard.timeline.items.some((i) => i.source === 'visit')).toBe(false);

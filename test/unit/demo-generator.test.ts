@@ -37,6 +37,7 @@ const hashedTables: Record<string, string> = {
   customers: 'id',
   customer_tags: 'customer_id, tag',
   consents: 'customer_id, purpose',
+  consent_history: 'id',
   interactions: 'id',
   vehicles: 'id',
   vehicle_ownerships: 'id',
@@ -308,6 +309,46 @@ describe('generateDemo, scale S', () => {
          where c.do_not_contact = 1 and k.purpose = 'marketing' and k.granted = 1`,
       ),
     ).toBe(0);
+  });
+
+  it('writes a consent ledger: the answers given at purchase, and some marketing withdrawn later', () => {
+    // Every current answer is the latest row of its purpose in the ledger.
+    expect(
+      scalar(
+        db,
+        `select count(*) from consents k where not exists (
+           select 1 from consent_history h where h.customer_id = k.customer_id and h.purpose = k.purpose
+             and h.granted = k.granted and h.at = k.recorded_at and h.channel = k.channel
+             and h.at = (select max(at) from consent_history x where x.customer_id = k.customer_id and x.purpose = k.purpose))`,
+      ),
+    ).toBe(0);
+    expect(
+      scalar(db, 'select count(*) from (select distinct customer_id, purpose from consent_history)'),
+    ).toBe(scalar(db, 'select count(*) from consents'));
+    // Some said yes to marketing and took it back later, by phone or WeChat, with evidence and who took the call.
+    const withdrawn = all<{ channel: string; evidence: string | null; userName: string | null }>(
+      db,
+      `select h.channel, h.evidence, h.user_name as userName from consent_history h
+       where h.purpose = 'marketing' and h.granted = 0 and exists (
+         select 1 from consent_history y where y.customer_id = h.customer_id and y.purpose = 'marketing'
+           and y.granted = 1 and y.at < h.at)`,
+    );
+    expect(withdrawn.length).toBeGreaterThan(50);
+    expect(new Set(withdrawn.map((w) => w.channel))).toEqual(new Set(['phone', 'wechat']));
+    expect(withdrawn.every((w) => w.evidence !== null && w.userName !== null)).toBe(true);
+    // The newer purpose is there too, and nobody who asked not to be contacted said yes to it.
+    expect(
+      scalar(db, "select count(*) from consents where purpose = 'events' and granted = 1"),
+    ).toBeGreaterThan(500);
+    expect(
+      scalar(
+        db,
+        `select count(*) from consents k join customers c on c.id = k.customer_id
+         where c.do_not_contact = 1 and k.granted = 1 and k.purpose <> 'service'`,
+      ),
+    ).toBe(0);
+    expect(scalar(db, `select count(*) from consent_history where at > '${now.toISOString()}'`)).toBe(0);
+    expect(scalar(db, 'select count(distinct source) from consent_history')).toBe(1);
   });
 
   it('leaves no dangling foreign keys', () => {

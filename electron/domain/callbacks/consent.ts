@@ -1,16 +1,17 @@
-import type { ConsentPurpose } from '../../contract/callbacks';
-import { consentPurposeLabels } from '../../contract/callbacks';
+import type { ConsentPurpose } from '../../contract/consent';
+import { consentPurposeLabels, consentPurposes } from '../../contract/consent';
 import type { ConsentRow } from './facts';
 
 /**
  * Whether a purpose may be used when the customer has no consent record for it (PIPL): service notices to an
  * owner (maintenance, CSI, insurance, delivery follow-up) rest on the service relationship, so they are allowed
- * until the customer refuses; care calls and marketing need an explicit yes.
+ * until the customer refuses; care calls, marketing and event invitations need an explicit yes.
  */
 export const allowedWithoutRecord: Record<ConsentPurpose, boolean> = {
   service: true,
   care: false,
   marketing: false,
+  events: false,
 };
 
 export const skipReasons = {
@@ -24,9 +25,7 @@ export const skipReasons = {
 export function isContactSkipReason(reason: string | null): boolean {
   if (reason === null) return false;
   if (reason === skipReasons.doNotContact || reason === skipReasons.doNotCallOutcome) return true;
-  return (Object.keys(consentPurposeLabels) as ConsentPurpose[]).some(
-    (p) => reason === skipReasons.refused(p) || reason === skipReasons.missing(p),
-  );
+  return consentPurposes.some((p) => reason === skipReasons.refused(p) || reason === skipReasons.missing(p));
 }
 
 export interface ContactDecision {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { ConsentPurpose } from '../../contract/callbacks';
+import type { ConsentPurpose } from '../../contract/consent';
 import { stmt } from './statements';
 
 /** Plain rows the rules read for one customer; the rules themselves never touch the database. */

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { CallbackRuleCode, ConsentPurpose } from '../../contract/callbacks';
+import type { CallbackRuleCode } from '../../contract/callbacks';
+import type { ConsentPurpose } from '../../contract/consent';
 import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
 import type { ContactDecision } from './consent';

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { CallbackRuleCode, ConsentPurpose } from '../../contract/callbacks';
+import type { CallbackRuleCode } from '../../contract/callbacks';
+import type { ConsentPurpose } from '../../contract/consent';
 
 /** One row of callback_rules as the engine reads it. */
 export interface RuleConfig {

@@ -1,6 +1,7 @@
 import type { customersContract } from '../../contract/customers';
 import type { Handlers } from '../../server/handler-types';
 import { createCustomer, getCustomer, updateCustomer } from './customer-card';
+import { readConsentHistory } from './consent-history';
 import { setConsent } from './customer-consent';
 import { requireCustomer } from './customer-exists';
 import { createInteraction } from './customer-interactions';
@@ -17,6 +18,10 @@ export const customersHandlers: Handlers<keyof typeof customersContract> = {
     return readTimeline(ctx.db.$client, input);
   },
   'customers.setConsent': (ctx, input) => setConsent(ctx, input),
+  'customers.consentHistory': (ctx, input) => {
+    requireCustomer(ctx.db.$client, input.customerId);
+    return { items: readConsentHistory(ctx.db.$client, input.customerId) };
+  },
   'interactions.create': (ctx, input) => createInteraction(ctx, input),
   'customers.create': (ctx, input) => createCustomer(ctx, input),
   'customers.update': (ctx, input) => updateCustomer(ctx, input),

@@ -6,18 +6,13 @@ import { birthdayText } from './person';
 import type { WeightedTable } from './rng';
 import { weightedTable } from './rng';
 import type { LostReason } from './texts';
+import type { ConsentChannel } from '../../contract/consent';
+import type { ConsentDraft } from './consent-ledger';
+import { writeConsents } from './consent-ledger';
 
 export type Stage = 'lead' | 'intent' | 'new_owner' | 'owner' | 'vip' | 'lost' | 'churned' | 'dormant';
 export type SourceChannel =
   'walk_in' | 'phone' | 'website' | 'vertical_platform' | 'social_media' | 'referral' | 'event' | 'other';
-type ConsentChannel = 'paper' | 'phone' | 'wechat' | 'sms' | 'app' | 'in_person';
-
-export interface ConsentDraft {
-  purpose: 'service' | 'care' | 'marketing';
-  granted: boolean;
-  day: number;
-  channel: ConsentChannel;
-}
 
 /** Everything about one customer except vehicles, ready to write. */
 export interface CustomerDraft {
@@ -86,7 +81,10 @@ const consentChannels = weightedTable<ConsentChannel>([
   ['app', 8],
 ]);
 
-/** Owners sign the PIPL notice at delivery: service almost always, care usually, marketing about half. */
+/**
+ * Owners sign the PIPL notice at delivery: service almost always, care usually, marketing about half, event
+ * invitations a little more (decided on the ledger's own stream: the box came later, see consent-ledger.ts).
+ */
 export function ownerConsents(ctx: DemoContext, day: number, doNotContact: boolean): ConsentDraft[] {
   const { rng } = ctx;
   if (!rng.chance(0.88)) return [];
@@ -95,6 +93,7 @@ export function ownerConsents(ctx: DemoContext, day: number, doNotContact: boole
     { purpose: 'service', granted: true, day, channel },
     { purpose: 'care', granted: !doNotContact && rng.chance(0.92), day, channel },
     { purpose: 'marketing', granted: !doNotContact && rng.chance(0.6), day, channel },
+    { purpose: 'events', granted: !doNotContact && ctx.ledgerRng.chance(0.65), day, channel },
   ];
 }
 
@@ -151,9 +150,7 @@ export function writeCustomer(ctx: DemoContext, d: CustomerDraft): void {
     updatedAt,
   );
   for (const tag of d.tags) ins.tag.run(d.id, tag);
-  for (const c of d.consents) {
-    ins.consent.run(d.id, c.purpose, c.granted ? 1 : 0, timestamp(c.day, businessMinute(rng)), c.channel);
-  }
+  writeConsents(ctx, d.id, d.consents);
   d.interactions.sort((a, b) => a.day - b.day);
   for (const i of d.interactions) {
     // Same-day notes must not predate the card they belong to.

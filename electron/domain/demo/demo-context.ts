@@ -21,6 +21,8 @@ export interface DemoCounts {
 
 export interface DemoContext {
   readonly rng: Rng;
+  /** The consent ledger's own stream, so adding it left every other generated row as it was. */
+  readonly ledgerRng: Rng;
   readonly ins: Inserts;
   /** The store's date of `now`; nothing is dated later than the day before. */
   readonly today: number;

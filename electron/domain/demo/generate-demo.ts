@@ -38,6 +38,8 @@ const kinds = weightedTable<Kind>([
 ]);
 
 const batchSize = 5_000;
+/** Derives the consent ledger's random stream from the same seed. */
+const ledgerSeedSalt = 0x5eedc0de;
 
 // The same single and double character grams the trigger of migration 0003 writes, for every customer at once.
 const nameGramsSql = `insert or ignore into customer_name_grams (gram, customer_id)
@@ -62,6 +64,7 @@ export function generateDemo(db: AppDb, opts: GenerateDemoOptions): DemoCounts {
   };
   const ctx: DemoContext = {
     rng,
+    ledgerRng: createRng((opts.seed ^ ledgerSeedSalt) >>> 0),
     ins: prepareInserts(sqlite),
     today,
     lastDay: today - 1,

@@ -17,6 +17,10 @@ export function prepareInserts(sqlite: Database.Database) {
     consent: sqlite.prepare(
       'insert into consents (customer_id, purpose, granted, recorded_at, channel) values (?, ?, ?, ?, ?)',
     ),
+    consentHistory: sqlite.prepare(
+      `insert into consent_history (customer_id, purpose, granted, at, channel, evidence, user_name, source)
+       values (?, ?, ?, ?, ?, ?, ?, 'staff')`,
+    ),
     interaction: sqlite.prepare(
       `insert into interactions (customer_id, kind, direction, occurred_at, summary, created_at)
        values (?, ?, ?, ?, ?, ?)`,

@@ -1,3 +1,9 @@
+import {
+  consentChannelLabels,
+  consentPurposeLabels,
+  consentSourceLabels,
+} from '../../../../electron/contract/consent';
+
 /** Strings of the customer card page; merged into the locale files as `card`. */
 export const cardZhCN = {
   notFound: '找不到该客户',
@@ -87,8 +93,23 @@ export const cardZhCN = {
     modalTitle: '记录授权：{{purpose}}',
     answer: '客户的答复',
     channel: '授权方式',
-    hint: '记录日期为现在。客户之后改变主意时，再记录一次即可，以最新一次为准。',
+    hint: '记录时间为现在。客户之后改变主意时再记录一次，以最新一次为准；每次记录都留在授权历史中，不能修改或删除。',
     saved: '已记录授权',
+    evidence: '凭证',
+    evidencePlaceholder: '纸质授权书编号、通话录音编号等',
+    withdrawWarning: '撤回后立即生效：需要「{{purpose}}」同意的待回访任务会被跳过。',
+    history: {
+      title: '授权历史',
+      none: '暂无授权记录',
+      granted: '同意',
+      withdrawn: '撤回',
+      refused: '拒绝',
+      evidence: '凭证：{{evidence}}',
+      by: '记录人：{{name}}',
+      showAll: '显示全部 {{count}} 条',
+      showLess: '收起',
+      loadFailed: '授权历史加载失败',
+    },
   },
   vehicles: {
     title: '车辆（{{count}}）',
@@ -222,15 +243,9 @@ export const cardZhCN = {
       event: '活动',
     },
     direction: { inbound: '客户来电/来访', outbound: '我方联系' },
-    consentPurpose: { service: '服务通知', care: '关怀回访', marketing: '营销推广' },
-    consentChannel: {
-      paper: '纸质签字',
-      phone: '电话',
-      wechat: '微信',
-      sms: '短信',
-      app: 'App',
-      in_person: '当面',
-    },
+    consentPurpose: consentPurposeLabels,
+    consentChannel: consentChannelLabels,
+    consentSource: consentSourceLabels,
     contactChannel: { phone: '电话', wechat: '微信', sms: '短信' },
     lostReason: {
       price: '价格',
@@ -331,8 +346,23 @@ export const cardEn: typeof cardZhCN = {
     modalTitle: 'Record consent: {{purpose}}',
     answer: "Customer's answer",
     channel: 'Given by',
-    hint: 'Dated now. If the customer changes their mind later, record again; the latest answer counts.',
+    hint: 'Dated now. If the customer changes their mind later, record again; the latest answer counts. Every answer stays in the consent history and cannot be changed or deleted.',
     saved: 'Consent recorded',
+    evidence: 'Evidence',
+    evidencePlaceholder: 'Paper form number, call recording id…',
+    withdrawWarning: 'Takes effect at once: open call-backs that need “{{purpose}}” are skipped.',
+    history: {
+      title: 'Consent history',
+      none: 'No consent recorded yet',
+      granted: 'Granted',
+      withdrawn: 'Withdrawn',
+      refused: 'Refused',
+      evidence: 'Evidence: {{evidence}}',
+      by: 'By {{name}}',
+      showAll: 'Show all {{count}}',
+      showLess: 'Show less',
+      loadFailed: 'Could not load the consent history',
+    },
   },
   vehicles: {
     title: 'Vehicles ({{count}})',
@@ -472,7 +502,17 @@ export const cardEn: typeof cardZhCN = {
       event: 'Event',
     },
     direction: { inbound: 'inbound', outbound: 'outbound' },
-    consentPurpose: { service: 'Service notices', care: 'Care calls', marketing: 'Marketing' },
+    consentPurpose: {
+      service: 'Service notices',
+      care: 'Care calls',
+      marketing: 'Marketing',
+      events: 'Event invitations',
+    },
+    consentSource: {
+      staff: 'Recorded by staff',
+      request: 'Data-subject request',
+      migration: 'Imported from the old record',
+    },
     consentChannel: {
       paper: 'Paper',
       phone: 'Phone',

@@ -1,5 +1,5 @@
 import type { CustomerCard } from '../../../../electron/contract/customers';
-import type { consentPurposes } from '../../../../electron/contract/customers';
+import type { ConsentPurpose } from '../../../../electron/contract/consent';
 import type { VehicleDetail } from '../../../../electron/contract/vehicles';
 import { ConsentModal } from './consent-modal';
 import { InteractionModal } from './interaction-modal';
@@ -16,7 +16,7 @@ export type CardAction =
   | { kind: 'editVehicle'; vehicle: VehicleDetail }
   | { kind: 'transfer'; vehicle: VehicleDetail }
   | { kind: 'history'; vehicle: VehicleDetail }
-  | { kind: 'consent'; purpose: (typeof consentPurposes)[number] };
+  | { kind: 'consent'; purpose: ConsentPurpose };
 
 interface CardModalsProps {
   card: CustomerCard;

@@ -2,9 +2,10 @@ import { CheckCircleFilled, CloseCircleFilled, MinusCircleOutlined, StopOutlined
 import { Button, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../../electron/contract/customers';
-import { consentPurposes } from '../../../../electron/contract/customers';
+import { consentPurposes } from '../../../../electron/contract/consent';
 import { formatDate } from '../../format/date';
 import type { CardAction } from './card-modals';
+import { ConsentHistory } from './consent-history';
 
 interface ConsentSectionProps {
   customer: CustomerDetail;
@@ -12,7 +13,10 @@ interface ConsentSectionProps {
   onAction: (action: CardAction) => void;
 }
 
-/** PIPL: one answer per purpose, each with when and how it was given; do-not-contact overrides them all. */
+/**
+ * PIPL: one answer per purpose, each with when and how it was given, and under them the ledger of every answer;
+ * do-not-contact overrides them all.
+ */
 export function ConsentSection({ customer: c, canWrite, onAction }: ConsentSectionProps) {
   const { t } = useTranslation();
   return (
@@ -65,6 +69,7 @@ export function ConsentSection({ customer: c, canWrite, onAction }: ConsentSecti
           );
         })}
       </ul>
+      <ConsentHistory customerId={c.id} />
     </Card>
   );
 }

@@ -5,7 +5,7 @@ import { cardKeys } from './card-keys';
 
 /**
  * After anything on the card changes: the card (derived figures depend on visits and contacts), its
- * timeline pages, and the list (last visit, plates and stage show there).
+ * timeline pages and consent history, and the list (last visit, plates and stage show there).
  */
 export function useRefreshCard(customerId: number) {
   const queryClient = useQueryClient();
@@ -15,6 +15,7 @@ export function useRefreshCard(customerId: number) {
       for (const id of ids) {
         void queryClient.invalidateQueries({ queryKey: cardKeys.card(id) });
         void queryClient.invalidateQueries({ queryKey: cardKeys.timelineAll(id) });
+        void queryClient.invalidateQueries({ queryKey: cardKeys.consentHistory(id) });
       }
       void queryClient.invalidateQueries({ queryKey: ['customers', 'list'] });
       void queryClient.invalidateQueries({ queryKey: customerKeys.facets });

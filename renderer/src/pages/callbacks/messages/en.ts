@@ -276,7 +276,12 @@ export const callbacksEn: CallbacksMessages = {
     detailing: 'Detailing',
     recall: 'Recall',
   },
-  consent: { service: 'Service notices', care: 'Customer care', marketing: 'Marketing' },
+  consent: {
+    service: 'Service notices',
+    care: 'Customer care',
+    marketing: 'Marketing',
+    events: 'Event invitations',
+  },
   settings: {
     rulesTab: 'Call-back rules',
     outcomesTab: 'Call outcomes',

@@ -1,4 +1,5 @@
-import { callbackOutcomeMeta, consentPurposeLabels } from '../../../../../electron/contract/callbacks';
+import { callbackOutcomeMeta } from '../../../../../electron/contract/callbacks';
+import { consentPurposeLabels } from '../../../../../electron/contract/consent';
 
 /**
  * The call-back screens' strings (queue, call panel, manager view, their Settings tabs). Kept beside the pages and
@@ -270,11 +271,7 @@ export const callbacksZhCN = {
     detailing: '美容',
     recall: '召回',
   },
-  consent: {
-    service: consentPurposeLabels.service,
-    care: consentPurposeLabels.care,
-    marketing: consentPurposeLabels.marketing,
-  },
+  consent: consentPurposeLabels,
   settings: {
     rulesTab: '回访规则',
     outcomesTab: '回访结果设置',
