@@ -6,6 +6,7 @@ import { duplicatesContract } from './duplicates';
 import { importsContract } from './imports';
 import { searchContract } from './search';
 import { settingsContract } from './settings';
+import { subjectRequestsContract } from './subject-requests';
 import { systemContract } from './system';
 import { usersContract } from './users';
 import { vehiclesContract } from './vehicles';
@@ -25,6 +26,7 @@ export const contract = {
   ...callbacksContract,
   ...systemContract,
   ...settingsContract,
+  ...subjectRequestsContract,
 };
 
 export type Contract = typeof contract;

@@ -153,7 +153,8 @@ export type SubjectRequestDetail = z.infer<typeof subjectRequestDetail>;
 export const erasureLine = z.object({
   key: z.string(),
   label: z.string(),
-  count: z.number(),
+  /** null: not counted (backups, the ledgers' check). */
+  count: z.number().nullable(),
   detail: z.string(),
 });
 export type ErasureLine = z.infer<typeof erasureLine>;

@@ -6,6 +6,7 @@ import { duplicatesHandlers } from '../domain/duplicates/duplicates-handlers';
 import { importsHandlers } from '../domain/imports/imports-handlers';
 import { searchHandlers } from '../domain/search/search-handlers';
 import { settingsHandlers } from '../domain/settings/settings-handlers';
+import { subjectRequestsHandlers } from '../domain/subject-requests/subject-requests-handlers';
 import { systemHandlers } from '../domain/system/system-handlers';
 import { usersHandlers } from '../domain/users/users-handlers';
 import { vehiclesHandlers } from '../domain/vehicles/vehicles-handlers';
@@ -23,4 +24,5 @@ export const handlers: Handlers<ChannelName> = {
   ...callbacksHandlers,
   ...systemHandlers,
   ...settingsHandlers,
+  ...subjectRequestsHandlers,
 };

@@ -1,0 +1,250 @@
+/**
+ * What a person's data is, table by table, for the two rights that need all of it: the copy (data package)
+ * and the erasure (anonymisation). One entry per column that references a customer (customer-references.ts
+ * finds them in the schema); test/api/subject-requests.test.ts fails when a reference has no entry here, so a
+ * table added later is a decision, not an omission.
+ */
+
+/** What happens to the person's rows in a table when they are anonymised. */
+export type ErasureRule =
+  /** The person's cards themselves: identity fields erased (customerColumnRules). */
+  | { action: 'anonymise'; detail: string }
+  | { action: 'delete'; detail: string }
+  /** Kept, unlinked from the identity because the card they point at no longer has one. */
+  | {
+      action: 'keep';
+      reason: string;
+      /** Free-text columns emptied outright. */
+      clear?: readonly string[];
+      /** Free-text columns kept, with the person's name, phones, ID number… replaced. */
+      scrub?: readonly string[];
+    }
+  /** Maintained by triggers from the card (search keys); rebuilt from the anonymised name on its own. */
+  | { action: 'derived'; detail: string };
+
+export interface ReferenceRule {
+  /** Staff-facing name of the data; also the package's sheet name (rules of one table share it). */
+  label: string;
+  /** In the data package, or left out and why. */
+  package: { include: true } | { include: false; reason: string };
+  erasure: ErasureRule;
+}
+
+/** The person's own card rows (by id), beside the references other tables hold. */
+export const ownCardsKey = 'customers.id';
+
+const keepVisits =
+  '进站、维修和产值是门店必须保存的经营记录，三包期内的维修历史按车架号追溯；备注中的姓名、电话、证件号已替换';
+
+export const referenceRules: Record<string, ReferenceRule> = {
+  [ownCardsKey]: {
+    label: '客户资料',
+    package: { include: true },
+    erasure: {
+      action: 'anonymise',
+      detail: '姓名改为「已删除客户#编号」，联系方式、证件号、生日、地址、工作单位、备注、偏好和检索拼音清除',
+    },
+  },
+  'customers.merged_into_id': {
+    label: '客户资料',
+    package: { include: true },
+    erasure: { action: 'anonymise', detail: '合并进本卡的旧客户卡是同一个人，一并匿名化' },
+  },
+  'customers.referrer_id': {
+    label: '本人推荐的客户',
+    package: { include: false, reason: '被推荐人的客户资料是他人的个人信息' },
+    erasure: {
+      action: 'keep',
+      reason: '这些是其他客户本人的资料；「推荐人」只指向已匿名的客户卡，不再能识别本人',
+    },
+  },
+  'customer_tags.customer_id': {
+    label: '标签',
+    package: { include: true },
+    erasure: { action: 'delete', detail: '对本人的标签画像' },
+  },
+  'consents.customer_id': {
+    label: '授权同意',
+    package: { include: true },
+    erasure: {
+      action: 'keep',
+      reason: '各用途的授权状态（不含身份信息），证明此前的联系有授权依据；卡片同时设为勿扰',
+    },
+  },
+  'consent_history.customer_id': {
+    label: '授权历史',
+    package: { include: true },
+    erasure: {
+      action: 'keep',
+      reason: '授权台账只能追加：此前的同意和撤回作为合规证明保留，不含姓名、电话和证件号',
+    },
+  },
+  'interactions.customer_id': {
+    label: '联系记录',
+    package: { include: true },
+    erasure: { action: 'delete', detail: '通话、到店、短信微信和备注的内容' },
+  },
+  'vehicles.owner_id': {
+    label: '车辆',
+    package: { include: true },
+    erasure: {
+      action: 'keep',
+      reason: '三包、召回和质量追溯按车架号保存车辆（车架号、车牌、车型、交车日期、价格）',
+    },
+  },
+  'vehicle_ownerships.customer_id': {
+    label: '车辆归属记录',
+    package: { include: true },
+    erasure: { action: 'keep', reason: '车辆的过户历史，随车辆保留' },
+  },
+  'service_visits.customer_id': {
+    label: '进站记录',
+    package: { include: true },
+    erasure: { action: 'keep', reason: keepVisits, scrub: ['notes'] },
+  },
+  'callback_tasks.customer_id': {
+    label: '回访任务',
+    package: { include: true },
+    erasure: {
+      action: 'keep',
+      reason: '回访工作量统计保留，任务备注清除；未完成的回访关闭（原因：客户个人信息已按本人请求删除）',
+      clear: ['notes'],
+    },
+  },
+  'callback_attempts.customer_id': {
+    label: '回访通话',
+    package: { include: true },
+    erasure: {
+      action: 'keep',
+      reason: '通话次数和结果用于回访工作量统计，通话备注清除',
+      clear: ['notes', 'undo_reason'],
+    },
+  },
+  'csi_surveys.customer_id': {
+    label: '满意度调查',
+    package: { include: true },
+    erasure: { action: 'keep', reason: '评分用于满意度（CSI）统计，评价原话清除', clear: ['notes'] },
+  },
+  'customer_merges.survivor_id': {
+    label: '合并记录',
+    package: { include: true },
+    erasure: {
+      action: 'keep',
+      reason: '合并记录保留；合并快照（含旧卡的完整资料）清除，这次合并从此不能撤销',
+      scrub: ['reason'],
+    },
+  },
+  'customer_merges.merged_id': {
+    label: '合并记录',
+    package: { include: true },
+    erasure: {
+      action: 'keep',
+      reason: '合并记录保留；合并快照（含旧卡的完整资料）清除，这次合并从此不能撤销',
+      scrub: ['reason'],
+    },
+  },
+  'subject_requests.customer_id': {
+    label: '权利请求',
+    package: { include: true },
+    erasure: {
+      action: 'keep',
+      reason: '本人请求的办理记录，证明门店已依法答复；说明中的姓名、电话、证件号已替换',
+      scrub: ['identity_note', 'notes', 'refusal_reason'],
+    },
+  },
+  'customer_erasures.customer_id': {
+    label: '删除记录',
+    package: { include: false, reason: '个人信息删除之后才有的记录' },
+    erasure: { action: 'keep', reason: '记录哪些客户卡已按请求匿名化，防止再次合并或编辑' },
+  },
+  'audit_log.customer_id': {
+    label: '审计日志',
+    package: {
+      include: false,
+      reason: '员工操作的安全审计记录，不是本人资料；其中的个人信息只以脱敏形式出现',
+    },
+    erasure: {
+      action: 'keep',
+      reason: '审计日志只能追加，只含脱敏值（如 138****1234），不含完整姓名、电话和证件号',
+    },
+  },
+  'customer_name_grams.customer_id': {
+    label: '姓名检索索引',
+    package: { include: false, reason: '由姓名派生的检索键，内容与「客户资料」中的姓名相同' },
+    erasure: { action: 'derived', detail: '按匿名后的名称自动重建' },
+  },
+};
+
+/** Rows reached through a table of the person's rather than by customer id. */
+export const childRules: {
+  table: string;
+  column: string;
+  parentKey: string;
+  label: string;
+  erasure: Extract<ErasureRule, { action: 'keep' }>;
+}[] = [
+  {
+    table: 'subject_request_events',
+    column: 'request_id',
+    parentKey: 'subject_requests.customer_id',
+    label: '请求处理记录',
+    erasure: { action: 'keep', reason: '请求的办理经过', scrub: ['note'] },
+  },
+];
+
+/**
+ * Each column of a customer card: erased (with the value it takes) or kept and why. The test fails when the
+ * customers table has a column not listed, so a personal field added later cannot survive an erasure.
+ */
+export type CardColumnRule = { erase: 'null' | 'empty' | 'name' | 'true' | 'now' } | { keep: string };
+
+const statistics = '经营统计口径（阶段、等级、来源、区县、行业），不能单独识别到个人';
+const bookkeeping = '记录本身的编号、时间和版本';
+
+export const customerColumnRules: Record<string, CardColumnRule> = {
+  id: { keep: bookkeeping },
+  name: { erase: 'name' },
+  name_pinyin: { erase: 'empty' },
+  name_initials: { erase: 'empty' },
+  gender: { erase: 'null' },
+  birthday: { erase: 'null' },
+  mobile: { erase: 'null' },
+  mobile2: { erase: 'null' },
+  mobile_tail: { erase: 'null' },
+  wechat: { erase: 'null' },
+  address: { erase: 'null' },
+  district: { keep: statistics },
+  id_number: { erase: 'null' },
+  occupation: { erase: 'null' },
+  industry: { keep: statistics },
+  employer: { erase: 'null' },
+  is_company: { keep: statistics },
+  contact_person: { erase: 'null' },
+  contact_title: { erase: 'null' },
+  source_channel: { keep: statistics },
+  referrer_id: { keep: '推荐关系计入推荐人的忠诚度和推荐率' },
+  stage: { keep: statistics },
+  lead_grade: { keep: statistics },
+  base_grade: { keep: statistics },
+  purchase_need: { erase: 'null' },
+  budget_fen: { erase: 'null' },
+  current_car: { erase: 'null' },
+  outcome_reason: { erase: 'null' },
+  lost_reason_category: { keep: statistics },
+  preferences: { erase: 'null' },
+  // No call, message or care contact is ever made to an erased card again.
+  do_not_contact: { erase: 'true' },
+  do_not_contact_at: { erase: 'now' },
+  owner_user_id: { keep: '负责的顾问，用于业绩统计' },
+  last_visit_at: { keep: '最近进站日期，随进站记录保留' },
+  merged_into_id: { keep: '合并关系' },
+  notes: { erase: 'null' },
+  created_at: { keep: bookkeeping },
+  updated_at: { keep: bookkeeping },
+  version: { keep: bookkeeping },
+  edited_by: { keep: bookkeeping },
+  edited_version: { keep: bookkeeping },
+};
+
+/** The anonymised card's name: no identity, but staff can still tell erased cards apart and find their data. */
+export const erasedName = (customerId: number) => `已删除客户#${customerId}`;
