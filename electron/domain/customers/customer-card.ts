@@ -8,6 +8,7 @@ import { roleCan } from '../../contract/permissions';
 import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
 import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
+import { refuseIfErased } from '../subject-requests/erasure-guard';
 import { readConsents } from './customer-consent';
 import { refreshDerived } from './customer-derived';
 import { readPreferences, storedPreferences } from './customer-preferences';
@@ -180,6 +181,7 @@ export function updateCustomer(
   const now = ctx.clock().toISOString();
   checkBirthday(ctx, input.fields.birthday);
   ctx.db.transaction(() => {
+    refuseIfErased(ctx.db.$client, input.id);
     const result = ctx.db
       .update(customers)
       .set({

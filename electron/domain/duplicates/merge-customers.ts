@@ -4,6 +4,7 @@ import type { ChannelOutput, ChannelParsedInput } from '../../contract';
 import { AppError } from '../../contract/errors';
 import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
 import type { AuthedContext } from '../context';
+import { refuseIfErased } from '../subject-requests/erasure-guard';
 import { ChangeCapture } from './change-capture';
 import type { CustomerRecord } from './customer-takeover';
 import { takeOverFields } from './customer-takeover';
@@ -22,6 +23,8 @@ function liveCustomer(db: Database.Database, id: number, role: string): Customer
   if (row.merged_into_id !== null) {
     throw new AppError('conflict', `${role} ${row.name} 已经合并到其他客户，不能再合并`, { customerId: id });
   }
+  // An anonymised card's cars and visits must not end up under a living person's name, nor the reverse.
+  refuseIfErased(db, id);
   return row;
 }
 

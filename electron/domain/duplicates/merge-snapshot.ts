@@ -14,6 +14,8 @@ export interface MergeSnapshot {
   /** Column layout of each table at merge time. */
   tables: Record<string, RecordedShape>;
   rows: CapturedRow[];
+  /** Set when the person was anonymised: the rows are gone with their identity, and the merge cannot be undone. */
+  erasedAt?: string;
 }
 
 export function parseSnapshot(text: string): MergeSnapshot {

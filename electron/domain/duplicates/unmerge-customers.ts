@@ -84,6 +84,12 @@ export function unmergeCustomers(ctx: AuthedContext, input: Input): Output {
     if (log.undone_at) throw new AppError('conflict', '这次合并已经撤销过了');
     refuseIfLaterMerge(db, log);
     const snapshot = parseSnapshot(log.snapshot);
+    if (snapshot.erasedAt) {
+      throw new AppError(
+        'conflict',
+        '这次合并涉及的客户已按本人请求删除个人信息，合并前的资料已清除，合并不能撤销',
+      );
+    }
 
     const plan: Planned[] = [];
     const edited: EditedRow[] = [];
