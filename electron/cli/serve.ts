@@ -25,7 +25,12 @@ async function main(): Promise<void> {
     // `--no-warm-up`: for the benchmark's comparison of a first morning with and without it.
     warmUp: flags['no-warm-up'] !== true,
     log: consoleLog,
+    // `--bench-without-privacy`: only for `npm run bench -- --only privacy`, which compares card and list
+    // figures with masking and the card-view log against a server without them. Never for staff.
+    privacy: flags['bench-without-privacy'] !== true,
   });
+  if (flags['bench-without-privacy'] === true)
+    console.warn('警告：本服务器未启用个人信息脱敏和查看记录，仅供性能对比测试使用');
   if (core.migration.backupFile) console.log(`升级前已备份数据库：${core.migration.backupFile}`);
   if (core.adminCreated) console.log('已创建管理员账号 admin（密码为启动参数中提供的密码）');
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './channel';
+import { channel, personalSpot } from './channel';
 import { consentPurposes } from './consent';
 import { genders, stages } from './customers';
 import { id, isoDate, version } from './fields';
@@ -245,6 +245,9 @@ const queueFilter = z.object({
   priorities: z.array(priority).max(5).optional(),
 });
 
+/** The call panel's customer: the numbers the operator dials. */
+const callCustomerSpot = personalSpot('customer', ['mobile', 'mobile2']);
+
 export const callbacksContract = {
   'callbacks.queue': channel({
     summary: 'My or the team call-back queue, one row per customer (one call), by bucket, type and priority',
@@ -264,6 +267,7 @@ export const callbacksContract = {
         .object({ overdue: z.number(), dueToday: z.number(), upcoming: z.number(), resting: z.number() })
         .nullable(),
     }),
+    personal: { spots: [personalSpot('rows[]', ['mobile'], 'customerId')] },
   }),
   'callbacks.next': channel({
     summary:
@@ -275,6 +279,7 @@ export const callbacksContract = {
       ruleCodes: z.array(ruleCode).max(callbackRuleCodes.length).optional(),
     }),
     output: callPanel.nullable(),
+    personal: { spots: [callCustomerSpot] },
   }),
   'callbacks.pool': channel({
     summary:
@@ -297,6 +302,7 @@ export const callbacksContract = {
     access: 'callbacks.work',
     input: z.object({}),
     output: callPanel.nullable(),
+    personal: { spots: [callCustomerSpot] },
   }),
   'callbacks.release': channel({
     summary: 'Give claimed tasks back to the queue without an outcome',

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { idNumberBirthday, idNumberGender, normalizeIdNumber, validateIdNumber } from '../common/id-number';
-import { channel } from './channel';
+import { personalFields } from '../common/personal-mask';
+import { channel, personalSpot } from './channel';
+import { isMaskedValue, orMasked } from './personal-data';
 import {
   consentChannels,
   consentEvidenceMax,
@@ -74,12 +76,13 @@ export const customerFields = z
     name: personName(50, '请填写客户姓名'),
     gender: z.enum(genders).nullish(),
     birthday: optionalDate,
-    mobile: optionalMobile,
-    mobile2: optionalMobile,
-    wechat: optionalText(50),
-    address: optionalText(200),
+    // Personal fields may come back as the mask their editor saw: unchanged (see orMasked).
+    mobile: orMasked(optionalMobile),
+    mobile2: orMasked(optionalMobile),
+    wechat: orMasked(optionalText(50)),
+    address: orMasked(optionalText(200)),
     district: optionalText(30),
-    idNumber: optionalIdNumber,
+    idNumber: orMasked(optionalIdNumber),
     occupation: optionalText(50),
     industry: optionalText(50),
     employer: optionalText(100),
@@ -110,14 +113,21 @@ export const customerFields = z
     message: '老客户推荐请选择推荐人',
     path: ['referrerId'],
   })
-  .refine((c) => !c.idNumber || !c.birthday || idNumberBirthday(c.idNumber) === c.birthday, {
-    message: '出生日期与身份证号不一致',
-    path: ['birthday'],
-  })
-  .refine((c) => !c.idNumber || !c.gender || idNumberGender(c.idNumber) === c.gender, {
-    message: '性别与身份证号不一致',
-    path: ['gender'],
-  });
+  .refine(
+    (c) =>
+      !c.idNumber || isMaskedValue(c.idNumber) || !c.birthday || idNumberBirthday(c.idNumber) === c.birthday,
+    {
+      message: '出生日期与身份证号不一致',
+      path: ['birthday'],
+    },
+  )
+  .refine(
+    (c) => !c.idNumber || isMaskedValue(c.idNumber) || !c.gender || idNumberGender(c.idNumber) === c.gender,
+    {
+      message: '性别与身份证号不一致',
+      path: ['gender'],
+    },
+  );
 export type CustomerFieldsInput = z.input<typeof customerFields>;
 
 export const customerSorts = ['lastVisit', 'created', 'name'] as const;
@@ -303,6 +313,9 @@ export const customerCard = z.object({
 });
 export type CustomerCard = z.infer<typeof customerCard>;
 
+/** A customer detail (card, saved card) is all five personal fields of one customer. */
+const cardSpot = personalSpot('', personalFields);
+
 export const customersContract = {
   'customers.list': channel({
     summary: 'A page of customers, sorted and filtered, with the total',
@@ -314,12 +327,14 @@ export const customersContract = {
       total: z.number().nullable(),
       nextCursor: z.string().nullable(),
     }),
+    personal: { spots: [personalSpot('rows[]', ['mobile'])] },
   }),
   'customers.get': channel({
     summary: 'One customer card',
     access: 'customers.read',
     input: z.object({ id }),
     output: customerDetail,
+    personal: { spots: [cardSpot], cardView: true },
   }),
   'customers.card': channel({
     summary:
@@ -327,6 +342,7 @@ export const customersContract = {
     access: 'customers.read',
     input: z.object({ id }),
     output: customerCard,
+    personal: { spots: [personalSpot('customer', personalFields)], cardView: true },
   }),
   'customers.timeline': channel({
     summary: 'Service visits and contacts of a customer, newest first, filtered by kind, by keyset pages',
@@ -373,11 +389,13 @@ export const customersContract = {
     access: 'customers.write',
     input: customerFields,
     output: customerDetail,
+    personal: { spots: [cardSpot] },
   }),
   'customers.update': channel({
     summary: 'Edit a customer card; refused with conflict when the copy edited was stale',
     access: 'customers.write',
     input: z.object({ id, version, fields: customerFields }),
     output: customerDetail,
+    personal: { spots: [cardSpot], errorSpots: [personalSpot('current', personalFields)] },
   }),
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { channel } from './channel';
+import { channel, personalSpot } from './channel';
 import { id, optionalText } from './fields';
 import { stages } from './customers';
 
@@ -104,6 +104,7 @@ export const duplicatesContract = {
       nextCursor: z.string().nullable(),
       scannedAt: z.string(),
     }),
+    personal: { spots: [personalSpot('pairs[].a', ['mobile']), personalSpot('pairs[].b', ['mobile'])] },
   }),
   'customers.merge': channel({
     summary: 'Merge one customer into another; everything moves to the survivor and the merge can be undone',

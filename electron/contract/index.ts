@@ -4,6 +4,7 @@ import { callbacksContract } from './callbacks';
 import { customersContract } from './customers';
 import { duplicatesContract } from './duplicates';
 import { importsContract } from './imports';
+import { personalDataContract } from './personal-data';
 import { searchContract } from './search';
 import { settingsContract } from './settings';
 import { subjectRequestsContract } from './subject-requests';
@@ -22,6 +23,7 @@ export const contract = {
   ...duplicatesContract,
   ...importsContract,
   ...searchContract,
+  ...personalDataContract,
   ...vehiclesContract,
   ...callbacksContract,
   ...systemContract,

@@ -16,6 +16,8 @@ export const searchMatches = [
   'initials',
 ] as const;
 export type SearchMatch = (typeof searchMatches)[number];
+/** Matches whose `matchedText` is the customer's mobile. */
+export const mobileMatches: readonly SearchMatch[] = ['mobile', 'mobile_tail'];
 
 export const searchResult = z.object({
   id: z.number(),
@@ -49,6 +51,19 @@ export const searchContract = {
       /** The count stopped at `total`: at least that many match. */
       totalCapped: z.boolean(),
     }),
+    personal: {
+      spots: [
+        {
+          at: 'results[]',
+          customerId: 'id',
+          // A hit on the mobile or its last four matched on the full number; it is shown masked like the rest.
+          fields: {
+            mobile: 'mobile',
+            matchedText: { mask: 'mobile', when: { field: 'match', in: mobileMatches } },
+          },
+        },
+      ],
+    },
   }),
   'customers.facets': channel({
     summary:

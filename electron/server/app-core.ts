@@ -28,6 +28,8 @@ export interface AppCoreOptions {
   /** Warm statements, code and index pages in the background at start (see warm-up.ts). Off in tests. */
   warmUp?: boolean;
   log?: (message: string, error?: unknown) => void;
+  /** Masking and the card-view log; false only for the benchmark's comparison server (see router.ts). */
+  privacy?: boolean;
 }
 
 export interface AppCore {
@@ -63,7 +65,13 @@ export async function startAppCore(opts: AppCoreOptions): Promise<AppCore> {
   const adminCreated = opts.adminPassword
     ? await ensureAdministrator({ db, clock }, opts.adminPassword)
     : false;
-  const router = createRouter({ db, clock, validateOutput: opts.validateOutput, log: opts.log });
+  const router = createRouter({
+    db,
+    clock,
+    validateOutput: opts.validateOutput,
+    log: opts.log,
+    privacy: opts.privacy,
+  });
   // Warm-up first: the first requests of the day should not wait behind the upkeep's slices and cold pages both.
   const warmUp = opts.warmUp ? startWarmUp(db, clock, opts.log ?? consoleLog) : null;
   const upkeep = opts.dailyUpkeep ? scheduleDailyUpkeep(db.$client, clock, opts.log ?? consoleLog) : null;

@@ -4,6 +4,7 @@ import { callbacksHandlers } from '../domain/callbacks/callbacks-handlers';
 import { customersHandlers } from '../domain/customers/customers-handlers';
 import { duplicatesHandlers } from '../domain/duplicates/duplicates-handlers';
 import { importsHandlers } from '../domain/imports/imports-handlers';
+import { personalDataHandlers } from '../domain/privacy/personal-data-handlers';
 import { searchHandlers } from '../domain/search/search-handlers';
 import { settingsHandlers } from '../domain/settings/settings-handlers';
 import { subjectRequestsHandlers } from '../domain/subject-requests/subject-requests-handlers';
@@ -20,6 +21,7 @@ export const handlers: Handlers<ChannelName> = {
   ...duplicatesHandlers,
   ...importsHandlers,
   ...searchHandlers,
+  ...personalDataHandlers,
   ...vehiclesHandlers,
   ...callbacksHandlers,
   ...systemHandlers,

@@ -8,6 +8,7 @@ import { roleCan } from '../contract/permissions';
 import type { Clock } from '../domain/clock';
 import { resolveSession } from '../domain/auth/sessions';
 import type { ServiceContext } from '../domain/context';
+import { privateErrorDetails, privateOutput } from '../domain/privacy/private-output';
 import type { Handler } from './handler-types';
 import { handlers } from './handlers';
 import { findIllFormedText, illFormedTextMessage } from './ill-formed-text';
@@ -19,6 +20,11 @@ export interface RouterOptions {
   /** Check handler results against the output schema: on in tests, to catch contract drift. */
   validateOutput?: boolean;
   log?: (message: string, error: unknown) => void;
+  /**
+   * Masking of personal fields and the card-view log (electron/domain/privacy). Always on, except on the
+   * benchmark's comparison server (`serve --bench-without-privacy`), which measures what they cost.
+   */
+  privacy?: boolean;
 }
 
 export interface CallAuth {
@@ -43,6 +49,8 @@ export function createRouter(opts: RouterOptions): Router {
   return async (channel, rawInput, auth) => {
     if (!isChannel(channel)) return failure('not_found', `未知的接口：${channel}`);
     const def = contract[channel];
+    const privacy = opts.privacy !== false;
+    let ctx: ServiceContext | null = null;
     try {
       const now = opts.clock();
       const user = auth.token ? resolveSession(opts.db, auth.token, now) : null;
@@ -63,7 +71,7 @@ export function createRouter(opts: RouterOptions): Router {
         const details = zodIssuesToDetails(parsed.error);
         return failure('validation', details.summary, { fields: details.fields, issues: details.issues });
       }
-      const ctx: ServiceContext = {
+      ctx = {
         db: opts.db,
         clock: opts.clock,
         user,
@@ -71,7 +79,8 @@ export function createRouter(opts: RouterOptions): Router {
         client: auth.client ?? null,
       };
       const handler = handlers[channel] as Handler<ChannelName>;
-      const data = await (handler as (c: ServiceContext, i: unknown) => unknown)(ctx, parsed.data);
+      const result = await (handler as (c: ServiceContext, i: unknown) => unknown)(ctx, parsed.data);
+      const data = privacy ? privateOutput(ctx, def, result) : result;
       if (opts.validateOutput) {
         const checked = (def.output as z.ZodType).safeParse(data);
         if (!checked.success)
@@ -81,7 +90,10 @@ export function createRouter(opts: RouterOptions): Router {
       }
       return { ok: true, data };
     } catch (error) {
-      if (error instanceof AppError) return failure(error.kind, error.message, error.details);
+      if (error instanceof AppError) {
+        const details = privacy && ctx ? privateErrorDetails(ctx, def, error.details) : error.details;
+        return failure(error.kind, error.message, details);
+      }
       // Never leak internals to the client; the log keeps the stack for the administrator.
       opts.log?.(`channel ${channel} failed`, error);
       return failure('internal');

@@ -144,14 +144,15 @@ describe('customer card', () => {
           savedBy: '测试front_desk',
           current: {
             name: '冯七',
-            mobile: '13911112222',
+            // Masked for front desk, like every card they are shown.
+            mobile: '139****2222',
             version: mine.version,
             preferences: { contactChannel: null, contactTime: null, color: '白色', note: null },
           },
         },
       },
     });
-    expect((await card(c.id)).customer).toMatchObject({ name: '冯七', mobile: '13911112222', version: 2 });
+    expect((await card(c.id)).customer).toMatchObject({ name: '冯七', mobile: '139****2222', version: 2 });
   });
 
   it('dates the do-not-contact flag when first set, keeps that date on later edits, clears it with the flag', async () => {
@@ -186,7 +187,10 @@ describe('customer card', () => {
       birthday: '1949-12-31',
       gender: 'female',
     });
-    expect(ok.idNumber).toBe('11010519491231002X');
+    expect(ok.idNumber).toBe('1101**********002X');
+    expect(
+      app.core.db.$client.prepare('select id_number from customers where id = ?').pluck().get(ok.id),
+    ).toBe('11010519491231002X');
     const bad = await app.call(
       'customers.create',
       { name: '错号', mobile: nextMobile(), idNumber: '110105194912310021' },
@@ -416,12 +420,16 @@ describe('customer card', () => {
     const c = await customer();
     const reader = await app.userWithRole('complaint_handler');
     expect((await app.ok('customers.card', { id: c.id }, reader)).customer.id).toBe(c.id);
-    // The ID number is masked for those who may not edit the card (PIPL least privilege).
+    // The ID number is masked for everyone without personal.reveal (PIPL least privilege), editors too;
+    // test/api/personal-masking.test.ts covers every channel and role.
     const withId = await customer({ idNumber: '11010519491231002X' });
     expect((await app.ok('customers.card', { id: withId.id }, reader)).customer.idNumber).toBe(
-      '110105********002X',
+      '1101**********002X',
     );
-    expect((await card(withId.id)).customer.idNumber).toBe('11010519491231002X');
+    expect((await card(withId.id)).customer.idNumber).toBe('1101**********002X');
+    expect((await app.ok('customers.card', { id: withId.id }, app.adminToken)).customer.idNumber).toBe(
+      '11010519491231002X',
+    );
     const r = await app.call(
       'interactions.create',
       { customerId: c.id, kind: 'note', summary: '备注' },

@@ -23,17 +23,20 @@ describe('customers', () => {
       },
       token,
     );
+    // Front desk sees the saved card masked (PIPL); the stored number is the normalised full one.
     expect(c).toMatchObject({
       name: '张三',
-      mobile: '13812345678',
+      mobile: '138****5678',
       tags: ['VIP', '车队'],
       wechat: null,
       version: 1,
     });
     const row = app.core.db.$client
-      .prepare('select name_pinyin as p, name_initials as i, mobile_tail as t from customers where id = ?')
+      .prepare(
+        'select name_pinyin as p, name_initials as i, mobile_tail as t, mobile as m from customers where id = ?',
+      )
       .get(c.id);
-    expect(row).toEqual({ p: 'zhangsan', i: 'zs', t: '5678' });
+    expect(row).toEqual({ p: 'zhangsan', i: 'zs', t: '5678', m: '13812345678' });
   });
 
   it('rejects a bad mobile with a Chinese message on the field, and stores nothing', async () => {
@@ -77,7 +80,8 @@ describe('customers', () => {
     );
     expect(stale).toMatchObject({
       ok: false,
-      error: { kind: 'conflict', details: { current: { mobile: '13700000008', version: 2 } } },
+      // The current card comes masked for front desk, like every card they are shown.
+      error: { kind: 'conflict', details: { current: { mobile: '137****0008', version: 2 } } },
     });
     expect((await app.ok('customers.get', { id: c.id }, token)).name).toBe('钱七');
   });

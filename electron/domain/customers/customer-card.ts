@@ -2,9 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { customers, customerTags } from '../../../db/schema';
 import type { ChannelParsedInput } from '../../contract';
 import type { CustomerConflictDetails, CustomerDetail } from '../../contract/customers';
-import { maskIdNumber } from '../../common/id-number';
 import { AppError } from '../../contract/errors';
-import { roleCan } from '../../contract/permissions';
 import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
 import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
@@ -49,12 +47,9 @@ export function getCustomer(ctx: ServiceContext, id: number): CustomerDetail {
     }[]
   ).map((t) => t.tag);
   const { mergedIntoId: _merged, ...rest } = row;
-  // PIPL least privilege: the full ID number only for those who may edit the card; readers see the region
-  // and the last four, enough to confirm it with the customer.
-  const mayEdit = ctx.user !== null && roleCan(ctx.user.role, 'customers.write');
+  // Full values here: the router masks them for callers who may not see them (electron/domain/privacy).
   return {
     ...rest,
-    idNumber: row.idNumber && !mayEdit ? maskIdNumber(row.idNumber) : row.idNumber,
     isCompany: row.isCompany === 1,
     doNotContact: row.doNotContact === 1,
     tags,

@@ -8,6 +8,7 @@ import { createInteraction } from './customer-interactions';
 import { listCustomers } from './customer-list';
 import { readTimeline } from './customer-timeline';
 import { getCustomerCard } from './customer-view';
+import { keepMaskedValues, refuseMaskedValues } from '../privacy/masked-input';
 
 export const customersHandlers: Handlers<keyof typeof customersContract> = {
   'customers.list': (ctx, input) => listCustomers(ctx, input),
@@ -23,6 +24,7 @@ export const customersHandlers: Handlers<keyof typeof customersContract> = {
     return { items: readConsentHistory(ctx.db.$client, input.customerId) };
   },
   'interactions.create': (ctx, input) => createInteraction(ctx, input),
-  'customers.create': (ctx, input) => createCustomer(ctx, input),
-  'customers.update': (ctx, input) => updateCustomer(ctx, input),
+  'customers.create': (ctx, input) => createCustomer(ctx, refuseMaskedValues(input)),
+  // Fields sent back as the masks their editor saw keep the stored values (privacy/masked-input.ts).
+  'customers.update': (ctx, input) => updateCustomer(ctx, keepMaskedValues(ctx, input)),
 };
