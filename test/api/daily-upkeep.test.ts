@@ -16,6 +16,13 @@ const yieldOnce = () => new Promise<void>((r) => setImmediate(r));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const taskCount = (sqlite: Database.Database) =>
   sqlite.prepare('select count(*) from callback_tasks').pluck().get() as number;
+const rulesOfTasks = (sqlite: Database.Database) =>
+  sqlite.prepare('select distinct rule_code from callback_tasks order by 1').pluck().all() as string[];
+/**
+ * Cars delivered on 7 September: their first quarterly care call (due 7 December) comes into the 14-day creation range on
+ * 23 November, so the pass of that day has something new to create whatever was done before.
+ */
+const threeMonthsOn23Nov = '2026-09-07';
 
 async function until(what: string, test: () => boolean, ms = 10_000): Promise<void> {
   const deadline = Date.now() + ms;
@@ -26,7 +33,7 @@ async function until(what: string, test: () => boolean, ms = 10_000): Promise<vo
 }
 
 /** `n` owners of cars delivered a few days ago (each has delivery call-backs due), written as raw rows. */
-function owners(sqlite: Database.Database, n: number, delivered: string): number[] {
+function owners(sqlite: Database.Database, n: number, delivered: string, first = 0): number[] {
   const customer = sqlite.prepare(
     "insert into customers (name, name_pinyin, name_initials, stage) values (?, 'chezhu', 'cz', 'new_owner')",
   );
@@ -35,7 +42,8 @@ function owners(sqlite: Database.Database, n: number, delivered: string): number
      values (@vin, @rev, '大众', '迈腾', @plate, @delivered, @owner)`,
   );
   return sqlite.transaction(() =>
-    Array.from({ length: n }, (_, i) => {
+    Array.from({ length: n }, (_, k) => {
+      const i = first + k;
       const id = Number(customer.run(`车主${i}`).lastInsertRowid);
       const v = `LSVUPKEP${String(i).padStart(9, '0')}`;
       vehicle.run({ vin: v, rev: [...v].reverse().join(''), plate: `粤L${10000 + i}`, delivered, owner: id });
@@ -110,6 +118,7 @@ describe('daily upkeep at start and on a new store day', () => {
     app = await createTestApp({ clock });
     const sqlite = app.core.db.$client;
     owners(sqlite, 3, '2026-11-20');
+    owners(sqlite, 3, threeMonthsOn23Nov, 100);
     const first = await runDailyUpkeep(sqlite, clock, yieldOnce);
     expect(first?.callbacks?.created).toBeGreaterThan(0);
     // Were the second pass to run, it would bring these back.
@@ -120,13 +129,21 @@ describe('daily upkeep at start and on a new store day', () => {
     now = at('2026-11-23T09:00:00');
     const next = await runDailyUpkeep(sqlite, clock, yieldOnce);
     expect(next?.today).toBe(today());
-    expect(taskCount(sqlite)).toBeGreaterThan(0);
+    // The next day picks up where the last left off: the due dates new since then, not everything again.
+    expect(next?.callbacks?.created).toBe(3);
+    expect(rulesOfTasks(sqlite)).toEqual(['quarterly_care']);
+    // A week on, the pass goes over everyone once more and finds what was removed behind its back.
+    now = at('2026-11-29T09:00:00');
+    const sweep = await runDailyUpkeep(sqlite, clock, yieldOnce);
+    expect(sweep?.callbacks?.created).toBeGreaterThan(3);
+    expect(rulesOfTasks(sqlite)).toContain('delivery_7d');
   });
 
   it('starts a pass when the store day changes while the app keeps running', async () => {
     app = await createTestApp({ clock });
     const sqlite = app.core.db.$client;
     owners(sqlite, 3, '2026-11-20');
+    owners(sqlite, 3, threeMonthsOn23Nov, 100);
     const done: UpkeepSummary[] = [];
     const upkeep = scheduleDailyUpkeep(sqlite, clock, () => undefined, {
       checkEveryMs: 20,
@@ -142,8 +159,8 @@ describe('daily upkeep at start and on a new store day', () => {
       now = at('2026-11-23T00:05:00');
       await until('the new day’s pass', () => done.length === 2);
       expect(done[1]!.today).toBe(today());
-      expect(done[1]!.callbacks?.created).toBeGreaterThan(0);
-      expect(taskCount(sqlite)).toBeGreaterThan(0);
+      expect(done[1]!.callbacks?.created).toBe(3);
+      expect(rulesOfTasks(sqlite)).toEqual(['quarterly_care']);
     } finally {
       upkeep.stop();
       await upkeep.running();
@@ -183,6 +200,7 @@ describe('daily upkeep at start and on a new store day', () => {
     app = await createTestApp({ clock });
     const dataDir = app.dataDir;
     owners(app.core.db.$client, 3, '2026-11-20');
+    owners(app.core.db.$client, 3, threeMonthsOn23Nov, 100);
     app.core.close();
     const start = async () => {
       const core = await startAppCore({ dataDir, clock, dailyUpkeep: true });
@@ -200,7 +218,7 @@ describe('daily upkeep at start and on a new store day', () => {
       afternoon.close();
       now = at('2026-11-23T09:00:00');
       const tomorrow = await start();
-      expect(taskCount(tomorrow.db.$client)).toBeGreaterThan(0);
+      expect(rulesOfTasks(tomorrow.db.$client)).toEqual(['quarterly_care']);
       tomorrow.close();
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });

@@ -4,6 +4,7 @@ import { migrateDatabase } from '../../db/migrate';
 import { openDatabase } from '../../db/open-database';
 import { regenerateAll, regenerateAllSliced } from '../../electron/domain/callbacks/full-regeneration';
 import { localDate } from '../../electron/domain/clock';
+import { addDays } from '../../electron/domain/customers/customer-rules/rule-dates';
 import { generateDemo } from '../../electron/domain/demo/generate-demo';
 
 const now = new Date(2026, 10, 22, 12, 0, 0);
@@ -71,4 +72,37 @@ describe('the daily pass in slices of customers gives what one full pass gives (
     sliced.close();
     sqlite.close();
   }, 60_000);
+
+  it('a pass for the days since the last complete one creates what a pass over everything would', async () => {
+    const db = openDatabase(':memory:');
+    migrateDatabase(db, { dbFile: null });
+    generateDemo(db, { scale: 'S', seed: 20261122, now });
+    const sqlite = db.$client;
+    regenerateAll(sqlite, today, nowIso);
+    const pause = () => new Promise<void>((r) => setImmediate(r));
+    // Each step on one copy picks up from the day before it; the other copy goes over everything each time.
+    const sinceCopy = new Database(sqlite.serialize());
+    const wholeCopy = new Database(sqlite.serialize());
+    let day = today;
+    let createdSince = 0;
+    for (const step of [1, 1, 3, 7, 14, 30]) {
+      const next = addDays(day, step);
+      const at = `${next}T01:00:00.000Z`;
+      const a = regenerateAll(wholeCopy, next, at);
+      const b = await regenerateAllSliced(sinceCopy, next, at, { sliceSize: 211, pause, since: day });
+      expect({ next, created: b.created, expired: b.expired }).toEqual({
+        next,
+        created: a.created,
+        expired: a.expired,
+      });
+      createdSince += b.created;
+      expect(dump(sinceCopy)).toEqual(dump(wholeCopy));
+      day = next;
+    }
+    // The calendar alone brought new tasks (so the comparison above could have failed).
+    expect(createdSince).toBeGreaterThan(50);
+    sinceCopy.close();
+    wholeCopy.close();
+    sqlite.close();
+  }, 120_000);
 });

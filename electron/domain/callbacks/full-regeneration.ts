@@ -6,7 +6,7 @@ import { closeExpired } from './close-expired';
 import { contactReasonSql, contactSqlParams, contactStatusSql } from './consent';
 import type { CustomerIdRange } from './rules/rule-types';
 import { daysModifier } from './rules/rule-types';
-import { creationRange } from './generation-window';
+import { creationRange, newlyOpenRange } from './generation-window';
 import { cancelReasons } from './regenerate-for-customer';
 import type { RuleSet } from './rule-config';
 import { defaultKmPerDay, loadRules } from './rule-config';
@@ -56,7 +56,7 @@ export function regenerateAll(sqlite: Database.Database, today: string, nowIso: 
     }
   });
   const { expired, cancelled, counts } = run.immediate();
-  runMarks.markGenerated(sqlite, today);
+  runMarks.markGenerated(sqlite, today, true);
   return summarise(sqlite, today, { expired, cancelled, counts }, t0);
 }
 
@@ -68,12 +68,14 @@ const sliceTargetMs = 10;
  * `pause` before each slice so that requests are answered while it runs. Every customer's tasks are worked out
  * from that customer's rows alone, so the slices together create exactly what one pass over everyone does;
  * a customer added while the pass runs is the incremental path's (the services regenerate on every change).
+ * With `since` (the last store day the queue was complete for), only the due dates that came into the creation
+ * range since are looked for, which is all the calendar can have added.
  */
 export async function regenerateAllSliced(
   sqlite: Database.Database,
   today: string,
   nowIso: string,
-  opts: { sliceSize?: number; pause: () => Promise<void> },
+  opts: { sliceSize?: number; pause: () => Promise<void>; since?: string | null },
 ): Promise<GenerationSummary> {
   const t0 = performance.now();
   // Without a fixed size, each slice is sized from the last one's time, so a busy machine gets smaller slices.
@@ -98,7 +100,7 @@ export async function regenerateAllSliced(
       const started = performance.now();
       const hi = lo + size - 1;
       const slice = sqlite
-        .transaction(() => generateSlice(sqlite, today, nowIso, rules, { lo, hi }, prep))
+        .transaction(() => generateSlice(sqlite, today, nowIso, rules, { lo, hi }, prep, opts.since ?? null))
         .immediate();
       lo = hi + 1;
       if (opts.sliceSize === undefined) {
@@ -114,7 +116,7 @@ export async function regenerateAllSliced(
   } finally {
     sqlite.exec(dropUsageTablesSql);
   }
-  runMarks.markGenerated(sqlite, today);
+  runMarks.markGenerated(sqlite, today, !opts.since);
   return summarise(sqlite, today, { expired, cancelled, counts }, t0);
 }
 
@@ -133,6 +135,7 @@ function generateSlice(
   rules: RuleSet,
   slice: CustomerIdRange,
   prep: (sql: string) => Database.Statement,
+  since: string | null = null,
 ): { cancelled: number; counts: RuleCounts } {
   const whole = slice === everyCustomer;
   const before = (prep('select coalesce(max(id), 0) as id from callback_tasks').get() as { id: number }).id;
@@ -150,19 +153,22 @@ function generateSlice(
       "select count(*) from cb_stage where rowid > ? and status = 'skipped'",
     ).pluck();
     let stagedRows = 0;
+    // `cross join`: the slice's candidates drive and each finds its customer by key; left to itself SQLite may walk
+    // every customer once per slice (the quarterly-care rule did: two thirds of the daily pass at scale L).
     // `+k.customer_id`: a filter only. As a plain column SQLite carries the range over to cu.id and drives the
     // join from customers, scanning the candidates once per customer (minutes at scale S).
     for (const gen of generatingRules) {
       const rule = rules.get(gen.code);
       if (!rule?.enabled) continue;
-      const range = creationRange(rule, today);
+      const range = since === null ? creationRange(rule, today) : newlyOpenRange(rule, since, today);
+      if (range.from > range.to) continue;
       const select = gen.select({ rule, rules, today, range, customers: slice });
       const staged = prep(
         `insert into cb_stage
          select k.customer_id, k.vehicle_id, k.service_visit_id, @code, k.anchor_date, k.due_date,
            date(k.due_date, @expiry), @priority, ${contactStatusSql}, ${contactReasonSql}
          from (${select.sql}) as k
-         join customers cu on cu.id = k.customer_id and cu.merged_into_id is null
+         cross join customers cu on cu.id = k.customer_id and cu.merged_into_id is null
          left join consents cs on cs.customer_id = k.customer_id and cs.purpose = @purpose
          where k.due_date between @from and @to and +k.customer_id between @s_lo and @s_hi`,
       ).run({

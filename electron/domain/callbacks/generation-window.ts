@@ -23,3 +23,15 @@ export function creationRange(rule: RuleConfig, today: string): DueRange {
 export function liveRange(today: string): DueRange {
   return { from: addDays(today, -400), to: addDays(today, 400) };
 }
+
+/**
+ * The due dates a pass for `today` creates that the complete pass for `since` (an earlier store day) did not:
+ * the days that came into the creation range since (its end moves with the calendar; its start only leaves days
+ * behind). Facts written in between were handled by the incremental path as they were written.
+ */
+export function newlyOpenRange(rule: RuleConfig, since: string, today: string): DueRange {
+  const range = creationRange(rule, today);
+  const before = creationRange(rule, since);
+  const from = addDays(before.to, 1);
+  return { from: from > range.from ? from : range.from, to: range.to };
+}

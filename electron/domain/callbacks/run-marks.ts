@@ -3,6 +3,10 @@ import type Database from 'better-sqlite3';
 /** The store days on which the day's work was done: queue generated, expired tasks closed, upkeep finished. */
 interface Marks {
   generated?: string;
+  /** The store day of the last pass over every customer's call-backs (not only the days new since the last). */
+  swept?: string;
+  /** The store day every customer's stored stage and grade were last brought up to (the upkeep's first step). */
+  derived?: string;
   expired?: string;
   upkept?: string;
   /** How long that day's upkeep took, start to end, yields included (for the bench and for support). */
@@ -42,9 +46,13 @@ function save(sqlite: Database.Database, change: Marks): void {
 
 export const runMarks = {
   generated: (sqlite: Database.Database) => load(sqlite).generated,
-  markGenerated: (sqlite: Database.Database, today: string) => save(sqlite, { generated: today }),
+  markGenerated: (sqlite: Database.Database, today: string, whole: boolean) =>
+    save(sqlite, whole ? { generated: today, swept: today } : { generated: today }),
+  swept: (sqlite: Database.Database) => load(sqlite).swept,
   expired: (sqlite: Database.Database) => load(sqlite).expired,
   markExpired: (sqlite: Database.Database, today: string) => save(sqlite, { expired: today }),
+  derived: (sqlite: Database.Database) => load(sqlite).derived,
+  markDerived: (sqlite: Database.Database, today: string) => save(sqlite, { derived: today }),
   upkept: (sqlite: Database.Database) => load(sqlite).upkept,
   markUpkept: (sqlite: Database.Database, today: string, tookMs: number) =>
     save(sqlite, { upkept: today, upkeptMs: Math.round(tookMs) }),

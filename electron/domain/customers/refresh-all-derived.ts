@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { DerivedSubject } from './customer-derived';
 import { derivedSubjectColumns, refreshDerivedRow } from './customer-derived';
+import { runMarks } from '../callbacks/run-marks';
 import { prepared } from './sql-cache';
 
 export interface DerivedPassSummary {
@@ -38,6 +39,36 @@ export function refreshDerivedSlice(
   return { checked, changed, lastId: checked ? rows[checked - 1]!.id : null };
 }
 
+/**
+ * The same for the customers ids[from..end) (ascending), in one transaction that stops once `budgetMs`
+ * is spent. Returns where the next slice starts and who changed stage (their call-backs may read it).
+ */
+export function refreshDerivedIds(
+  sqlite: Database.Database,
+  today: string,
+  ids: readonly number[],
+  range: { from: number; end: number },
+  budgetMs: number,
+): DerivedPassSummary & { next: number; stageChanged: number[] } {
+  const select = prepared(sqlite, `select ${derivedSubjectColumns} from customers where id = ?`);
+  const stageChanged: number[] = [];
+  let changed = 0;
+  let i = range.from;
+  const deadline = performance.now() + budgetMs;
+  sqlite.transaction(() => {
+    while (i < range.end) {
+      const row = select.get(ids[i++]) as DerivedSubject | undefined;
+      if (row) {
+        const r = refreshDerivedRow(sqlite, row, today);
+        if (r.stage !== row.stage || r.baseGrade !== row.baseGrade) changed++;
+        if (r.stageChanged) stageChanged.push(row.id);
+      }
+      if (performance.now() >= deadline) break;
+    }
+  })();
+  return { checked: i - range.from, changed, next: i, stageChanged };
+}
+
 /** The pass as slices in id order: each step refreshes one slice and yields what it did. */
 function* derivedSlices(sqlite: Database.Database, today: string, sliceSize: number) {
   let after = 0;
@@ -66,6 +97,7 @@ export async function refreshAllDerived(
     total.changed += slice.changed;
     if (opts.pause) await opts.pause();
   }
+  runMarks.markDerived(sqlite, today);
   return total;
 }
 
@@ -76,5 +108,7 @@ export function refreshAllDerivedNow(sqlite: Database.Database, today: string): 
     total.checked += slice.checked;
     total.changed += slice.changed;
   }
+  // Everyone is up to date as of `today`: the daily upkeep picks up from here.
+  runMarks.markDerived(sqlite, today);
   return total;
 }
