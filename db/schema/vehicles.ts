@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { repairSystems } from '../../electron/contract/three-guarantee';
 import { customers } from './customers';
 import { users } from './users';
 
@@ -97,6 +98,16 @@ export const serviceVisits = sqliteTable(
     amountFen: integer('amount_fen').notNull().default(0),
     advisor: text('advisor'),
     notes: text('notes'),
+    // Repair facts (三包, electron/contract/three-guarantee.ts). A visit is a quality repair when it names the
+    // system concerned; visit_date is the day the car came in, out_date the day it left (null: still in).
+    outDate: text('out_date'),
+    repairSystem: text('repair_system', { enum: repairSystems }),
+    mainPartReplaced: integer('main_part_replaced', { mode: 'boolean' }).notNull().default(false),
+    mainPart: text('main_part'),
+    seriousSafety: integer('serious_safety', { mode: 'boolean' }).notNull().default(false),
+    faultText: text('fault_text'),
+    // Visits became editable with the repair facts (the out date comes days after intake).
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     index('service_visits_customer_idx').on(t.customerId, t.visitDate),
