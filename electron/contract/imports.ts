@@ -180,7 +180,17 @@ export const importBatchRow = z.object({
   revertedBy: z.string().nullable(),
 });
 
-export const customerExportInput = customerListInput.pick({ sort: true, direction: true, filters: true });
+export const customerExportInput = customerListInput
+  .pick({ sort: true, direction: true, filters: true })
+  .extend({
+    /** Full mobiles, WeChat and addresses: only with customers.export_unmasked, and with a reason. */
+    unmasked: z.boolean().default(false),
+    reason: z.string().trim().max(200, '原因不能超过 200 个字').optional(),
+  })
+  .refine((e) => !e.unmasked || (e.reason ?? '').length >= 2, {
+    message: '导出未脱敏的个人信息须填写原因（至少 2 个字）',
+    path: ['reason'],
+  });
 
 export const importsContract = {
   'imports.preview': channel({
@@ -229,6 +239,8 @@ export const importsContract = {
       rowCount: z.number(),
       /** More customers matched than one file holds; the file has the first ones in the list's order. */
       truncated: z.boolean(),
+      /** Personal fields in the file are masked (the default; see electron/domain/privacy/export-access.ts). */
+      masked: z.boolean(),
     }),
   }),
 };

@@ -50,7 +50,12 @@ describe('customer export', () => {
       { sort: 'name', direction: 'asc', filters: { district: '惠城区' } },
       manager,
     );
-    expect(out).toMatchObject({ fileName: '客户列表-20261122.xlsx', rowCount: 3, truncated: false });
+    expect(out).toMatchObject({
+      fileName: '客户列表-20261122.xlsx',
+      rowCount: 3,
+      truncated: false,
+      masked: true,
+    });
     const sheet = await readBack(out.contentBase64);
     expect(sheet.name).toBe('客户列表');
     expect(rowValues(sheet, 1)).toEqual([
@@ -76,7 +81,8 @@ describe('customer export', () => {
     ]);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(sheet.getColumn(2).width).toBeGreaterThan(8);
-    expect(sheet.actualRowCount).toBe(4);
+    // Header, three customers and the footer naming who exported it (test/api/personal-export.test.ts).
+    expect(sheet.actualRowCount).toBe(5);
     // Sorted by name pinyin: 艾米 (ai), 王五 (wang), 张三 (zhang); only 惠城区.
     const names = [2, 3, 4].map((n) => sheet.getRow(n).getCell(2).value);
     expect(names).toEqual(['艾米', '王五', '张三']);
@@ -84,7 +90,8 @@ describe('customer export', () => {
     expect(zhang.slice(1)).toEqual([
       '张三',
       '男',
-      '13800000001',
+      // Masked: a manager's export without customers.export_unmasked.
+      '138****0001',
       '',
       '',
       '惠城区',
@@ -101,16 +108,16 @@ describe('customer export', () => {
     ]);
     expect(rowValues(sheet, 3).slice(9, 10)).toEqual(['意向客户']);
     expect(rowValues(sheet, 3)[15]).toBe('电话');
-    expect(rowValues(sheet, 2).slice(5, 8)).toEqual(['amy_hz', '惠城区', '江北, 1号']);
+    expect(rowValues(sheet, 2).slice(5, 8)).toEqual(['am****z', '惠城区', '江北, ***']);
     // The import reader reads an exported file too (inline strings, as the streaming writer stores them).
     const again = readXlsx(Buffer.from(out.contentBase64, 'base64'), { maxRows: 10 })[0]!.rows();
-    expect(again.map((r) => r.cells[1])).toEqual(['姓名', '艾米', '王五', '张三']);
+    expect(again.map((r) => r.cells[1])).toEqual(['姓名', '艾米', '王五', '张三', undefined]);
   });
 
   it('exports everyone without filters, and only for roles allowed to export', async () => {
     const all = await app.ok('customers.export', {}, manager);
     expect(all.rowCount).toBe(4);
-    expect((await readBack(all.contentBase64)).actualRowCount).toBe(5);
+    expect((await readBack(all.contentBase64)).actualRowCount).toBe(6);
     const frontDesk = await app.userWithRole('front_desk');
     expect(await app.call('customers.export', {}, frontDesk)).toMatchObject({
       ok: false,

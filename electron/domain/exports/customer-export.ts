@@ -1,11 +1,15 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { PersonalField } from '../../common/personal-mask';
+import { maskPersonal } from '../../common/personal-mask';
 import { formatPlate } from '../../common/plate';
 import type { ChannelOutput, ChannelParsedInput } from '../../contract';
 import type { CustomerRow } from '../../contract/customers';
-import { localDate } from '../clock';
+import { recordAudit } from '../audit/audit-log';
+import { localDate, storeDateTimeLabel } from '../clock';
 import type { ServiceContext } from '../context';
 import { listCustomers } from '../customers/customer-list';
+import { exportMasking } from '../privacy/export-access';
 import {
   baseGradeLabels,
   genderLabels,
@@ -63,12 +67,25 @@ const columns: { header: string; width: number; value: (r: ExportRow) => string 
   { header: '联系人职务', width: 10, value: (r) => r.contactTitle ?? '' },
 ];
 
+type ExportInput = ChannelParsedInput<'customers.export'>;
+type ListQuery = Pick<ExportInput, 'sort' | 'direction' | 'filters'>;
+
+/** The personal columns of the file; a masked export writes them as staff see them on screen. */
+const personalColumns: readonly (PersonalField & keyof ExportRow)[] = [
+  'mobile',
+  'mobile2',
+  'wechat',
+  'address',
+];
+
+function masked(row: ExportRow): ExportRow {
+  const out: ExportRow = { ...row };
+  for (const f of personalColumns) out[f] = maskPersonal(f, row[f] ?? null);
+  return out;
+}
+
 /** Reads the list page by page through the list service itself, so the file holds exactly what the list shows. */
-function* exportRows(
-  ctx: ServiceContext,
-  input: ChannelParsedInput<'customers.export'>,
-  rowCap: number,
-): Generator<ExportRow[]> {
+function* exportRows(ctx: ServiceContext, input: ListQuery, rowCap: number): Generator<ExportRow[]> {
   const extra = ctx.db.$client.prepare(
     `select id, mobile2, wechat, address, birthday, lead_grade as leadGrade, contact_person as contactPerson,
        contact_title as contactTitle from customers
@@ -95,9 +112,13 @@ function* exportRows(
  */
 export async function exportCustomers(
   ctx: ServiceContext,
-  input: ChannelParsedInput<'customers.export'>,
+  input: ExportInput,
   rowCap = maxExportRows,
 ): Promise<ChannelOutput<'customers.export'>> {
+  const { unmasked, reason, ...query } = input;
+  // Refused before a single row is read when the caller may not export without masks.
+  const masking = exportMasking(ctx, { unmasked, reason });
+  const now = ctx.clock();
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -115,21 +136,48 @@ export async function exportCustomers(
 
   let rowCount = 0;
   let more = false;
-  for (const page of exportRows(ctx, input, rowCap)) {
-    for (const r of page) sheet.addRow(columns.map((c) => c.value(r))).commit();
+  for (const page of exportRows(ctx, query, rowCap)) {
+    for (const r of page) sheet.addRow(columns.map((c) => c.value(masking.masked ? masked(r) : r))).commit();
     rowCount += page.length;
   }
   if (rowCount >= rowCap) {
-    more = listCustomers(ctx, { ...input, limit: 1, cursor: null }).total! > rowCount;
+    more = listCustomers(ctx, { ...query, limit: 1, cursor: null }).total! > rowCount;
   }
+  // Who took this file and when, on the sheet and on every printed page: a leaked copy names its source.
+  const mark = exportMark(ctx, now, masking.masked);
+  const footer = sheet.addRow([mark]);
+  footer.font = { italic: true, color: { argb: 'FF666666' } };
+  footer.commit();
+  sheet.headerFooter = { oddFooter: `&L${mark}&R&P / &N` };
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   sheet.commit();
   await workbook.commit();
-  const today = localDate(ctx.clock()).replace(/-/g, '');
+  const fileName = `客户列表-${localDate(now).replace(/-/g, '')}.xlsx`;
+  recordAudit(ctx, {
+    action: 'export.customers',
+    entity: 'export',
+    detail: {
+      fileName,
+      sort: query.sort,
+      direction: query.direction,
+      filters: query.filters,
+      rowCount,
+      truncated: more,
+      masked: masking.masked,
+      ...(masking.reason ? { reason: masking.reason } : {}),
+    },
+  });
   return {
-    fileName: `客户列表-${today}.xlsx`,
+    fileName,
     contentBase64: Buffer.concat(chunks).toString('base64'),
     rowCount,
     truncated: more,
+    masked: masking.masked,
   };
+}
+
+/** 由 王经理（wangjl） 于 2026-11-22 09:00 导出（已脱敏） */
+export function exportMark(ctx: ServiceContext, at: Date, isMasked: boolean): string {
+  const who = ctx.user ? `${ctx.user.displayName}（${ctx.user.username}）` : '系统';
+  return `由 ${who} 于 ${storeDateTimeLabel(at)} 导出（${isMasked ? '已脱敏' : '未脱敏'}）`;
 }
