@@ -10,6 +10,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'electron/shell/main.ts'),
           // Imports run in a worker thread beside main (electron/domain/imports/import-worker-launcher.ts).
           'import-worker': resolve(import.meta.dirname, 'electron/domain/imports/import-worker.ts'),
+          // Backups are copied, checked and encrypted in a worker too (electron/domain/backups/backup-worker-launcher.ts).
+          'backup-worker': resolve(import.meta.dirname, 'electron/domain/backups/backup-worker.ts'),
         },
       },
       externalizeDeps: true,

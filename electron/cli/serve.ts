@@ -2,7 +2,7 @@ import { serve } from '@hono/node-server';
 import { MigrationError } from '../../db/migrate';
 import { startAppCore } from '../server/app-core';
 import { consoleLog } from '../server/console-log';
-import { resolveDataDir } from '../server/data-dir';
+import { resolveDataDir, resolveKeyDir } from '../server/data-dir';
 import { createHttpApp } from '../server/http-app';
 import { parseFlags, stringFlag } from './args';
 import { buildRendererIfNeeded, rendererOutDir } from './build-renderer';
@@ -25,6 +25,9 @@ async function main(): Promise<void> {
     // `--no-warm-up`: for the benchmark's comparison of a first morning with and without it.
     warmUp: flags['no-warm-up'] !== true,
     log: consoleLog,
+    // The daily backup at the time set in 设置 → 数据备份 (nothing happens until a folder is chosen there).
+    backupSchedule: true,
+    keyDir: resolveKeyDir(dataDir, stringFlag(flags, 'key-dir')),
     // `--bench-without-privacy`: only for `npm run bench -- --only privacy`, which compares card and list
     // figures with masking and the card-view log against a server without them. Never for staff.
     privacy: flags['bench-without-privacy'] !== true,
@@ -38,10 +41,19 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     console.log(`Dealer CRM 已启动：http://${host}:${info.port}/  （数据目录：${dataDir}）`);
   });
+  let stopping = false;
   const stop = () => {
+    // A second Ctrl+C while the backup at shutdown runs stops at once.
+    if (stopping) process.exit(1);
+    stopping = true;
     server.close();
-    core.close();
-    process.exit(0);
+    core.shutdown().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('关闭时出错：', error);
+        process.exit(1);
+      },
+    );
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

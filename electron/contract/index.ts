@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { authContract } from './auth';
+import { backupsContract } from './backups';
 import { callbacksContract } from './callbacks';
 import { customersContract } from './customers';
 import { duplicatesContract } from './duplicates';
@@ -28,6 +29,7 @@ export const contract = {
   ...callbacksContract,
   ...systemContract,
   ...settingsContract,
+  ...backupsContract,
   ...subjectRequestsContract,
 };
 

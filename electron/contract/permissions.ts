@@ -38,6 +38,8 @@ export const permissions = [
   'reports.read',
   'settings.manage',
   'users.manage',
+  // 数据备份: back up now, change where/when, restore (replaces every record, so administrators only).
+  'backups.manage',
   'demo.generate',
 ] as const;
 export type Permission = (typeof permissions)[number];

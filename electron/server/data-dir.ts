@@ -16,3 +16,13 @@ export function defaultDataDir(): string {
 export function resolveDataDir(flag: string | undefined): string {
   return path.resolve(flag ?? process.env[dataDirEnv] ?? defaultDataDir());
 }
+
+export const keyDirEnv = 'DEALER_CRM_KEY_DIR';
+
+/**
+ * This computer's key folder (the key that seals the saved backup passphrase): beside the data folder, never
+ * inside it, so a copy of the data folder does not carry it (electron/domain/backups/secret-store.ts).
+ */
+export function resolveKeyDir(dataDir: string, flag?: string): string {
+  return path.resolve(flag ?? process.env[keyDirEnv] ?? `${path.resolve(dataDir)}-keys`);
+}

@@ -1,5 +1,6 @@
 import type { ChannelName } from '../contract';
 import { authHandlers } from '../domain/auth/auth-handlers';
+import { backupsHandlers } from '../domain/backups/backups-handlers';
 import { callbacksHandlers } from '../domain/callbacks/callbacks-handlers';
 import { customersHandlers } from '../domain/customers/customers-handlers';
 import { duplicatesHandlers } from '../domain/duplicates/duplicates-handlers';
@@ -26,5 +27,6 @@ export const handlers: Handlers<ChannelName> = {
   ...callbacksHandlers,
   ...systemHandlers,
   ...settingsHandlers,
+  ...backupsHandlers,
   ...subjectRequestsHandlers,
 };

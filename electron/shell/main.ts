@@ -60,9 +60,20 @@ async function start(): Promise<void> {
       migrationsFolder: app.isPackaged ? path.join(process.resourcesPath, 'migrations') : undefined,
       dailyUpkeep: true,
       warmUp: true,
+      backupSchedule: true,
       log: consoleLog,
     });
-    app.on('will-quit', () => core.close());
+    // Quitting waits for the backup at shutdown (设置 → 数据备份), then quits for real.
+    let quitting: Promise<void> | null = null;
+    let closed = false;
+    app.on('before-quit', (event) => {
+      if (closed) return;
+      event.preventDefault();
+      quitting ??= core.shutdown().finally(() => {
+        closed = true;
+        app.quit();
+      });
+    });
     const isAppPage = (url: string) =>
       rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://');
     bindIpc(core.router, (sender) => isAppPage(sender.getURL()));
