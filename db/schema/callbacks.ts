@@ -21,6 +21,7 @@ export const callbackRuleCodes = [
   'lost_prospect',
   'insurance_renewal',
   'dissatisfied_followup',
+  'complaint_closure',
 ] as const;
 
 export const callbackOutcomes = [

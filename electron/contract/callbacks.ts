@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel, personalSpot } from './channel';
+import { closureAnswers } from './complaint-terms';
 import { consentPurposes } from './consent';
 import { genders, stages } from './customers';
 import { id, isoDate, version } from './fields';
@@ -22,6 +23,7 @@ export const callbackRuleCodes = [
   'lost_prospect',
   'insurance_renewal',
   'dissatisfied_followup',
+  'complaint_closure',
 ] as const;
 
 export const callbackOutcomes = [
@@ -112,6 +114,8 @@ const callReason = z.object({
   script: z.string(),
   /** Which CSI survey this reason asks for, if any. */
   csiKind: z.enum(csiKinds).nullable(),
+  /** A 结案回访 (rule complaint_closure): the ticket whose resolution the call asks about. */
+  complaint: z.object({ id: z.number(), ticketNo: z.string(), resolutionSummary: z.string() }).nullable(),
   notes: z.string().nullable(),
 });
 
@@ -321,6 +325,10 @@ export const callbacksContract = {
         callBackAt: instant.nullish(),
         notes: z.string().trim().max(2000).nullish(),
         csi: csiInput.nullish(),
+        /** 结案回访: the customer's satisfaction with the resolution; dissatisfied reopens the ticket. */
+        closure: z
+          .object({ answer: z.enum(closureAnswers), notes: z.string().trim().max(1000).nullish() })
+          .nullish(),
       })
       .refine((r) => r.outcome !== 'appointment' || r.appointmentAt, {
         message: '请填写预约到店的日期和时间',
@@ -333,6 +341,10 @@ export const callbacksContract = {
       .refine((r) => !r.csi || (reachedOutcomes as readonly string[]).includes(r.outcome), {
         message: '只有接通客户时才能记录满意度',
         path: ['csi'],
+      })
+      .refine((r) => !r.closure || (reachedOutcomes as readonly string[]).includes(r.outcome), {
+        message: '只有接通客户时才能记录对处理结果的满意度',
+        path: ['closure'],
       }),
     output: z.object({
       attemptId: z.number(),
@@ -347,6 +359,8 @@ export const callbacksContract = {
       ),
       csiSurveyId: z.number().nullable(),
       followUpTaskId: z.number().nullable(),
+      /** 结案回访 answered: the ticket, and whether a dissatisfied answer reopened it. */
+      closure: z.object({ ticketId: z.number(), reopened: z.boolean() }).nullable(),
     }),
   }),
   'callbacks.undoOutcome': channel({

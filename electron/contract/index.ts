@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { authContract } from './auth';
 import { backupsContract } from './backups';
 import { callbacksContract } from './callbacks';
+import { complaintsContract } from './complaints';
 import { customersContract } from './customers';
 import { duplicatesContract } from './duplicates';
 import { importsContract } from './imports';
+import { notificationsContract } from './notifications';
 import { personalDataContract } from './personal-data';
 import { searchContract } from './search';
 import { settingsContract } from './settings';
@@ -31,6 +33,8 @@ export const contract = {
   ...settingsContract,
   ...backupsContract,
   ...subjectRequestsContract,
+  ...complaintsContract,
+  ...notificationsContract,
 };
 
 export type Contract = typeof contract;

@@ -32,8 +32,13 @@ export const permissions = [
   'privacy.requests',
   'callbacks.work',
   'callbacks.manage',
-  // The complaints, events and reports sections are not built yet; these say who will work there (menu only).
+  // 投诉工单: raise opens a ticket (the call-back operator too, from a call); work lists and handles them
+  // (main limits handling to the ticket's department, owner and manager); manage is settings, compensation
+  // approval, reopening by hand and the KPIs.
+  'complaints.raise',
   'complaints.work',
+  'complaints.manage',
+  // The events and reports sections are not built yet; these say who will work there (menu only).
   'events.manage',
   'reports.read',
   'settings.manage',
@@ -49,10 +54,17 @@ export type Access = Permission | 'public' | 'session';
 
 // Export is personal data leaving the system (PIPL), so only managers and administrators have it.
 const grants: Record<Role, readonly Permission[]> = {
-  front_desk: ['customers.read', 'customers.write', 'customers.merge', 'customers.import', 'complaints.work'],
-  callback_operator: ['customers.read', 'callbacks.work'],
-  complaint_handler: ['customers.read', 'complaints.work'],
-  sales: ['customers.read', 'customers.write', 'complaints.work'],
+  front_desk: [
+    'customers.read',
+    'customers.write',
+    'customers.merge',
+    'customers.import',
+    'complaints.raise',
+    'complaints.work',
+  ],
+  callback_operator: ['customers.read', 'callbacks.work', 'complaints.raise'],
+  complaint_handler: ['customers.read', 'complaints.raise', 'complaints.work'],
+  sales: ['customers.read', 'customers.write', 'complaints.raise', 'complaints.work'],
   manager: [
     'customers.read',
     'customers.write',
@@ -64,7 +76,9 @@ const grants: Record<Role, readonly Permission[]> = {
     'privacy.requests',
     'callbacks.work',
     'callbacks.manage',
+    'complaints.raise',
     'complaints.work',
+    'complaints.manage',
     'events.manage',
     'reports.read',
     'settings.manage',

@@ -159,6 +159,7 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
         store: storeName,
       }),
       csiKind: csiKindOf[t.rule_code] ?? null,
+      complaint: null,
       notes: t.notes,
     };
   });

@@ -234,7 +234,7 @@ export function recordCall(ctx: AuthedContext, input: RecordInput): RecordOutput
       attemptId,
     );
 
-    return { attemptId, tasks: results, csiSurveyId, followUpTaskId };
+    return { attemptId, tasks: results, csiSurveyId, followUpTaskId, closure: null };
   });
   return run.immediate();
 }

@@ -43,6 +43,7 @@ export const ruleParamDefaults: Record<CallbackRuleCode, Record<string, number |
   lost_prospect: { everyMonths: 3 },
   insurance_renewal: {},
   dissatisfied_followup: {},
+  complaint_closure: {},
 };
 
 export function param(rule: RuleConfig, key: string): number {

@@ -17,7 +17,10 @@ import { regularMaintenanceRule } from './regular-maintenance';
 import type { GeneratingRule } from './rule-types';
 import { serviceCsiRule } from './service-csi';
 
-/** Every rule that generates tasks from the data (the dissatisfied follow-up is created by a CSI answer instead). */
+/**
+ * Every rule that generates tasks from the data (the dissatisfied follow-up is created by a CSI answer, the
+ * complaint closure call by closing a ticket, instead).
+ */
 export const generatingRules: readonly GeneratingRule[] = [
   delivery3dRule,
   delivery7dRule,

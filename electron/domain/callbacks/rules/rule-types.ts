@@ -56,7 +56,7 @@ export interface RuleSql {
 }
 
 export interface GeneratingRule {
-  code: Exclude<CallbackRuleCode, 'dissatisfied_followup'>;
+  code: Exclude<CallbackRuleCode, 'dissatisfied_followup' | 'complaint_closure'>;
   /** Candidates hang on a vehicle the customer owns: they end when it changes hands. */
   onOwnedVehicle: boolean;
   /** The pure path: candidates due within env.range. */

@@ -320,6 +320,7 @@ export const callbacksEn: CallbacksMessages = {
         lost_prospect: 'the lost deal',
         insurance_renewal: 'insurance expiry',
         dissatisfied_followup: 'a dissatisfied answer',
+        complaint_closure: 'a complaint closed',
         other: 'the trigger date',
       },
       expiryDays: '{{count}} d',

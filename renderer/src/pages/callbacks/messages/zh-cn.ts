@@ -310,6 +310,7 @@ export const callbacksZhCN = {
         lost_prospect: '战败',
         insurance_renewal: '保险到期',
         dissatisfied_followup: '客户表示不满意',
+        complaint_closure: '投诉结案',
         other: '触发日',
       },
       expiryDays: '{{count}} 天',
