@@ -33,6 +33,8 @@ export const auditActions = {
   'user.created': '新建用户',
   'user.updated': '修改用户',
   'user.disabled': '停用用户',
+  'user.enabled': '启用用户',
+  'user.role_changed': '变更用户角色',
   'settings.updated': '修改设置',
   'subject_request.created': '登记个人信息权利请求',
   'subject_request.updated': '处理个人信息权利请求',

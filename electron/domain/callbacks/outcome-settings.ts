@@ -3,6 +3,7 @@ import type { ChannelOutput, ChannelParsedInput } from '../../contract';
 import type { CallbackOutcome } from '../../contract/callbacks';
 import { callbackOutcomeMeta, callbackOutcomes, finalOutcomes } from '../../contract/callbacks';
 import { AppError } from '../../contract/errors';
+import { recordSettingsChange } from '../audit/settings-audit';
 import type { AuthedContext } from '../context';
 import { stmt } from './statements';
 
@@ -56,10 +57,20 @@ export function updateOutcomeSetting(
       fields: { closesTask: '此结果必须结束任务' },
     });
   }
-  const changes = stmt(
-    ctx.db.$client,
-    `update callback_outcome_settings set recycle_minutes = ?, counts_attempt = ?, closes_task = ? where outcome = ?`,
-  ).run(input.recycleMinutes, input.countsAttempt ? 1 : 0, input.closesTask ? 1 : 0, input.outcome).changes;
-  if (changes === 0) throw new AppError('not_found', '该回访结果设置不存在');
-  return withMeta(loadOutcomeSettings(ctx.db.$client).get(input.outcome)!);
+  const sqlite = ctx.db.$client;
+  return sqlite.transaction(() => {
+    const before = loadOutcomeSettings(sqlite).get(input.outcome);
+    const changes = stmt(
+      sqlite,
+      `update callback_outcome_settings set recycle_minutes = ?, counts_attempt = ?, closes_task = ? where outcome = ?`,
+    ).run(input.recycleMinutes, input.countsAttempt ? 1 : 0, input.closesTask ? 1 : 0, input.outcome).changes;
+    if (changes === 0 || !before) throw new AppError('not_found', '该回访结果设置不存在');
+    const after = loadOutcomeSettings(sqlite).get(input.outcome)!;
+    recordSettingsChange(ctx, 'callback_outcome', input.outcome, before, after, [
+      'recycleMinutes',
+      'countsAttempt',
+      'closesTask',
+    ]);
+    return withMeta(after);
+  })();
 }

@@ -2,6 +2,7 @@ import type { ChannelParsedInput } from '../../contract';
 import type { CallbackRuleSettings } from '../../contract/callbacks';
 import { callbackRuleCodes } from '../../contract/callbacks';
 import { AppError } from '../../contract/errors';
+import { recordSettingsChange } from '../audit/settings-audit';
 import type { AuthedContext } from '../context';
 import type { RuleConfig } from './rule-config';
 import { loadRules, ruleParamDefaults } from './rule-config';
@@ -38,6 +39,19 @@ function checkParams(code: RuleConfig['code'], params: Record<string, number>): 
   }
 }
 
+const ruleAuditFields = [
+  'name',
+  'enabled',
+  'offsetDays',
+  'windowDays',
+  'priority',
+  'script',
+  'expiryDays',
+  'maxAttempts',
+  'consentPurpose',
+  'params',
+];
+
 /**
  * Saves a rule edited in Settings, on the version the manager saw. Takes effect at the next generation (the
  * daily pass, an on-demand run, or the next change to a customer); tasks already created keep their dates.
@@ -49,6 +63,7 @@ export function updateRule(
   const sqlite = ctx.db.$client;
   return sqlite.transaction(() => {
     checkParams(input.code, input.fields.params);
+    const before = loadRules(sqlite).get(input.code);
     const f = input.fields;
     const changes = stmt(
       sqlite,
@@ -75,6 +90,7 @@ export function updateRule(
         },
       );
     }
+    if (before) recordSettingsChange(ctx, 'callback_rule', input.code, before, current, ruleAuditFields);
     return toSettings(current);
   })();
 }

@@ -3,6 +3,8 @@ import { customers, customerTags } from '../../../db/schema';
 import type { ChannelParsedInput } from '../../contract';
 import type { CustomerConflictDetails, CustomerDetail } from '../../contract/customers';
 import { AppError } from '../../contract/errors';
+import { customerSnapshot } from '../audit/audit-shapes';
+import { recordCustomerChange } from '../audit/customer-audit';
 import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
 import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
@@ -160,6 +162,7 @@ export function createCustomer(ctx: ServiceContext, fields: CustomerFields): Cus
     writeTags(ctx, row.id, fields.tags);
     refreshDerived(ctx, row.id);
     regenerateCallbacksForCustomer(ctx, row.id);
+    recordCustomerChange(ctx, 'customer.created', row.id, {});
     return row.id;
   });
   return getCustomer(ctx, id);
@@ -177,6 +180,7 @@ export function updateCustomer(
   checkBirthday(ctx, input.fields.birthday);
   ctx.db.transaction(() => {
     refuseIfErased(ctx.db.$client, input.id);
+    const before = customerSnapshot(ctx.db.$client, input.id);
     const result = ctx.db
       .update(customers)
       .set({
@@ -203,6 +207,7 @@ export function updateCustomer(
     writeTags(ctx, input.id, input.fields.tags);
     refreshDerived(ctx, input.id);
     regenerateCallbacksForCustomer(ctx, input.id);
+    recordCustomerChange(ctx, 'customer.updated', input.id, before);
   });
   return getCustomer(ctx, input.id);
 }

@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { maskMobile } from '../../common/mobile';
 import type { ChannelOutput, ChannelParsedInput } from '../../contract';
 import { AppError } from '../../contract/errors';
+import { customerSnapshot } from '../audit/audit-shapes';
+import { recordMerge } from '../audit/customer-audit';
 import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
 import type { AuthedContext } from '../context';
 import { refuseIfErased } from '../subject-requests/erasure-guard';
@@ -50,6 +52,7 @@ export function mergeCustomers(ctx: AuthedContext, input: Input): Output {
     .transaction((): Output => {
       liveCustomer(db, survivorId, '保留的客户');
       const merged = liveCustomer(db, mergedId, '被合并的客户');
+      const survivorBefore = customerSnapshot(db, survivorId);
       const mergeId = Number(
         db
           .prepare(
@@ -94,6 +97,12 @@ export function mergeCustomers(ctx: AuthedContext, input: Input): Output {
           JSON.stringify(snapshot),
           mergeId,
         );
+        recordMerge(ctx, 'customer.merged', { survivorId, mergedId }, survivorBefore, {
+          mergeId,
+          takenOver: takeover.labels,
+          moved: counts.moved,
+          ...(input.reason ? { reason: input.reason } : {}),
+        });
         return {
           mergeId,
           survivorId,

@@ -26,6 +26,8 @@ export const jsonIdLists: { table: string; column: string; targetTable: string; 
 export const unwatchedTables = new Set([
   // The log itself: it is the one thing an undo leaves changed.
   'customer_merges',
+  // Append-only (its triggers refuse deletes): the merge and its undo are both logged, neither is undone.
+  'audit_log',
   // Derived from customers.name by triggers, which rebuild it whenever a name is put back.
   'customer_name_grams',
 ]);

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { ChannelOutput, ChannelParsedInput } from '../../contract';
 import { AppError } from '../../contract/errors';
+import { customerSnapshot } from '../audit/audit-shapes';
+import { recordMerge } from '../audit/customer-audit';
 import type { AuthedContext } from '../context';
 import type { CapturedRow } from './change-capture';
 import { forgetDuplicateScan } from './duplicate-scan';
@@ -109,6 +111,7 @@ export function unmergeCustomers(ctx: AuthedContext, input: Input): Output {
       );
     }
 
+    const survivorBefore = customerSnapshot(db, log.survivor_id);
     // Row order cannot satisfy every foreign key at each step (a restored task is referenced by a survey that
     // moves back), so the checks wait for commit; unique keys are freed first (deletes, then updates).
     db.pragma('defer_foreign_keys = ON');
@@ -127,6 +130,18 @@ export function unmergeCustomers(ctx: AuthedContext, input: Input): Output {
       now,
       ctx.user.id,
       log.id,
+    );
+    recordMerge(
+      ctx,
+      'customer.unmerged',
+      { survivorId: log.survivor_id, mergedId: log.merged_id },
+      survivorBefore,
+      {
+        mergeId: log.id,
+        restoredRows: plan.length,
+        discardedEdits: edited.length,
+        ...(input.force ? { forced: true } : {}),
+      },
     );
     return {
       mergeId: log.id,

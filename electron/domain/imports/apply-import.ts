@@ -1,6 +1,7 @@
 import type { ImportApplyResult, ImportFileInput, ImportPhase } from '../../contract/imports';
 import { AppError } from '../../contract/errors';
 import { localDate } from '../clock';
+import { recordImportCommitted } from '../audit/import-audit';
 import type { ServiceContext } from '../context';
 import { countsOf, readImportFile } from './analyse-import';
 import { regenerateForImport } from './import-callbacks';
@@ -59,11 +60,14 @@ export function applyImport(
           ctx.user?.id ?? null,
         ).lastInsertRowid,
     );
+    const created = { customers: undo.created.customers.length, vehicles: undo.created.vehicles.length };
+    const updated = { customers: undo.updated.customers.length, vehicles: undo.updated.vehicles.length };
+    recordImportCommitted(ctx, batchId, { fileName: input.fileName, counts, created, updated }, undo);
     const result: ImportApplyResult = {
       batchId,
       counts,
-      created: { customers: undo.created.customers.length, vehicles: undo.created.vehicles.length },
-      updated: { customers: undo.updated.customers.length, vehicles: undo.updated.vehicles.length },
+      created,
+      updated,
       skippedRows: plan.rows
         .filter((r) => r.result.action === 'skip')
         .map((r) => ({

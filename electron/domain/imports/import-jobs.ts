@@ -58,6 +58,7 @@ export function runInWorker<T>(
       dbFile,
       nowIso: ctx.clock().toISOString(),
       user: ctx.user,
+      client: ctx.client ?? null,
       input,
     });
     worker.on('message', (message: ImportWorkerMessage) => {

@@ -12,6 +12,8 @@ export interface ImportWorkerData {
   /** The caller's clock, read once in main, so injected test clocks reach the worker too. */
   nowIso: string;
   user: SessionUser | null;
+  /** The caller's address, for the audit rows the import writes. */
+  client: string | null;
   input: ImportFileInput;
 }
 

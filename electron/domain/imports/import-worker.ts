@@ -17,7 +17,7 @@ try {
   // A worker thread has its own copy of the store clock: it follows the same database's zone.
   applyStoreTimeZone(db.$client);
   const now = new Date(data.nowIso);
-  const ctx: ServiceContext = { db, clock: () => now, user: data.user, token: null };
+  const ctx: ServiceContext = { db, clock: () => now, user: data.user, token: null, client: data.client };
   const result =
     data.task === 'apply'
       ? applyImport(ctx, data.input, (phase, done, total) => post({ type: 'progress', phase, done, total }))

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ChannelOutput } from '../../contract';
 import { AppError } from '../../contract/errors';
 import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
+import { importRevertBefore, recordImportReverted } from '../audit/import-audit';
 import type { ServiceContext } from '../context';
 import { restoreCallbackTasks } from './import-callbacks';
 import type { ImportUndo, StoredRow } from './import-undo';
@@ -103,6 +104,7 @@ function revertInTransaction(ctx: ServiceContext, batchId: number): RevertResult
     (id) => (ownerNow.get(id) as { ownerId: number | null }).ownerId,
   );
 
+  const restoredFrom = importRevertBefore(sqlite, undo);
   const run = (sql: string, ids: number[]) => (ids.length ? sqlite.prepare(sql).run(json(ids)).changes : 0);
   const removedTasks = run(
     'delete from callback_tasks where id in (select value from json_each(?))',
@@ -135,9 +137,17 @@ function revertInTransaction(ctx: ServiceContext, batchId: number): RevertResult
   sqlite
     .prepare("update import_batches set status = 'reverted', reverted_at = ?, reverted_by = ? where id = ?")
     .run(ctx.clock().toISOString(), ctx.user?.id ?? null, batchId);
-  return {
+  const result = {
     batchId,
     removed: { customers: removedCustomers, vehicles: removedVehicles, callbackTasks: removedTasks },
     restored: { customers: undo.updated.customers.length, vehicles: undo.updated.vehicles.length },
   };
+  recordImportReverted(
+    ctx,
+    batchId,
+    { removed: result.removed, restored: result.restored },
+    undo,
+    restoredFrom,
+  );
+  return result;
 }

@@ -3,6 +3,7 @@ import type { ChannelParsedInput } from '../../contract';
 import type { StoreSettingKey, StoreSettings } from '../../contract/settings';
 import { storeSettingKeys, storeSettingsSchema } from '../../contract/settings';
 import { setStoreTimeZone } from '../clock';
+import { recordSettingsChange } from '../audit/settings-audit';
 import type { AuthedContext } from '../context';
 
 type Row = { key: string; value: string };
@@ -53,12 +54,15 @@ export function updateStoreSettings(
   );
   const now = ctx.clock().toISOString();
   const saved = sqlite.transaction(() => {
+    const before = loadStoreSettings(sqlite);
     for (const key of Object.keys(input) as StoreSettingKey[]) {
       const value = input[key];
       if (value === undefined) continue;
       upsert.run({ key, value: JSON.stringify(value), now, by: ctx.user.id });
     }
-    return loadStoreSettings(sqlite);
+    const after = loadStoreSettings(sqlite);
+    recordSettingsChange(ctx, 'setting', 'store', before, after);
+    return after;
   })();
   setStoreTimeZone(saved.storeTimeZone);
   return saved;

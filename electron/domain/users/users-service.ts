@@ -2,6 +2,7 @@ import type { ChannelOutput, ChannelParsedInput } from '../../contract';
 import { AppError } from '../../contract/errors';
 import type { StaffUser } from '../../contract/users';
 import type { AuthedContext } from '../context';
+import { recordUserChange } from '../audit/user-audit';
 import { hashPassword } from '../auth/password';
 import { endUserSessions } from '../auth/sessions';
 
@@ -38,7 +39,7 @@ export async function createUser(
       throw new AppError('conflict', `用户名“${input.username}”已被使用`, {
         fields: { username: '用户名已被使用' },
       });
-    return Number(
+    const newId = Number(
       ctx.db.$client
         .prepare(
           `insert into users (username, display_name, password_hash, role, department_id, created_at, updated_at)
@@ -47,6 +48,8 @@ export async function createUser(
         .run(input.username, input.displayName, hash, input.role, input.departmentId ?? null, now, now)
         .lastInsertRowid,
     );
+    recordUserChange(ctx, null, getUser(ctx, newId));
+    return newId;
   })();
   return getUser(ctx, id);
 }
@@ -79,6 +82,7 @@ export function updateUser(ctx: AuthedContext, input: ChannelParsedInput<'users.
         ctx.clock().toISOString(),
         input.id,
       );
+    recordUserChange(ctx, current, getUser(ctx, input.id));
     // A disabled account or a changed role must not keep acting on an old session.
     if (next.disabled || next.role !== current.role) endUserSessions(ctx.db, input.id);
     return getUser(ctx, input.id);

@@ -2,6 +2,7 @@ import type { ChannelParsedInput } from '../../contract';
 import { formatPlate } from '../../common/plate';
 import { AppError } from '../../contract/errors';
 import type { VehicleDetail } from '../../contract/vehicles';
+import { recordVehicleTransfer } from '../audit/vehicle-audit';
 import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
 import { localDate, storeDateTimeLabel } from '../clock';
 import type { ServiceContext } from '../context';
@@ -102,6 +103,7 @@ export function transferVehicle(
       refreshDerived(ctx, customerId);
       regenerateCallbacksForCustomer(ctx, customerId);
     }
+    recordVehicleTransfer(ctx, input.id, vehicle.ownerId, input.toCustomerId, input.date);
   });
   return readVehicle(sqlite, input.id, today);
 }

@@ -5,6 +5,7 @@ import type { VehicleDetail, VinTakenDetails } from '../../contract/vehicles';
 import { maskPersonName } from '../../common/mask-name';
 import { maskMobile } from '../../common/mobile';
 import { formatPlate } from '../../common/plate';
+import { recordVehicleChange, vehicleSnapshot } from '../audit/vehicle-audit';
 import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
 import { localDate, storeDateTimeLabel } from '../clock';
 import type { ServiceContext } from '../context';
@@ -119,6 +120,7 @@ export function createVehicle(
     ).run(vehicleId, input.customerId, acquiredOn);
     refreshDerived(ctx, input.customerId);
     regenerateCallbacksForCustomer(ctx, input.customerId);
+    recordVehicleChange(ctx, 'vehicle.created', vehicleId, {}, { acquiredOn });
     return vehicleId;
   });
   return readVehicle(sqlite, id, today);
@@ -145,6 +147,7 @@ export function updateVehicle(
       );
     }
     checkVinFree(sqlite, f.vin, input.id);
+    const stored = vehicleSnapshot(ctx, input.id);
     // A typed mileage is a correction of the latest reading; it may not contradict a service record.
     let mileageKm = before.mileageKm;
     let mileageAt = before.mileageAt;
@@ -179,6 +182,7 @@ export function updateVehicle(
       refreshDerived(ctx, before.ownerId);
       regenerateCallbacksForCustomer(ctx, before.ownerId);
     }
+    recordVehicleChange(ctx, 'vehicle.updated', input.id, stored);
   });
   return readVehicle(sqlite, input.id, today);
 }
