@@ -8,3 +8,5 @@ export * from './audit';
 export * from './consent-history';
 export * from './account-security';
 export * from './subject-requests';
+export * from './complaints';
+export * from './notifications';
