@@ -1,10 +1,13 @@
 import { z } from 'zod';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { backupsContract } from './backups';
 import { callbacksContract } from './callbacks';
+import { complaintsContract } from './complaints';
 import { customersContract } from './customers';
 import { duplicatesContract } from './duplicates';
 import { importsContract } from './imports';
+import { notificationsContract } from './notifications';
 import { personalDataContract } from './personal-data';
 import { searchContract } from './search';
 import { settingsContract } from './settings';
@@ -29,8 +32,11 @@ export const contract = {
   ...callbacksContract,
   ...systemContract,
   ...settingsContract,
-  ...auditContract,
+  ...backupsContract,
   ...subjectRequestsContract,
+  ...complaintsContract,
+  ...notificationsContract,
+  ...auditContract,
 };
 
 export type Contract = typeof contract;

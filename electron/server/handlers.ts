@@ -1,10 +1,13 @@
 import type { ChannelName } from '../contract';
 import { auditHandlers } from '../domain/audit/audit-handlers';
 import { authHandlers } from '../domain/auth/auth-handlers';
+import { backupsHandlers } from '../domain/backups/backups-handlers';
 import { callbacksHandlers } from '../domain/callbacks/callbacks-handlers';
+import { complaintsHandlers } from '../domain/complaints/complaints-handlers';
 import { customersHandlers } from '../domain/customers/customers-handlers';
 import { duplicatesHandlers } from '../domain/duplicates/duplicates-handlers';
 import { importsHandlers } from '../domain/imports/imports-handlers';
+import { notificationsHandlers } from '../domain/notifications/notifications-handlers';
 import { personalDataHandlers } from '../domain/privacy/personal-data-handlers';
 import { searchHandlers } from '../domain/search/search-handlers';
 import { settingsHandlers } from '../domain/settings/settings-handlers';
@@ -27,6 +30,9 @@ export const handlers: Handlers<ChannelName> = {
   ...callbacksHandlers,
   ...systemHandlers,
   ...settingsHandlers,
-  ...auditHandlers,
+  ...backupsHandlers,
   ...subjectRequestsHandlers,
+  ...complaintsHandlers,
+  ...notificationsHandlers,
+  ...auditHandlers,
 };
