@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { optionalDate, optionalText } from './fields';
 
 /**
  * 三包 (家用汽车产品修理更换退货责任规定, 市场监管总局令第43号, in force 2022-01-01): the one home for the repair
@@ -72,6 +73,56 @@ export const loanCarAfterDays = 5;
 /** A finished long repair keeps reminding for this long, so staff can check the allowance was settled. */
 export const loanCarReminderDays = 30;
 
+/**
+ * The repair facts a visit form sends, flat beside the visit's own fields. A visit is a quality repair (and
+ * counts for 三包) when it names the system; the in date is the visit date, the out date blank while the car
+ * is still in the workshop.
+ */
+export const repairFactFields = {
+  outDate: optionalDate,
+  repairSystem: z.enum(repairSystems).nullish(),
+  mainPartReplaced: z.boolean().default(false),
+  mainPart: optionalText(40),
+  seriousSafety: z.boolean().default(false),
+  faultText: optionalText(500),
+};
+
+export interface RepairFactValues {
+  outDate?: string | null | undefined;
+  repairSystem?: RepairSystem | null | undefined;
+  mainPartReplaced?: boolean | undefined;
+  mainPart?: string | null | undefined;
+  seriousSafety?: boolean | undefined;
+  faultText?: string | null | undefined;
+}
+
+export const hasRepairFacts = (v: RepairFactValues): boolean =>
+  Boolean(v.repairSystem || v.outDate || v.mainPartReplaced || v.mainPart || v.seriousSafety || v.faultText);
+
+/**
+ * The rules between the repair facts, for the form (as you type) and main (with the stored visit date on an
+ * edit): one list, so both say the same thing.
+ */
+export function repairFactIssues(
+  v: RepairFactValues,
+  type: string,
+  visitDate: string | null,
+): { field: keyof RepairFactValues; message: string }[] {
+  const issues: { field: keyof RepairFactValues; message: string }[] = [];
+  if (!hasRepairFacts(v)) return issues;
+  if (!(repairFactVisitTypes as readonly string[]).includes(type)) {
+    return [{ field: 'repairSystem', message: '只有维修或召回进站才能记录三包维修信息' }];
+  }
+  if (!v.repairSystem)
+    issues.push({ field: 'repairSystem', message: '请选择涉及系统（质量维修才计入三包）' });
+  else if (!v.faultText) issues.push({ field: 'faultText', message: '请描述故障现象' });
+  if (v.mainPartReplaced && !v.mainPart)
+    issues.push({ field: 'mainPart', message: '请填写更换的主要零部件' });
+  if (v.outDate && visitDate && v.outDate < visitDate)
+    issues.push({ field: 'outDate', message: `出厂日期不能早于进站日期 ${visitDate}` });
+  return issues;
+}
+
 const count = (label: string, max: number) =>
   z
     .number(`请填写${label}`)
@@ -83,24 +134,51 @@ const count = (label: string, max: number) =>
  * The store's 三包 settings. The period follows 第十八条 (at least 2 years or 50,000 km from the invoice, or from
  * delivery when that differs; a maker may promise longer); the warnings come before the lines above.
  */
-export const threeGuaranteeSettingsSchema = z.object({
+const settingFields = {
   periodYears: z
     .number('请填写年数')
     .int('年数应为整数')
     .min(2, '三包有效期不得低于 2 年（第十八条）')
-    .max(10, '三包有效期不超过 10 年')
-    .default(2),
+    .max(10, '三包有效期不超过 10 年'),
   periodKm: z
     .number('请填写里程')
     .int('里程应为整数')
     .min(50_000, '三包有效期不得低于 50,000 公里（第十八条）')
-    .max(1_000_000, '里程过大')
-    .default(50_000),
-  warnRepairDays: count('累计修理天数提醒线', threeGuaranteeLines.repairDays.alertAt - 1).default(20),
-  warnSameProblem: count('同一问题修理次数提醒线', threeGuaranteeLines.sameProblem.alertAt - 1).default(3),
-  warnSamePart: count('同一主要零部件更换次数提醒线', threeGuaranteeLines.samePart.alertAt - 1).default(1),
-  warnSafety: count('严重安全性能故障修理次数提醒线', threeGuaranteeLines.safety.alertAt - 1).default(1),
+    .max(1_000_000, '里程过大'),
+  warnRepairDays: count('累计修理天数提醒线', threeGuaranteeLines.repairDays.alertAt - 1),
+  warnSameProblem: count('同一问题修理次数提醒线', threeGuaranteeLines.sameProblem.alertAt - 1),
+  warnSamePart: count('同一主要零部件更换次数提醒线', threeGuaranteeLines.samePart.alertAt - 1),
+  warnSafety: count('严重安全性能故障修理次数提醒线', threeGuaranteeLines.safety.alertAt - 1),
+};
+
+export const threeGuaranteeDefaults = {
+  periodYears: 2,
+  periodKm: 50_000,
+  warnRepairDays: 20,
+  warnSameProblem: 3,
+  warnSamePart: 1,
+  warnSafety: 1,
+} as const;
+
+export const threeGuaranteeSettingsSchema = z.object({
+  periodYears: settingFields.periodYears.default(threeGuaranteeDefaults.periodYears),
+  periodKm: settingFields.periodKm.default(threeGuaranteeDefaults.periodKm),
+  warnRepairDays: settingFields.warnRepairDays.default(threeGuaranteeDefaults.warnRepairDays),
+  warnSameProblem: settingFields.warnSameProblem.default(threeGuaranteeDefaults.warnSameProblem),
+  warnSamePart: settingFields.warnSamePart.default(threeGuaranteeDefaults.warnSamePart),
+  warnSafety: settingFields.warnSafety.default(threeGuaranteeDefaults.warnSafety),
 });
+/** A save names only what it changes: no defaults here, or one field's save would reset the others. */
+export const threeGuaranteeSettingsUpdate = z
+  .object({
+    periodYears: settingFields.periodYears.optional(),
+    periodKm: settingFields.periodKm.optional(),
+    warnRepairDays: settingFields.warnRepairDays.optional(),
+    warnSameProblem: settingFields.warnSameProblem.optional(),
+    warnSamePart: settingFields.warnSamePart.optional(),
+    warnSafety: settingFields.warnSafety.optional(),
+  })
+  .strict();
 export type ThreeGuaranteeSettings = z.output<typeof threeGuaranteeSettingsSchema>;
 export const threeGuaranteeSettingsKey = 'threeGuarantee';
 

@@ -3,6 +3,14 @@ import { normalizePlate, validatePlate } from '../common/plate';
 import { normalizeVin, validateVin } from '../common/vin';
 import { channel } from './channel';
 import { id, isoDate, optionalDate, optionalText, version } from './fields';
+import {
+  repairFactFields,
+  repairFactIssues,
+  repairSystems,
+  threeGuaranteeSettingsOutput,
+  threeGuaranteeSettingsUpdate,
+  threeGuaranteeWatch,
+} from './three-guarantee';
 
 export const energies = ['fuel', 'hybrid', 'electric'] as const;
 export const finances = ['cash', 'loan', 'lease'] as const;
@@ -86,6 +94,8 @@ export const vehicleDetail = z.object({
   acquiredOn: z.string().nullable(),
   previousOwners: z.number(),
   warranty: warrantyDetail,
+  /** 三包 watch: repair days, repeats, replacements and safety repairs against the 2022 lines (main computes). */
+  threeGuarantee: threeGuaranteeWatch,
   createdAt: z.string(),
   updatedAt: z.string(),
   version: z.number(),
@@ -122,8 +132,62 @@ export const visitTimelineItem = z.object({
   amountFen: z.number(),
   advisor: z.string().nullable(),
   notes: z.string().nullable(),
+  /** Set on a quality repair (三包): the system concerned, and the day the car left (null: still in). */
+  repairSystem: z.enum(repairSystems).nullable(),
+  outDate: z.string().nullable(),
 });
 export type VisitTimelineItem = z.infer<typeof visitTimelineItem>;
+
+/** The visit fields staff type; the form's resolver and main validate with this one schema. */
+const visitBase = {
+  type: z.enum(visitTypes),
+  amountFen: z.number().int().min(0, '金额不能为负').default(0),
+  advisor: optionalText(30),
+  notes: optionalText(500),
+  ...repairFactFields,
+};
+
+const withRepairRules = <
+  T extends { type: string; visitDate?: string } & Parameters<typeof repairFactIssues>[0],
+>(
+  v: T,
+  c: z.RefinementCtx,
+) => {
+  for (const issue of repairFactIssues(v, v.type, v.visitDate ?? null))
+    c.addIssue({ code: 'custom', path: [issue.field], message: issue.message });
+};
+
+export const visitCreateInput = z
+  .object({
+    vehicleId: id,
+    visitDate: isoDate,
+    mileageKm: z.number().int().min(0, '里程不能为负').max(3_000_000, '里程过大'),
+    ...visitBase,
+  })
+  .superRefine(withRepairRules);
+
+/** An edit keeps the vehicle, the day and the odometer (they place the visit); the rest can be corrected. */
+export const visitUpdateInput = z.object({ id, version, ...visitBase }).superRefine(withRepairRules);
+
+export const visitDetail = z.object({
+  id: z.number(),
+  vehicleId: z.number(),
+  customerId: z.number(),
+  visitDate: z.string(),
+  type: z.enum(visitTypes),
+  mileageKm: z.number(),
+  amountFen: z.number(),
+  advisor: z.string().nullable(),
+  notes: z.string().nullable(),
+  outDate: z.string().nullable(),
+  repairSystem: z.enum(repairSystems).nullable(),
+  mainPartReplaced: z.boolean(),
+  mainPart: z.string().nullable(),
+  seriousSafety: z.boolean(),
+  faultText: z.string().nullable(),
+  version: z.number(),
+});
+export type VisitDetail = z.infer<typeof visitDetail>;
 
 export const ownershipRow = z.object({
   customerId: z.number(),
@@ -173,17 +237,35 @@ export const vehiclesContract = {
     output: z.object({ vehicle: vehicleDetail, owners: z.array(ownershipRow) }),
   }),
   'visits.create': channel({
-    summary: 'Record a service visit; mileage may not fall below an earlier reading',
+    summary:
+      'Record a service visit (a quality repair with its 三包 facts); mileage may not fall below an earlier reading',
     access: 'customers.write',
-    input: z.object({
-      vehicleId: id,
-      visitDate: isoDate,
-      type: z.enum(visitTypes),
-      mileageKm: z.number().int().min(0, '里程不能为负').max(3_000_000, '里程过大'),
-      amountFen: z.number().int().min(0, '金额不能为负').default(0),
-      advisor: optionalText(30),
-      notes: optionalText(500),
-    }),
+    input: visitCreateInput,
     output: visitTimelineItem,
+  }),
+  'visits.get': channel({
+    summary: 'One service visit with its repair facts, for the edit form',
+    access: 'customers.read',
+    input: z.object({ id }),
+    output: visitDetail,
+  }),
+  'visits.update': channel({
+    summary:
+      'Correct a visit: type, amount, advisor, notes and the repair facts (out date, system, part, safety, fault); stale copies are a conflict',
+    access: 'customers.write',
+    input: visitUpdateInput,
+    output: visitDetail,
+  }),
+  'threeGuarantee.settings': channel({
+    summary: "The store's 三包 settings: period (years, km) and the warning lines before the legal ones",
+    access: 'customers.read',
+    input: z.object({}),
+    output: threeGuaranteeSettingsOutput,
+  }),
+  'threeGuarantee.updateSettings': channel({
+    summary: 'Change some 三包 settings; the others keep their values',
+    access: 'settings.manage',
+    input: threeGuaranteeSettingsUpdate,
+    output: threeGuaranteeSettingsOutput,
   }),
 };

@@ -59,7 +59,8 @@ export const timelineSql = {
   visits: (
     typeCount: number,
   ) => `select s.id, s.visit_date as date, s.type as kind, s.customer_id as customerId,
-      s.vehicle_id as vehicleId, v.plate, v.series, s.mileage_km as mileageKm, s.amount_fen as amountFen, s.advisor, s.notes
+      s.vehicle_id as vehicleId, v.plate, v.series, s.mileage_km as mileageKm, s.amount_fen as amountFen, s.advisor, s.notes,
+      s.repair_system as repairSystem, s.out_date as outDate
     from service_visits s join vehicles v on v.id = s.vehicle_id
     where s.customer_id = ? and s.visit_date <= ? and (s.visit_date < ? or s.id < ?)
       ${typeCount ? `and s.type in (${Array(typeCount).fill('?').join(',')})` : ''}

@@ -3,6 +3,8 @@ import { AppError } from '../../contract/errors';
 import type { VehicleDetail } from '../../contract/vehicles';
 import { warrantyState } from '../customers/customer-rules';
 import { prepared } from '../customers/sql-cache';
+import { loadThreeGuaranteeSettings } from './three-guarantee-settings';
+import { watchForVehicle } from './three-guarantee-watch';
 
 const columns = `v.id, v.vin, v.plate, v.brand, v.series, v.model, v.color, v.energy, v.delivery_date as deliveryDate,
     v.price_fen as priceFen, v.mileage_km as mileageKm, v.mileage_at as mileageAt, v.insurance_expiry as insuranceExpiry,
@@ -21,9 +23,15 @@ export const vehicleSql = {
   byOwner: `select ${columns} where v.owner_id = ? order by v.delivery_date desc, v.id desc`,
 };
 
-type VehicleRow = Omit<VehicleDetail, 'warranty'> & { firstDone: number };
+type VehicleRow = Omit<VehicleDetail, 'warranty' | 'threeGuarantee'> & { firstDone: number };
+type Settings = ReturnType<typeof loadThreeGuaranteeSettings>;
 
-function toDetail(row: VehicleRow, today: string): VehicleDetail {
+function toDetail(
+  sqlite: Database.Database,
+  row: VehicleRow,
+  today: string,
+  settings: Settings,
+): VehicleDetail {
   const { firstDone, ...rest } = row;
   const w = warrantyState({
     today,
@@ -31,13 +39,17 @@ function toDetail(row: VehicleRow, today: string): VehicleDetail {
     mileageKm: row.mileageKm,
     firstMaintenanceDone: firstDone === 1,
   });
-  return { ...rest, warranty: { state: w.value, reason: w.reason, endsOn: w.endsOn } };
+  return {
+    ...rest,
+    warranty: { state: w.value, reason: w.reason, endsOn: w.endsOn },
+    threeGuarantee: watchForVehicle(sqlite, row, today, settings),
+  };
 }
 
 export function readVehicle(sqlite: Database.Database, id: number, today: string): VehicleDetail {
   const row = prepared(sqlite, vehicleSql.byId).get(id) as VehicleRow | undefined;
   if (!row) throw new AppError('not_found', '该车辆不存在');
-  return toDetail(row, today);
+  return toDetail(sqlite, row, today, loadThreeGuaranteeSettings(sqlite));
 }
 
 /** The vehicles a customer owns now, newest delivery first. */
@@ -46,7 +58,8 @@ export function readOwnedVehicles(
   customerId: number,
   today: string,
 ): VehicleDetail[] {
+  const settings = loadThreeGuaranteeSettings(sqlite);
   return (prepared(sqlite, vehicleSql.byOwner).all(customerId) as VehicleRow[]).map((r) =>
-    toDetail(r, today),
+    toDetail(sqlite, r, today, settings),
   );
 }
