@@ -1,4 +1,10 @@
 import { z } from 'zod';
+import {
+  isCommonPassword,
+  isUsernamePassword,
+  minPasswordLength,
+  passwordRuleMessages,
+} from '../common/password-rules';
 import { channel } from './channel';
 import { personName } from './fields';
 import { permissions, roles } from './permissions';
@@ -12,8 +18,19 @@ export const username = z
 /** Longer passwords are refused before hashing: scrypt of a megabyte would hold a worker for seconds. */
 export const maxPasswordLength = 128;
 const passwordText = z.string().max(maxPasswordLength, `密码不能超过 ${maxPasswordLength} 位`);
-/** A password being chosen (setup, change, create, reset). */
-export const password = passwordText.min(8, '密码至少 8 位');
+/** A password being chosen (setup, change, create, reset): long enough and not a common one. */
+export const password = passwordText
+  .min(minPasswordLength, passwordRuleMessages.tooShort)
+  .refine((p) => !isCommonPassword(p), passwordRuleMessages.common);
+/**
+ * For inputs that carry both: the password may not be the username (forwards or backwards). Inputs without
+ * the username (change own, reset) are checked in main against the account's name.
+ */
+export function passwordNotUsername(v: { username: string; password: string }, ctx: z.RefinementCtx): void {
+  if (isUsernamePassword(v.password, v.username)) {
+    ctx.addIssue({ code: 'custom', message: passwordRuleMessages.sameAsUsername, path: ['password'] });
+  }
+}
 /** A password being typed to prove who one is: any length up to the same cap. */
 export const enteredPassword = passwordText.min(1, '请输入密码');
 
@@ -43,7 +60,9 @@ export const authContract = {
   'auth.setup': channel({
     summary: 'First run: create the administrator with a chosen password and sign in',
     access: 'public',
-    input: z.object({ username, displayName: personName(32, '请填写姓名'), password }),
+    input: z
+      .object({ username, displayName: personName(32, '请填写姓名'), password })
+      .superRefine(passwordNotUsername),
     output: loginResult,
   }),
   'auth.login': channel({

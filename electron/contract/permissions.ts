@@ -43,6 +43,9 @@ export const permissions = [
   'reports.read',
   'settings.manage',
   'users.manage',
+  // Lift a sign-in lockout (too many wrong passwords): managers too, so a locked-out colleague is not stuck
+  // waiting for the administrator.
+  'users.unlock',
   // 数据备份: back up now, change where/when, restore (replaces every record, so administrators only).
   'backups.manage',
   'demo.generate',
@@ -82,6 +85,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'events.manage',
     'reports.read',
     'settings.manage',
+    'users.unlock',
   ],
   admin: [...permissions],
 };

@@ -12,6 +12,13 @@ export const storeTimeZoneDefault = 'Asia/Shanghai';
 
 const storeName = z.string().trim().min(1, '请填写门店名称').max(40, '不能超过 40 个字');
 const storeTimeZone = z.string().refine(isTimeZone, '时区无效，请选择列表中的时区（例如 Asia/Shanghai）');
+/** Minutes without use after which a session ends (PIPL: an unattended screen must not stay signed in). */
+const idleTimeoutMinutes = z
+  .number('请填写分钟数')
+  .int('请填写整数分钟')
+  .min(5, '空闲超时不能少于 5 分钟')
+  .max(480, '空闲超时不能超过 480 分钟（8 小时）');
+export const idleTimeoutDefault = 30;
 
 /**
  * Every store setting with its default: a key missing from store_settings reads as its default, so a new
@@ -22,6 +29,7 @@ export const storeSettingsSchema = z.object({
   storeTimeZone: storeTimeZone.default(storeTimeZoneDefault),
   callingHours: hoursRange.default({ start: '09:00', end: '20:00' }),
   serviceHours: hoursRange.default({ start: '08:30', end: '18:00' }),
+  idleTimeoutMinutes: idleTimeoutMinutes.default(idleTimeoutDefault),
 });
 export type StoreSettings = z.output<typeof storeSettingsSchema>;
 export type StoreSettingKey = keyof StoreSettings;
@@ -33,6 +41,7 @@ export const storeSettingLabels: Record<StoreSettingKey, string> = {
   storeTimeZone: '门店时区',
   callingHours: '回访拨打时段',
   serviceHours: '售后接待时段',
+  idleTimeoutMinutes: '空闲自动退出（分钟）',
 };
 
 const storeSettingsOutput = z.object({
@@ -40,6 +49,7 @@ const storeSettingsOutput = z.object({
   storeTimeZone: z.string(),
   callingHours: z.object({ start: z.string(), end: z.string() }),
   serviceHours: z.object({ start: z.string(), end: z.string() }),
+  idleTimeoutMinutes: z.number(),
 });
 
 export const settingsContract = {
@@ -58,6 +68,7 @@ export const settingsContract = {
         storeTimeZone: storeTimeZone.optional(),
         callingHours: hoursRange.optional(),
         serviceHours: hoursRange.optional(),
+        idleTimeoutMinutes: idleTimeoutMinutes.optional(),
       })
       .strict(),
     output: storeSettingsOutput,

@@ -6,6 +6,7 @@ import type { MigrationResult } from '../../db/migrate';
 import { defaultMigrationsFolder, migrateDatabase } from '../../db/migrate';
 import { ensureAdministrator } from '../domain/auth/auth-service';
 import { purgeExpiredSessions } from '../domain/auth/sessions';
+import { purgeStaleThrottle } from '../domain/auth/login-throttle';
 import { applyStoreTimeZone } from '../domain/settings/settings-service';
 import type { Clock } from '../domain/clock';
 import { systemClock } from '../domain/clock';
@@ -36,6 +37,11 @@ export interface AppCoreOptions {
   /** Warm statements, code and index pages in the background at start (see warm-up.ts). Off in tests. */
   warmUp?: boolean;
   log?: (message: string, error?: unknown) => void;
+  /**
+   * End sessions left idle longer than the store's setting (default on). API tests that move their clock by
+   * hours or days with one token turn it off; the session tests keep it on.
+   */
+  idleTimeout?: boolean;
   /** This computer's key folder for the saved backup passphrase (default: beside the data folder). */
   keyDir?: string;
   /** Make the daily backup at the set store time (once a folder is chosen). Off in tests, which tick it. */
@@ -93,6 +99,7 @@ export async function startAppCore(opts: AppCoreOptions): Promise<AppCore> {
     // The store's zone before anything computes a date (sessions, upkeep, the first request).
     applyStoreTimeZone(db.$client);
     purgeExpiredSessions(db, clock());
+    purgeStaleThrottle(db.$client, clock());
     registerBackupRuntime(db.$client, backupRuntime);
     const router = createRouter({
       db,
@@ -100,6 +107,7 @@ export async function startAppCore(opts: AppCoreOptions): Promise<AppCore> {
       validateOutput: opts.validateOutput,
       log: opts.log,
       privacy: opts.privacy,
+      idleTimeout: opts.idleTimeout,
     });
     // Warm-up first: the first requests of the day should not wait behind the upkeep's slices and cold pages both.
     const warmUp = opts.warmUp ? startWarmUp(db, clock, log) : null;

@@ -95,7 +95,9 @@ export function createHttpApp(opts: HttpAppOptions): Hono {
         return c.json({ ok: false, error: { kind: 'validation', message: '请求内容不是有效的 JSON' } }, 400);
       }
       const token = bearer(c.req.header('authorization')) ?? getCookie(c, sessionCookie) ?? null;
-      const result = await opts.router(channel, body, { token, client: peerAddress(c) });
+      // X-Dealer-Background: the page made this call by itself (a poll), not a person: not use of the session.
+      const background = c.req.header('x-dealer-background') === '1';
+      const result = await opts.router(channel, body, { token, client: peerAddress(c), background });
       if (!result.ok) return c.json(result, httpStatusOfKind[result.error.kind] as ContentfulStatusCode);
 
       const browser = c.req.header('x-dealer-client') === 'browser';

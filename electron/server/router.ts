@@ -6,7 +6,7 @@ import type { ApiErrorBody, Envelope } from '../contract/errors';
 import { AppError, defaultErrorMessages } from '../contract/errors';
 import { roleCan } from '../contract/permissions';
 import type { Clock } from '../domain/clock';
-import { resolveSession } from '../domain/auth/sessions';
+import { checkSession, sessionEndedMessages } from '../domain/auth/sessions';
 import type { ServiceContext } from '../domain/context';
 import { privateErrorDetails, privateOutput } from '../domain/privacy/private-output';
 import type { Handler } from './handler-types';
@@ -20,6 +20,8 @@ export interface RouterOptions {
   /** Check handler results against the output schema: on in tests, to catch contract drift. */
   validateOutput?: boolean;
   log?: (message: string, error: unknown) => void;
+  /** End sessions idle longer than the store setting (off only in API tests that jump their clock). */
+  idleTimeout?: boolean;
   /**
    * Masking of personal fields and the card-view log (electron/domain/privacy). Always on, except on the
    * benchmark's comparison server (`serve --bench-without-privacy`), which measures what they cost.
@@ -31,6 +33,8 @@ export interface CallAuth {
   token: string | null;
   /** "desktop" over IPC, the peer's address over HTTP: the audit log records it. */
   client?: string | null;
+  /** A call the screen made by itself (a poll, the idle heartbeat): answered, but not counted as use. */
+  background?: boolean;
 }
 
 export type Router = (channel: string, rawInput: unknown, auth: CallAuth) => Promise<Envelope<unknown>>;
@@ -53,9 +57,22 @@ export function createRouter(opts: RouterOptions): Router {
     let ctx: ServiceContext | null = null;
     try {
       const now = opts.clock();
-      const user = auth.token ? resolveSession(opts.db, auth.token, now) : null;
+      const session = auth.token
+        ? checkSession(opts.db, auth.token, now, {
+            touch: auth.background !== true,
+            client: auth.client,
+            idle: opts.idleTimeout !== false,
+          })
+        : null;
+      const user = session?.user ?? null;
       if (def.access !== 'public') {
-        if (!user) return failure('unauthenticated');
+        if (!user) {
+          // The reason lets the login screen say "ended for inactivity" rather than a bare "please sign in".
+          const ended = session?.ended;
+          return ended
+            ? failure('unauthenticated', sessionEndedMessages[ended], { reason: ended })
+            : failure('unauthenticated');
+        }
         if (!roleCan(user.role, def.access)) return failure('forbidden');
       }
       const illFormedAt = findIllFormedText(rawInput);

@@ -10,12 +10,16 @@ import type { Router } from '../server/router';
 export function bindIpc(router: Router, trustedSender: (sender: WebContents) => boolean): void {
   const tokens = new Map<number, string>();
   for (const channel of channelNames) {
-    ipcMain.handle(channel, async (event, input: unknown) => {
+    ipcMain.handle(channel, async (event, input: unknown, background: unknown) => {
       if (!trustedSender(event.sender)) {
         return { ok: false, error: { kind: 'forbidden', message: '来源不受信任' } };
       }
       const id = event.sender.id;
-      const result = await router(channel, input, { token: tokens.get(id) ?? null, client: 'desktop' });
+      const result = await router(channel, input, {
+        token: tokens.get(id) ?? null,
+        client: 'desktop',
+        background: background === true,
+      });
       if (!result.ok) return result;
       if (channel === 'auth.login' || channel === 'auth.setup') {
         const data = result.data as { token?: string };

@@ -6,10 +6,11 @@ const allowed = new Set<string>(channelNames);
 
 /** The renderer's only door to main: one invoke, limited to the contract's channels. */
 contextBridge.exposeInMainWorld('dealerCrm', {
-  invoke(channel: string, input: unknown): Promise<Envelope<unknown>> {
+  invoke(channel: string, input: unknown, options?: { background?: boolean }): Promise<Envelope<unknown>> {
     if (!allowed.has(channel)) {
       return Promise.resolve({ ok: false, error: { kind: 'not_found', message: `未知的接口：${channel}` } });
     }
-    return ipcRenderer.invoke(channel, input) as Promise<Envelope<unknown>>;
+    // Only a flag crosses: whether a person made the call (see renderer/src/api/user-activity.ts).
+    return ipcRenderer.invoke(channel, input, options?.background === true) as Promise<Envelope<unknown>>;
   },
 });

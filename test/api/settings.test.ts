@@ -48,6 +48,7 @@ describe('store settings through the API', () => {
       storeTimeZone: 'Asia/Shanghai',
       callingHours: { start: '10:00', end: '19:30' },
       serviceHours: { start: '08:30', end: '18:00' },
+      idleTimeoutMinutes: 30,
     });
     const rows = app.core.db.$client
       .prepare('select key, updated_by as by from store_settings order by key')

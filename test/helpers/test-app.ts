@@ -24,9 +24,19 @@ export interface TestApp {
   close(): void;
 }
 
-export async function createTestApp(opts: { clock?: Clock } = {}): Promise<TestApp> {
+/**
+ * `idleTimeout` is off unless asked for: most tests move their clock by hours or days with one token, which
+ * is not what they test (test/api/account-security.test.ts tests the timeout).
+ */
+export async function createTestApp(opts: { clock?: Clock; idleTimeout?: boolean } = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealer-crm-test-'));
-  const core = await startAppCore({ dataDir, adminPassword, validateOutput: true, clock: opts.clock });
+  const core = await startAppCore({
+    dataDir,
+    adminPassword,
+    validateOutput: true,
+    clock: opts.clock,
+    idleTimeout: opts.idleTimeout ?? false,
+  });
   const call = (channel: string, input: unknown, token: string | null = null) =>
     core.router(channel, input, { token });
   const ok = async <C extends ChannelName>(channel: C, input: unknown, token: string | null) => {

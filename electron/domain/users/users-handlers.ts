@@ -1,5 +1,7 @@
 import type { usersContract } from '../../contract/users';
 import type { Handlers } from '../../server/handler-types';
+import { listLockouts, unlockLogin } from './lockouts-service';
+import { endUserSession, listUserSessions } from './user-sessions-service';
 import { createUser, listDepartments, listUsers, resetPassword, updateUser } from './users-service';
 
 export const usersHandlers: Handlers<keyof typeof usersContract> = {
@@ -8,4 +10,8 @@ export const usersHandlers: Handlers<keyof typeof usersContract> = {
   'users.update': (ctx, input) => updateUser(ctx, input),
   'users.resetPassword': (ctx, input) => resetPassword(ctx, input),
   'users.departments': (ctx) => listDepartments(ctx),
+  'users.sessions': (ctx, input) => listUserSessions(ctx, input),
+  'users.endSession': (ctx, input) => endUserSession(ctx, input),
+  'users.lockouts': (ctx) => listLockouts(ctx),
+  'users.unlock': (ctx, input) => unlockLogin(ctx, input),
 };

@@ -1,6 +1,7 @@
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../../electron/contract';
 import type { ApiErrorBody, ErrorKind } from '../../../electron/contract/errors';
-import type { ApiTransport } from './transport';
+import type { ApiTransport, CallOptions } from './transport';
+import { recentlyActive } from './user-activity';
 
 export class ApiCallError extends Error {
   readonly kind: ErrorKind;
@@ -20,18 +21,28 @@ export class ApiCallError extends Error {
 }
 
 export interface ApiClient {
-  call<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
-  onUnauthenticated(listener: () => void): () => void;
+  /** `background` defaults to "nobody has used the screen for a minute" (user-activity.ts). */
+  call<C extends ChannelName>(
+    channel: C,
+    input: ChannelInput<C>,
+    options?: CallOptions,
+  ): Promise<ChannelOutput<C>>;
+  /** The error says why when main knows (details.reason 'idle' or 'expired'). */
+  onUnauthenticated(listener: (error: ApiErrorBody) => void): () => void;
 }
 
 /** The typed facade: channel names and payload types come straight from the contract. */
 export function createApiClient(transport: ApiTransport): ApiClient {
-  const listeners = new Set<() => void>();
+  const listeners = new Set<(error: ApiErrorBody) => void>();
   return {
-    async call(channel, input) {
-      const result = await transport.invoke(channel, input);
+    async call(channel, input, options) {
+      const background = options?.background ?? !recentlyActive();
+      const result = await transport.invoke(channel, input, { background });
       if (result.ok) return result.data as ChannelOutput<typeof channel>;
-      if (result.error.kind === 'unauthenticated' && channel !== 'auth.login') listeners.forEach((l) => l());
+      if (result.error.kind === 'unauthenticated' && channel !== 'auth.login') {
+        const error = result.error;
+        listeners.forEach((l) => l(error));
+      }
       throw new ApiCallError(result.error);
     },
     onUnauthenticated(listener) {

@@ -4,13 +4,17 @@ import type { ApiTransport } from './transport';
 /** Browser transport: the session lives in an httpOnly cookie, so this code never sees a token. */
 export function createHttpTransport(baseUrl = ''): ApiTransport {
   return {
-    async invoke(channel, input) {
+    async invoke(channel, input, options) {
       let response: Response;
       try {
         response = await fetch(`${baseUrl}/api/${channel}`, {
           method: 'POST',
           credentials: 'same-origin',
-          headers: { 'content-type': 'application/json', 'x-dealer-client': 'browser' },
+          headers: {
+            'content-type': 'application/json',
+            'x-dealer-client': 'browser',
+            ...(options?.background ? { 'x-dealer-background': '1' } : {}),
+          },
           body: JSON.stringify(input ?? {}),
         });
       } catch {

@@ -11,6 +11,7 @@ import { errorMessage } from '../forms/apply-server-errors';
 import { authStatusKey } from './auth-keys';
 import { LoginPage } from './login-page';
 import { SetupPage } from './setup-page';
+import { useIdleHeartbeat } from './use-idle-heartbeat';
 import type { AuthState } from './use-auth';
 import { AuthContext } from './use-auth';
 
@@ -41,8 +42,11 @@ export function AuthGate({ children }: { children: ReactNode }) {
 
   useEffect(
     () =>
-      api.onUnauthenticated(() => {
-        setNotice(t('auth.sessionExpired'));
+      api.onUnauthenticated((error) => {
+        // Several calls may fail at once; the one that ended the session for inactivity says so, the others
+        // (its session already gone) must not turn that into a bare "expired".
+        const idle = (error.details as { reason?: string } | undefined)?.reason === 'idle';
+        setNotice((shown) => (idle ? t('accountSecurity.sessionIdle') : (shown ?? t('auth.sessionExpired'))));
         setUser(null);
       }),
     [setUser, t],
@@ -57,6 +61,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   );
 
   const user = status.data?.user ?? null;
+  useIdleHeartbeat(user !== null);
   const auth = useMemo<AuthState | null>(
     () =>
       user && {

@@ -16,7 +16,7 @@ const setupInput = authContract['auth.setup'].input;
 
 function setupSchema(passwordsDiffer: string) {
   return setupInput
-    .extend({ confirm: z.string() })
+    .safeExtend({ confirm: z.string() })
     .refine((v) => v.password === v.confirm, { message: passwordsDiffer, path: ['confirm'] });
 }
 type SetupSchema = ReturnType<typeof setupSchema>;

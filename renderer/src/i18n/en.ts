@@ -1,6 +1,7 @@
 import type { Messages } from './zh-cn';
 import { callbacksEn } from '../pages/callbacks/messages/en';
 import { storeSettingsEn } from '../settings/store-settings-messages';
+import { accountSecurityEn } from '../pages/settings/account-security-messages';
 import { cardEn } from '../pages/customer-card/card-messages';
 import { customerListEn } from '../pages/customers/list-messages';
 import { searchEn } from '../search/search-messages';
@@ -49,7 +50,7 @@ export const en: Messages = {
     confirmPassword: 'Confirm password',
     passwordsDiffer: 'The passwords do not match',
     createAdmin: 'Create administrator and sign in',
-    passwordHint: 'At least 8 characters',
+    passwordHint: 'At least 8 characters, not the username, not a common password',
     displayNameRequired: 'Enter a name',
     currentPasswordRequired: 'Enter your current password',
     statusFailed: 'Cannot reach the server',
@@ -257,6 +258,7 @@ export const en: Messages = {
       callbacksManage: 'Manage call-backs',
       settingsManage: 'System settings',
       usersManage: 'Manage users',
+      usersUnlock: 'Lift sign-in lockouts',
       demoGenerate: 'Generate demo data',
       complaintsWork: 'Handle complaints',
       eventsManage: 'Plan events',
@@ -526,6 +528,7 @@ export const en: Messages = {
   },
   callbacks: callbacksEn,
   storeSettings: storeSettingsEn,
+  accountSecurity: accountSecurityEn,
   card: cardEn,
   search: searchEn,
   customerList: customerListEn,

@@ -1,6 +1,7 @@
 import { roleLabels } from '../../../electron/contract/permissions';
 import { callbacksZhCN } from '../pages/callbacks/messages/zh-cn';
 import { storeSettingsZhCN } from '../settings/store-settings-messages';
+import { accountSecurityZhCN } from '../pages/settings/account-security-messages';
 import { cardZhCN } from '../pages/customer-card/card-messages';
 import { customerListZhCN } from '../pages/customers/list-messages';
 import { searchZhCN } from '../search/search-messages';
@@ -49,7 +50,7 @@ export const zhCN = {
     confirmPassword: '确认密码',
     passwordsDiffer: '两次输入的密码不一致',
     createAdmin: '创建管理员并登录',
-    passwordHint: '至少 8 位',
+    passwordHint: '至少 8 位，不能与用户名相同，不能是常见密码',
     displayNameRequired: '请填写姓名',
     currentPasswordRequired: '请输入当前密码',
     statusFailed: '无法连接服务器',
@@ -248,6 +249,7 @@ export const zhCN = {
       callbacksManage: '管理回访',
       settingsManage: '系统设置',
       usersManage: '管理用户',
+      usersUnlock: '解除登录锁定',
       demoGenerate: '生成演示数据',
       complaintsWork: '处理投诉',
       eventsManage: '策划活动',
@@ -513,6 +515,7 @@ export const zhCN = {
   },
   callbacks: callbacksZhCN,
   storeSettings: storeSettingsZhCN,
+  accountSecurity: accountSecurityZhCN,
   card: cardZhCN,
   search: searchZhCN,
   customerList: customerListZhCN,

@@ -17,7 +17,7 @@ const createInput = usersContract['users.create'].input;
 
 function createSchema(passwordsDiffer: string) {
   return createInput
-    .extend({ confirm: z.string() })
+    .safeExtend({ confirm: z.string() })
     .refine((v) => v.password === v.confirm, { message: passwordsDiffer, path: ['confirm'] });
 }
 type CreateSchema = ReturnType<typeof createSchema>;

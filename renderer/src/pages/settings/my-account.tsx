@@ -20,6 +20,7 @@ const permissionKeys: Partial<Record<Permission, PermissionKey>> = {
   'reports.read': 'reportsRead',
   'settings.manage': 'settingsManage',
   'users.manage': 'usersManage',
+  'users.unlock': 'usersUnlock',
   'demo.generate': 'demoGenerate',
 };
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/use-auth';
 import { CallbackOutcomesTab } from './callback-outcomes-tab';
 import { CallbackRulesTab } from './callback-rules-tab';
+import { LockoutsTab } from './lockouts-tab';
 import { MyAccount } from './my-account';
 import { StoreSettingsTab } from './store-settings-tab';
 import { UsersTab } from './users-tab';
@@ -25,14 +26,19 @@ export function SettingsPage() {
   const storeTab = can('settings.manage')
     ? [{ key: 'store', label: t('storeSettings.tab'), children: <StoreSettingsTab /> }]
     : [];
+  // Managers lift sign-in lockouts too (users.unlock) without managing accounts.
+  const lockoutsTab = can('users.unlock')
+    ? [{ key: 'lockouts', label: t('accountSecurity.lockoutsTab'), children: <LockoutsTab /> }]
+    : [];
   const items = can('users.manage')
     ? [
         { key: 'users', label: t('settings.usersTab'), children: <UsersTab /> },
+        ...lockoutsTab,
         ...storeTab,
         ...callbackTabs,
         account,
       ]
-    : [...storeTab, ...callbackTabs, account];
+    : [...lockoutsTab, ...storeTab, ...callbackTabs, account];
 
   return (
     <div className="page page-scroll">

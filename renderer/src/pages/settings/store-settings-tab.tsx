@@ -1,7 +1,17 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App as AntApp, Button, Form, Input, Select, Skeleton, TimePicker, Typography } from 'antd';
+import {
+  App as AntApp,
+  Button,
+  Form,
+  Input,
+  InputNumber,
+  Select,
+  Skeleton,
+  TimePicker,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { useEffect, useMemo } from 'react';
@@ -21,11 +31,12 @@ type Values = z.input<typeof storeSettingsSchema>;
 type FieldName = keyof StoreSettings;
 
 /** The store settings form, declared once: each entry is rendered by the component of its type. */
-const fields: { name: FieldName; type: 'text' | 'timeZone' | 'hours' }[] = [
+const fields: { name: FieldName; type: 'text' | 'timeZone' | 'hours' | 'minutes' }[] = [
   { name: 'storeName', type: 'text' },
   { name: 'storeTimeZone', type: 'timeZone' },
   { name: 'callingHours', type: 'hours' },
   { name: 'serviceHours', type: 'hours' },
+  { name: 'idleTimeoutMinutes', type: 'minutes' },
 ];
 
 /** Every zone the browser knows, the store's usual one first. */
@@ -82,6 +93,32 @@ function FieldOf({ control, name, type }: { control: Control<Values>; name: Fiel
             </div>
           );
         }}
+      />
+    );
+  }
+  if (type === 'minutes') {
+    return (
+      <FormField
+        control={control}
+        name="idleTimeoutMinutes"
+        label={label}
+        required
+        extra={extra}
+        render={(field, id) => (
+          <InputNumber
+            id={id}
+            ref={field.ref}
+            min={5}
+            max={480}
+            step={5}
+            precision={0}
+            suffix={t('storeSettings.minutes')}
+            className="store-minutes"
+            value={field.value}
+            onChange={(v) => field.onChange(v ?? undefined)}
+            onBlur={field.onBlur}
+          />
+        )}
       />
     );
   }

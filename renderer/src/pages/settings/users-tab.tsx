@@ -1,7 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import type { TableColumnsType } from 'antd';
-import { Alert, Button, Popconfirm, Space, Table, Tag } from 'antd';
+import { Alert, Button, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StaffUser } from '../../../../electron/contract/users';
@@ -13,13 +13,27 @@ import { CreateUserModal } from './create-user-modal';
 import { EditUserModal } from './edit-user-modal';
 import { ResetPasswordModal } from './reset-password-modal';
 import { usersKey } from './settings-keys';
+import { useLockouts, useUnlock } from './use-lockouts';
+import { useStoreDateTime } from './use-store-date-time';
 import { useUpdateUser } from './use-update-user';
+import { UserSessionsDrawer } from './user-sessions-drawer';
 
 /** Administrators manage staff accounts here; main checks `users.manage` on every call regardless. */
 export function UsersTab() {
   const { t } = useTranslation();
-  const { user: me } = useAuth();
+  const { user: me, can } = useAuth();
   const users = useQuery({ queryKey: usersKey, queryFn: () => api.call('users.list', {}) });
+  const lockouts = useLockouts(can('users.unlock'));
+  const unlock = useUnlock();
+  const storeTime = useStoreDateTime();
+  const [sessionsOf, setSessionsOf] = useState<StaffUser | null>(null);
+  /** The latest-ending lockout of each account (from any address); address-wide ones are in 登录锁定. */
+  const lockedUntil = new Map<number, string>();
+  for (const l of lockouts.data ?? []) {
+    if (l.scope !== 'user' || l.userId === null) continue;
+    const prev = lockedUntil.get(l.userId);
+    if (!prev || l.lockedUntil > prev) lockedUntil.set(l.userId, l.lockedUntil);
+  }
   const update = useUpdateUser();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<StaffUser | null>(null);
@@ -42,13 +56,24 @@ export function UsersTab() {
     {
       key: 'status',
       title: t('settings.users.status'),
-      width: 96,
-      render: (_, u) =>
-        u.disabled ? (
-          <Tag>{t('settings.users.disabled')}</Tag>
-        ) : (
-          <Tag color="success">{t('settings.users.active')}</Tag>
-        ),
+      width: 150,
+      render: (_, u) => {
+        const until = lockedUntil.get(u.id);
+        return (
+          <>
+            {u.disabled ? (
+              <Tag>{t('settings.users.disabled')}</Tag>
+            ) : (
+              <Tag color="success">{t('settings.users.active')}</Tag>
+            )}
+            {until && (
+              <Tooltip title={t('accountSecurity.lockedTip', { time: storeTime(until) })}>
+                <Tag color="error">{t('accountSecurity.locked')}</Tag>
+              </Tooltip>
+            )}
+          </>
+        );
+      },
     },
     {
       key: 'createdAt',
@@ -59,7 +84,7 @@ export function UsersTab() {
     {
       key: 'actions',
       title: t('settings.users.actions'),
-      width: 220,
+      width: 330,
       render: (_, u) => (
         <Space size={0} className="table-actions">
           <Button type="link" size="small" onClick={() => setEditing(u)}>
@@ -91,6 +116,21 @@ export function UsersTab() {
           <Button type="link" size="small" onClick={() => setResetting(u)}>
             {t('settings.users.resetPassword')}
           </Button>
+          <Button type="link" size="small" onClick={() => setSessionsOf(u)}>
+            {t('accountSecurity.sessions')}
+          </Button>
+          {lockedUntil.has(u.id) && (
+            <Popconfirm
+              title={t('accountSecurity.unlockConfirm', { name: u.displayName })}
+              okText={t('accountSecurity.unlock')}
+              cancelText={t('common.cancel')}
+              onConfirm={() => unlock.mutate({ username: u.username, label: u.displayName })}
+            >
+              <Button type="link" size="small">
+                {t('accountSecurity.unlock')}
+              </Button>
+            </Popconfirm>
+          )}
         </Space>
       ),
     },
@@ -118,6 +158,7 @@ export function UsersTab() {
       <CreateUserModal open={creating} onClose={() => setCreating(false)} />
       <EditUserModal user={editing} onClose={() => setEditing(null)} />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />
+      <UserSessionsDrawer user={sessionsOf} onClose={() => setSessionsOf(null)} />
     </>
   );
 }
