@@ -181,5 +181,8 @@ export const csiSurveys = sqliteTable(
     surveyedAt: text('surveyed_at').notNull(),
     userId: integer('user_id').references(() => users.id),
   },
-  (t) => [index('csi_surveys_customer_idx').on(t.customerId), index('csi_surveys_date_idx').on(t.surveyedAt)],
+  (t) => [
+    index('csi_surveys_customer_idx').on(t.customerId),
+    index('csi_surveys_date_idx').on(t.surveyedAt, t.customerId),
+  ],
 );

@@ -157,6 +157,6 @@ export const interactions = sqliteTable(
   (t) => [
     index('interactions_customer_idx').on(t.customerId, t.occurredAt),
     // The daily upkeep finds whose 12/24-month counts and quiet year moved by date (derived-due.ts).
-    index('interactions_occurred_idx').on(t.occurredAt),
+    index('interactions_occurred_idx').on(t.occurredAt, t.kind, t.customerId),
   ],
 );

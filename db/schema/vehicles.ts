@@ -51,7 +51,8 @@ export const vehicles = sqliteTable(
     // Owners of a plate tail read from the index alone.
     index('vehicles_plate_reversed_owner_idx').on(sql.raw(plateReversedSql('plate')), t.ownerId),
     index('vehicles_owner_idx').on(t.ownerId),
-    index('vehicles_delivery_idx').on(t.deliveryDate),
+    // With the owner: the daily upkeep reads whose car was delivered on a day from the index alone.
+    index('vehicles_delivery_idx').on(t.deliveryDate, t.ownerId),
     // Series counts and the list's series filter read owners from this index alone, not from vehicle rows.
     index('vehicles_series_owner_idx').on(t.series, t.ownerId),
   ],
@@ -75,7 +76,7 @@ export const vehicleOwnerships = sqliteTable(
     // Owner and end ride along so "since when does this owner hold the car" is answered from the index.
     index('vehicle_ownerships_vehicle_idx').on(t.vehicleId, t.fromDate, t.customerId, t.toDate),
     index('vehicle_ownerships_customer_idx').on(t.customerId),
-    index('vehicle_ownerships_from_idx').on(t.fromDate),
+    index('vehicle_ownerships_from_idx').on(t.fromDate, t.customerId),
   ],
 );
 
@@ -114,6 +115,6 @@ export const serviceVisits = sqliteTable(
     // The call-back pass reads each car's latest visit and latest maintenance (by date, then id) from this index
     // alone: id keeps same-day visits in order, type and mileage ride along.
     index('service_visits_vehicle_idx').on(t.vehicleId, t.visitDate, t.id, t.type, t.mileageKm),
-    index('service_visits_date_idx').on(t.visitDate),
+    index('service_visits_date_idx').on(t.visitDate, t.customerId),
   ],
 );

@@ -4,9 +4,6 @@ import { loyaltyRules, ruleWindows, stageRules } from './customer-rules';
 import { addDays, addMonths } from './customer-rules/rule-dates';
 import { instantWindows } from './customer-facts';
 
-/** A day of margin on each side of every swept range: the bounds are exact, the margin costs a few candidates. */
-const slackDays = 1;
-
 interface DayRange {
   /** Exclusive. */
   after: string;
@@ -17,10 +14,11 @@ interface DayRange {
 /**
  * The store days between the last complete pass (`since`) and `today` over which a rule boundary swept: a fact
  * dated inside such a range may have crossed it. `back` maps a store day to the date a fact must carry to sit
- * exactly on the boundary that day (e.g. the first day of the 12-month window).
+ * exactly on the boundary that day (e.g. the first day of the 12-month window). The bounds are exact (a fact
+ * crosses between the two days iff it lies in (back(since), back(today)]), so a day's pass reads one day of facts.
  */
 function swept(since: string, today: string, back: (day: string) => string): DayRange {
-  return { after: addDays(back(since), -slackDays), upTo: addDays(back(today), 1) };
+  return { after: back(since), upTo: back(today) };
 }
 
 const instantOf = (day: string) => storeDayStart(day).toISOString();
@@ -46,8 +44,6 @@ export function customersDueForRefresh(sqlite: Database.Database, since: string,
   const i24 = instantWindows(since).since24m;
   const now12 = instantWindows(today).since12m;
   const now24 = instantWindows(today).since24m;
-  const slackMs = slackDays * 86_400_000;
-  const earlier = (iso: string) => new Date(Date.parse(iso) - slackMs).toISOString();
 
   const visitRanges = [w12, w24, churn, entered];
   const ownershipRanges = [churn, newOwner, maintNotDue];
@@ -64,21 +60,28 @@ export function customersDueForRefresh(sqlite: Database.Database, since: string,
     parts.push(
       'select owner_id from vehicles where delivery_date is null and created_at >= ? and created_at < ?',
     );
-    params.push(r.after, r.upTo, r.after, r.upTo, instantOf(r.after), instantOf(addDays(r.upTo, 1)));
+    params.push(
+      r.after,
+      r.upTo,
+      r.after,
+      r.upTo,
+      instantOf(addDays(r.after, 1)),
+      instantOf(addDays(r.upTo, 1)),
+    );
   }
   // Surveys and interactions carry instants; their windows begin at a store midnight.
   parts.push('select customer_id from csi_surveys where surveyed_at >= ? and surveyed_at < ?');
-  params.push(earlier(i24), now24);
+  params.push(i24, now24);
   parts.push(
     "select customer_id from interactions where kind = 'complaint' and occurred_at >= ? and occurred_at < ?",
   );
-  params.push(earlier(i12), now12);
+  params.push(i12, now12);
   parts.push(
     "select customer_id from interactions where kind = 'event' and occurred_at >= ? and occurred_at < ?",
   );
-  params.push(earlier(i24), now24);
+  params.push(i24, now24);
   // 休眠: the last contact, or the card's creation when nobody has been in touch.
-  const quietFrom = instantOf(dormant.after);
+  const quietFrom = instantOf(addDays(dormant.after, 1));
   const quietTo = instantOf(addDays(dormant.upTo, 1));
   parts.push('select customer_id from interactions where occurred_at >= ? and occurred_at < ?');
   parts.push('select id from customers where created_at >= ? and created_at < ?');
