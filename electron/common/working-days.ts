@@ -1,6 +1,10 @@
-// The package is CommonJS without static named exports: Node's ESM loader only sees its default export.
-import chineseDays from 'chinese-days';
+// The package's own data (holidays and make-up working days by date). Its functions read a date through the
+// host's zone, and west of UTC they shift it a day (isWorkday('2026-10-12'), a Monday, is false in New York),
+// so the weekday is worked out here from the date alone.
+import calendarData from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { addCalendarDays } from './store-time';
+
+const national = calendarData as { holidays: Record<string, string>; workdays: Record<string, string> };
 
 /**
  * The store's working-day calendar for deadlines: the national schedule (法定节假日) including make-up working
@@ -11,15 +15,30 @@ import { addCalendarDays } from './store-time';
  * updated, which is what the State Council's schedule will mostly say anyway.
  */
 export function isStoreWorkday(date: string): boolean {
-  return chineseDays.isWorkday(date);
+  if (Object.hasOwn(national.workdays, date)) return true;
+  if (Object.hasOwn(national.holidays, date)) return false;
+  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/**
+ * Days the store itself is closed on top of the national calendar (门店休息日, a complaint setting): none for
+ * legal deadlines such as a data-subject request's 15 working days, which count the national calendar only.
+ */
+export type ClosingDays = ReadonlySet<string>;
+const noClosingDays: ClosingDays = new Set();
+
+/** A national working day on which the store is open. */
+export function isWorkingDate(date: string, closed: ClosingDays = noClosingDays): boolean {
+  return isStoreWorkday(date) && !closed.has(date);
 }
 
 /** The `n`-th working day after `date` (the day itself not counted; n = 0 gives the date back). */
-export function addWorkingDays(date: string, n: number): string {
+export function addWorkingDays(date: string, n: number, closed: ClosingDays = noClosingDays): string {
   let at = date;
   for (let left = n; left > 0;) {
     at = addCalendarDays(at, 1);
-    if (isStoreWorkday(at)) left--;
+    if (isWorkingDate(at, closed)) left--;
   }
   return at;
 }
