@@ -14,6 +14,7 @@ import type {
   RootCause,
   SolutionState,
 } from '../../electron/contract/complaint-terms';
+import type { GradeTargets } from '../../electron/contract/complaint-settings';
 import { callbackAttempts, callbackTasks } from './callbacks';
 import { customers } from './customers';
 import { departments, users } from './users';
@@ -46,6 +47,11 @@ export const complaintTickets = sqliteTable(
     facts: text('facts', { mode: 'json' }).$type<Partial<Record<GradeFact, boolean>>>().notNull(),
     suggestedGrade: text('suggested_grade').$type<ComplaintGrade>().notNull(),
     grade: text('grade').$type<ComplaintGrade>().notNull(),
+    /**
+     * The grade's targets when it was given (intake, regrade): a later change of the settings moves no deadline
+     * of a ticket already received, and its history keeps the targets it was judged by.
+     */
+    targets: text('targets', { mode: 'json' }).$type<GradeTargets>(),
     /** Why the grade differs from the suggestion (required then). */
     gradeReason: text('grade_reason'),
     repeatOfId: integer('repeat_of_id').references((): AnySQLiteColumn => complaintTickets.id),

@@ -1,0 +1,1 @@
+ALTER TABLE `complaint_tickets` ADD `targets` text;
