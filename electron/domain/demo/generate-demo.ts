@@ -10,7 +10,9 @@ import { platePrefix } from './places';
 import type { ProspectStage } from './prospect-customer';
 import { generateProspect } from './prospect-customer';
 import { createRng, weightedTable } from './rng';
+import { writeRepairFacts } from './repair-facts';
 import { prepareInserts } from './statements';
+import { writeThreeGuaranteeCases } from './three-guarantee-cases';
 import { PlateAllocator, VinAllocator } from './vehicle-ids';
 
 export type DemoScale = 'S' | 'M' | 'L';
@@ -40,6 +42,8 @@ const kinds = weightedTable<Kind>([
 const batchSize = 5_000;
 /** Derives the consent ledger's random stream from the same seed. */
 const ledgerSeedSalt = 0x5eedc0de;
+/** The 三包 repair facts' own stream: added after the rest, they leave every other row as it was. */
+const repairSeedSalt = 0x3ba0c0de;
 
 // The same single and double character grams the trigger of migration 0003 writes, for every customer at once.
 const nameGramsSql = `insert or ignore into customer_name_grams (gram, customer_id)
@@ -113,6 +117,9 @@ export function generateDemo(db: AppDb, opts: GenerateDemoOptions): DemoCounts {
       runBatch(from, to);
       opts.onProgress?.(to, total);
     }
+    const repairRng = createRng((opts.seed ^ repairSeedSalt) >>> 0);
+    writeRepairFacts(sqlite, repairRng, ctx.lastDay);
+    ctx.counts.serviceVisits += writeThreeGuaranteeCases(sqlite, repairRng, today, ctx.counts.vehicles);
     fixSellers([...ctx.sellersUsed].sort((a, b) => a - b));
     if (gramTrigger) {
       sqlite.exec(nameGramsSql);
