@@ -1,6 +1,7 @@
 import type { Messages } from './zh-cn';
 import { callbacksEn } from '../pages/callbacks/messages/en';
 import { storeSettingsEn } from '../settings/store-settings-messages';
+import { backupsEn } from '../pages/settings/backups-messages';
 import { accountSecurityEn } from '../pages/settings/account-security-messages';
 import { cardEn } from '../pages/customer-card/card-messages';
 import { customerListEn } from '../pages/customers/list-messages';
@@ -528,6 +529,7 @@ export const en: Messages = {
   },
   callbacks: callbacksEn,
   storeSettings: storeSettingsEn,
+  backups: backupsEn,
   accountSecurity: accountSecurityEn,
   card: cardEn,
   search: searchEn,

@@ -1,6 +1,7 @@
 import { roleLabels } from '../../../electron/contract/permissions';
 import { callbacksZhCN } from '../pages/callbacks/messages/zh-cn';
 import { storeSettingsZhCN } from '../settings/store-settings-messages';
+import { backupsZhCN } from '../pages/settings/backups-messages';
 import { accountSecurityZhCN } from '../pages/settings/account-security-messages';
 import { cardZhCN } from '../pages/customer-card/card-messages';
 import { customerListZhCN } from '../pages/customers/list-messages';
@@ -515,6 +516,7 @@ export const zhCN = {
   },
   callbacks: callbacksZhCN,
   storeSettings: storeSettingsZhCN,
+  backups: backupsZhCN,
   accountSecurity: accountSecurityZhCN,
   card: cardZhCN,
   search: searchZhCN,

@@ -1,6 +1,7 @@
 import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/use-auth';
+import { BackupsTab } from './backups-tab';
 import { CallbackOutcomesTab } from './callback-outcomes-tab';
 import { CallbackRulesTab } from './callback-rules-tab';
 import { LockoutsTab } from './lockouts-tab';
@@ -30,15 +31,19 @@ export function SettingsPage() {
   const lockoutsTab = can('users.unlock')
     ? [{ key: 'lockouts', label: t('accountSecurity.lockoutsTab'), children: <LockoutsTab /> }]
     : [];
+  const backupsTab = can('backups.manage')
+    ? [{ key: 'backups', label: t('backups.tab'), children: <BackupsTab /> }]
+    : [];
   const items = can('users.manage')
     ? [
         { key: 'users', label: t('settings.usersTab'), children: <UsersTab /> },
         ...lockoutsTab,
         ...storeTab,
         ...callbackTabs,
+        ...backupsTab,
         account,
       ]
-    : [...lockoutsTab, ...storeTab, ...callbackTabs, account];
+    : [...lockoutsTab, ...storeTab, ...callbackTabs, ...backupsTab, account];
 
   return (
     <div className="page page-scroll">
