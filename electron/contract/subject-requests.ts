@@ -76,7 +76,7 @@ const refusalReasonMessage = '拒绝请求必须说明理由（《个人信息�
 /** The fields of the new-request drawer; the form resolver and main validate with this one schema. */
 export const subjectRequestFields = z
   .object({
-    customerId: id,
+    customerId: z.number().int().positive('请选择提出请求的客户'),
     kind: z.enum(subjectRequestKinds),
     channel: z.enum(subjectRequestChannels),
     identityCheck: z.enum(identityChecks),

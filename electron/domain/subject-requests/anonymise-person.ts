@@ -14,6 +14,7 @@ import { childRules, customerColumnRules, erasedName } from './person-data-rules
 import { changeState } from './request-service';
 import type { StoredRequest } from './request-store';
 import { addEvent, readDetail, readStoredRequest, requireCurrent } from './request-store';
+import { existingColumns, tableExists } from './person-rows';
 import { scrubColumns } from './scrub-text';
 import { scrubTextEverywhere } from './text-scan';
 
@@ -156,23 +157,24 @@ function applyReferenceRules(ctx: AuthedContext, plan: ErasurePlan, r: StoredReq
     if (e.action === 'delete') {
       sqlite.prepare(`delete from ${quoteId(table)} where ${inCards(column)}`).run(list);
     } else if (e.action === 'keep') {
-      for (const c of e.clear ?? []) {
+      for (const c of existingColumns(sqlite, table, e.clear ?? [])) {
         sqlite
           .prepare(`update ${quoteId(table)} set ${quoteId(c)} = null where ${inCards(column)}`)
           .run(list);
       }
-      scrubColumns(sqlite, table, e.scrub ?? [], inCards(column), [list], plan.terms);
+      const scrub = existingColumns(sqlite, table, e.scrub ?? []);
+      scrubColumns(sqlite, table, scrub, inCards(column), [list], plan.terms);
     }
   }
   for (const child of childRules) {
     const parent = plan.references.find((p) => p.ref.key === child.parentKey);
-    if (!parent) continue;
+    if (!parent || !tableExists(sqlite, child.table)) continue;
     const parentIds = `select id from ${quoteId(parent.ref.table)} where ${inCards(parent.ref.column)}`;
     scrubColumns(
       sqlite,
       child.table,
-      child.erasure.scrub ?? [],
-      `${quoteId(child.column)} in (${parentIds})`,
+      existingColumns(sqlite, child.table, child.erasure.scrub ?? []),
+      `${quoteId(child.column)} in (${parentIds})${child.filter ? ` and (${child.filter})` : ''}`,
       [list],
       plan.terms,
     );
@@ -243,6 +245,22 @@ export function anonymisePerson(
         note: `已匿名化客户卡 ${plan.cardIds.length} 张：${described.erase.map((l) => `${l.label} ${l.count ?? ''}`.trim()).join('，')}`,
       });
       changeState(ctx, r, 'done', '匿名化删除完成');
+      // The person's other open requests (a correction, a copy) have nothing left to act on.
+      const others = sqlite
+        .prepare(
+          `select id from subject_requests where id <> ? and state in ('open', 'in_progress')
+           and customer_id in (select value from json_each(?))`,
+        )
+        .pluck()
+        .all(r.id, JSON.stringify(plan.cardIds)) as number[];
+      for (const id of others) {
+        changeState(
+          ctx,
+          readStoredRequest(sqlite, id),
+          'done',
+          `本人的个人信息已按权利请求 #${r.id} 删除，本请求随之办结`,
+        );
+      }
       recordAudit(ctx, {
         action: 'customer.anonymised',
         entity: 'customer',

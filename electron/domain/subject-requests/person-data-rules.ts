@@ -84,6 +84,16 @@ export const referenceRules: Record<string, ReferenceRule> = {
     package: { include: true },
     erasure: { action: 'delete', detail: '通话、到店、短信微信和备注的内容' },
   },
+  'complaint_tickets.customer_id': {
+    label: '投诉工单',
+    package: { include: true },
+    erasure: {
+      action: 'keep',
+      reason:
+        '投诉的类别、等级、时限和补偿金额是门店的经营和质量记录（三包争议可能需要）；描述、诉求和处理说明中的姓名、电话、证件号已替换。证据附件文件随工单保留，含本人声音或影像的录音照片请人工评估',
+      scrub: ['description', 'demand', 'grade_reason', 'resolution_summary', 'manufacturer_case_no'],
+    },
+  },
   'vehicles.owner_id': {
     label: '车辆',
     package: { include: true },
@@ -100,7 +110,7 @@ export const referenceRules: Record<string, ReferenceRule> = {
   'service_visits.customer_id': {
     label: '进站记录',
     package: { include: true },
-    erasure: { action: 'keep', reason: keepVisits, scrub: ['notes'] },
+    erasure: { action: 'keep', reason: keepVisits, scrub: ['notes', 'fault_text'] },
   },
   'callback_tasks.customer_id': {
     label: '回访任务',
@@ -176,19 +186,52 @@ export const referenceRules: Record<string, ReferenceRule> = {
 };
 
 /** Rows reached through a table of the person's rather than by customer id. */
-export const childRules: {
+export interface ChildRule {
   table: string;
   column: string;
+  /** The reference whose rows' ids `column` holds. */
   parentKey: string;
+  /** Extra condition on the child rows (a notification points at several kinds of record). */
+  filter?: string;
   label: string;
+  /** False: not the person's data (a staff member's notification about their ticket). */
+  inPackage?: boolean;
   erasure: Extract<ErasureRule, { action: 'keep' }>;
-}[] = [
+}
+
+const complaintChild = (table: string, label: string, scrub: string[]): ChildRule => ({
+  table,
+  column: 'ticket_id',
+  parentKey: 'complaint_tickets.customer_id',
+  label,
+  erasure: { action: 'keep', reason: '随投诉工单保留', scrub },
+});
+
+export const childRules: ChildRule[] = [
   {
     table: 'subject_request_events',
     column: 'request_id',
     parentKey: 'subject_requests.customer_id',
     label: '请求处理记录',
     erasure: { action: 'keep', reason: '请求的办理经过', scrub: ['note'] },
+  },
+  complaintChild('complaint_events', '投诉处理记录', ['note', 'data']),
+  complaintChild('complaint_pauses', '投诉暂停记录', ['note']),
+  complaintChild('complaint_solutions', '投诉解决方案', ['proposal', 'gift', 'approval_note', 'answer_note']),
+  complaintChild('complaint_reviews', '投诉复盘', ['corrective_action']),
+  complaintChild('complaint_attachments', '投诉附件', ['file_name', 'note']),
+  {
+    table: 'notifications',
+    column: 'ref_id',
+    parentKey: 'complaint_tickets.customer_id',
+    filter: "ref_type = 'complaint_ticket'",
+    label: '员工通知',
+    inPackage: false,
+    erasure: {
+      action: 'keep',
+      reason: '员工收到的工单提醒，标题和内容中的身份信息已替换',
+      scrub: ['title', 'body'],
+    },
   },
 ];
 

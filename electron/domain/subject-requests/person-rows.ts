@@ -26,6 +26,20 @@ function columnsOf(sqlite: Database.Database, table: string): string[] {
   ).map((c) => c.name);
 }
 
+export function tableExists(sqlite: Database.Database, table: string): boolean {
+  return sqlite.prepare('select 1 from pragma_table_list where name = ?').get(table) !== undefined;
+}
+
+/** Of `wanted`, the columns the table has (a rule may name a column a later migration adds). */
+export function existingColumns(
+  sqlite: Database.Database,
+  table: string,
+  wanted: readonly string[],
+): string[] {
+  const have = new Set(columnsOf(sqlite, table));
+  return wanted.filter((c) => have.has(c));
+}
+
 /**
  * The references the package covers, in the rules' order (the card first). A reference no rule names yet (a
  * table added since) is included under its table name: the right of access is better served by too much.
@@ -62,11 +76,12 @@ export function readPersonTables(sqlite: Database.Database, cardIds: readonly nu
         entry.rows.push(r);
       }
     };
-    const select = (table: string, column: string, ids: readonly number[]) =>
+    const select = (table: string, column: string, ids: readonly number[], filter?: string) =>
       sqlite
         .prepare(
           `select rowid as __rowid, * from ${quoteId(table)}
-           where ${quoteId(column)} in (select value from json_each(?)) order by rowid`,
+           where ${quoteId(column)} in (select value from json_each(?))${filter ? ` and (${filter})` : ''}
+           order by rowid`,
         )
         .all(idList(ids)) as StoredRow[];
     const refs = packageReferences(sqlite);
@@ -80,9 +95,14 @@ export function readPersonTables(sqlite: Database.Database, cardIds: readonly nu
     }
     for (const child of childRules) {
       const parent = byTable.get(refs.find((r) => r.key === child.parentKey)?.table ?? '');
-      if (!parent) continue;
+      if (!parent || child.inPackage === false || !tableExists(sqlite, child.table)) continue;
       const ids = parent.rows.map((r) => Number(r.id));
-      add(child.label, child.table, `${child.table}.${child.column}`, select(child.table, child.column, ids));
+      add(
+        child.label,
+        child.table,
+        `${child.table}.${child.column}`,
+        select(child.table, child.column, ids, child.filter),
+      );
     }
     return [...byTable.values()].map(({ seen: _seen, ...t }) => ({
       ...t,

@@ -6,6 +6,7 @@ import { accountSecurityEn } from '../pages/settings/account-security-messages';
 import { cardEn } from '../pages/customer-card/card-messages';
 import { customerListEn } from '../pages/customers/list-messages';
 import { searchEn } from '../search/search-messages';
+import { subjectRequestsEn } from '../pages/privacy/requests-messages';
 
 export const en: Messages = {
   app: {
@@ -534,6 +535,7 @@ export const en: Messages = {
   card: cardEn,
   search: searchEn,
   customerList: customerListEn,
+  subjectRequests: subjectRequestsEn,
   language: {
     'zh-CN': '简体中文',
     en: 'English',

@@ -6,6 +6,7 @@ import { accountSecurityZhCN } from '../pages/settings/account-security-messages
 import { cardZhCN } from '../pages/customer-card/card-messages';
 import { customerListZhCN } from '../pages/customers/list-messages';
 import { searchZhCN } from '../search/search-messages';
+import { subjectRequestsZhCN } from '../pages/privacy/requests-messages';
 
 /** The reference locale: its shape defines the keys every other locale must provide. */
 export const zhCN = {
@@ -521,6 +522,7 @@ export const zhCN = {
   card: cardZhCN,
   search: searchZhCN,
   customerList: customerListZhCN,
+  subjectRequests: subjectRequestsZhCN,
   language: {
     'zh-CN': '简体中文',
     en: 'English',
