@@ -13,7 +13,7 @@ import { sealPassphrase, unsealPassphrase } from './secret-store';
 
 /** Warnings about the folder as it is now (a pulled USB stick shows here, not as an error). */
 function folderWarnings(folder: string | null, dataDir: string): string[] {
-  if (!folder) return ['尚未设置备份文件夹：在下方选择一个文件夹后才会自动备份'];
+  if (!folder) return ['尚未设置备份文件夹：选择一个文件夹后才会自动备份'];
   try {
     fs.accessSync(folder, fs.constants.W_OK);
     return checkBackupFolder(folder, dataDir);
