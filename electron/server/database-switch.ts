@@ -37,8 +37,19 @@ export function swapDatabaseFile(args: {
   reopen: () => void;
 }): void {
   const { dbFile, staged, safetyCopy, reopen } = args;
-  fs.mkdirSync(path.dirname(safetyCopy), { recursive: true });
-  moveWithSidecars(dbFile, safetyCopy);
+  try {
+    fs.mkdirSync(path.dirname(safetyCopy), { recursive: true });
+    moveWithSidecars(dbFile, safetyCopy);
+  } catch (error) {
+    // Nothing was swapped (on Windows a file another program holds open cannot be moved): carry on as before.
+    if (!fs.existsSync(dbFile) && fs.existsSync(safetyCopy)) moveWithSidecars(safetyCopy, dbFile);
+    reopen();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new AppError(
+      'conflict',
+      `数据库文件正被其他程序使用（例如正在运行的 npm run backup），未做任何改动，请稍后再试。原因：${reason}`,
+    );
+  }
   try {
     fs.renameSync(staged, dbFile);
     reopen();

@@ -10,6 +10,7 @@ import type { Envelope } from '../../electron/contract/errors';
 import { isBackupDue, lastSlot, nextSlot } from '../../electron/domain/backups/backup-schedule';
 import { isoWeekOf, selectRetained } from '../../electron/domain/backups/retention';
 import { setStoreTimeZone } from '../../electron/domain/clock';
+import { createRequestGate } from '../../electron/server/request-gate';
 import type { TestApp } from '../helpers/test-app';
 import { adminPassword, createTestApp } from '../helpers/test-app';
 import { testClock } from '../helpers/test-clock';
@@ -346,6 +347,21 @@ describe('backups: settings, copy, check, restore', () => {
       expectError(await app.call(channel, {}, manager), 'forbidden', /权限/);
   });
 
+  it('lists a daily copy that cannot be encrypted (this computer’s key file gone) as failed, with the reason', async () => {
+    await app.ok('backups.saveSettings', { encrypt: true }, token);
+    fs.rmSync(path.join(`${app.dataDir}-keys`, 'backup-passphrase.key'));
+    const settings = await app.ok('backups.settings', {}, token);
+    expect(settings.warnings.join()).toMatch(/无法读取已保存的备份密码/);
+    expectError(await app.call('backups.run', {}, token), 'internal', /无法读取已保存的备份密码/);
+    const failed = (await app.ok('backups.list', {}, token)).entries[0]!;
+    expect(failed).toMatchObject({ result: 'failed', sizeBytes: null });
+    expect(failed.error).toMatch(/重新输入备份密码/);
+    // Typing the passphrase again makes a new key; the next copy works.
+    await app.ok('backups.saveSettings', { passphrase }, token);
+    expect((await app.ok('backups.run', {}, token)).result).toBe('ok');
+    await app.ok('backups.saveSettings', { encrypt: false }, token);
+  });
+
   it('makes a copy at shutdown when anything changed', async () => {
     const backupFiles = () => fs.readdirSync(folder).filter((f) => /^dealer-crm-.*\.sqlite(\.enc)?$/.test(f));
     const before = backupFiles().length;
@@ -365,6 +381,30 @@ describe('backups: settings, copy, check, restore', () => {
       reopened.close();
       app.core.close = () => {};
     }
+  });
+});
+
+describe('backups: the request gate a restore closes', () => {
+  it('answers new calls that the system is busy and waits for the calls already running', async () => {
+    let release = () => {};
+    const slow = new Promise<void>((r) => (release = r));
+    const gate = createRequestGate(() => async (channel) => {
+      if (channel === 'slow') await slow;
+      return { ok: true, data: channel };
+    });
+    const running = gate.router('slow', {}, { token: null });
+    let paused = false;
+    const pausing = gate.pause(0).then(() => (paused = true));
+    await new Promise((r) => setTimeout(r, 60));
+    expect(paused).toBe(false);
+    const refused = await gate.router('other', {}, { token: null });
+    expectError(refused, 'conflict', /正在恢复备份/);
+    release();
+    await running;
+    await pausing;
+    expect(paused).toBe(true);
+    gate.resume();
+    expect(await gate.router('other', {}, { token: null })).toEqual({ ok: true, data: 'other' });
   });
 });
 

@@ -37,12 +37,21 @@ export async function createBackup(ctx: ServiceContext, req: BackupRequest): Pro
   const settings = loadBackupSettings(rt.dataDir);
   const folder = req.folder ?? settings.folder;
   if (!folder) throw new AppError('validation', '尚未设置备份文件夹，请先在“数据备份”设置中选择文件夹');
-  const passphrase =
-    req.passphrase !== undefined ? req.passphrase : settings.encrypt ? savedPassphrase(rt, settings) : null;
+  // An encrypted copy whose saved passphrase cannot be read (this computer's key file is gone) is a failed
+  // attempt like any other: listed and logged, so the administrator sees the daily copies failing.
+  let passphrase: string | null = null;
+  let refused: string | null = null;
+  try {
+    passphrase =
+      req.passphrase !== undefined ? req.passphrase : settings.encrypt ? savedPassphrase(rt, settings) : null;
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    refused = error.message;
+  }
   return exclusively(rt, 'backup', async () => {
     const started = ctx.clock();
     const t0 = performance.now();
-    const encrypted = passphrase !== null;
+    const encrypted = passphrase !== null || refused !== null;
     const name = backupNameAt(started, encrypted, (n) => fs.existsSync(path.join(folder, n)));
     const base = {
       format: 1 as const,
@@ -55,6 +64,7 @@ export async function createBackup(ctx: ServiceContext, req: BackupRequest): Pro
     };
     let manifest: BackupManifest;
     try {
+      if (refused) throw new BackupJobError('need_passphrase', refused);
       const made = await (rt.inWorker ? inWorker.makeBackup : makeBackup)({
         dbFile: rt.dbFile,
         folder,
