@@ -174,7 +174,10 @@ describe('export row cap', () => {
     const sheet = book.worksheets[0]!;
     const nameColumn = (sheet.getRow(1).values as unknown[]).indexOf('姓名');
     const names: string[] = [];
-    for (let r = 2; r <= sheet.rowCount; r++) names.push(String(sheet.getRow(r).getCell(nameColumn).value));
+    // The last row is the footer that says who exported the file and when, not a customer.
+    const footer = String(sheet.getRow(sheet.rowCount).getCell(1).value);
+    expect(footer).toMatch(/^由 .+ 于 .+ 导出（已脱敏）$/);
+    for (let r = 2; r < sheet.rowCount; r++) names.push(String(sheet.getRow(r).getCell(nameColumn).value));
     return names;
   };
 
