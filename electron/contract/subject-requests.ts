@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
+import { consentChannels, consentPurposes } from './consent';
 import { id, isoDate, optionalText, version } from './fields';
 
 /**
@@ -62,6 +63,7 @@ export const subjectRequestEventActions = [
   'handler',
   'notes',
   'package',
+  'consent',
   'anonymised',
 ] as const;
 export type SubjectRequestEventAction = (typeof subjectRequestEventActions)[number];
@@ -262,6 +264,16 @@ export const subjectRequestsContract = {
       erased: z.array(erasureLine),
       kept: z.array(erasureLine),
     }),
+  }),
+  'subjectRequests.withdrawConsent': channel({
+    summary:
+      'Record the withdrawals a withdraw-consent request asks for (consent ledger, source request), then close it',
+    access: 'privacy.requests',
+    input: requestRef.extend({
+      purposes: z.array(z.enum(consentPurposes)).min(1, '请选择要撤回同意的用途').max(consentPurposes.length),
+      channel: z.enum(consentChannels),
+    }),
+    output: subjectRequestDetail,
   }),
   'subjectRequests.staff': channel({
     summary: 'Staff who may handle requests (active accounts whose role has privacy.requests)',

@@ -266,6 +266,46 @@ describe('data-subject requests (个人信息权利请求)', () => {
       expect(refused).toMatchObject({ state: 'refused', refusalReason: '法律规定的保存期限未届满' });
     });
 
+    it('a withdraw-consent request records the withdrawals on the consent ledger as the person’s, then closes', async () => {
+      const c = await newCustomer();
+      await app.ok(
+        'customers.setConsent',
+        { customerId: c, purpose: 'marketing', granted: true, channel: 'paper' },
+        manager,
+      );
+      const r = await newRequest(c, { kind: 'withdraw_consent', channel: 'phone' });
+      const empty = await app.call(
+        'subjectRequests.withdrawConsent',
+        { id: r.id, version: r.version, purposes: [], channel: 'phone' },
+        manager,
+      );
+      expect(empty).toMatchObject({ ok: false, error: { kind: 'validation' } });
+      const done = await app.ok(
+        'subjectRequests.withdrawConsent',
+        { id: r.id, version: r.version, purposes: ['marketing', 'events'], channel: 'phone' },
+        manager,
+      );
+      expect(done.state).toBe('done');
+      expect(done.events.map((e) => e.action)).toEqual(['created', 'consent', 'state']);
+      const ledger = db()
+        .prepare(
+          `select purpose, granted, source, evidence from consent_history where customer_id = ? order by id`,
+        )
+        .all(c);
+      expect(ledger).toEqual([
+        { purpose: 'marketing', granted: 1, source: 'staff', evidence: null },
+        { purpose: 'marketing', granted: 0, source: 'request', evidence: `权利请求 #${r.id}` },
+        { purpose: 'events', granted: 0, source: 'request', evidence: `权利请求 #${r.id}` },
+      ]);
+      const access = await newRequest(c, { kind: 'access' });
+      const wrong = await app.call(
+        'subjectRequests.withdrawConsent',
+        { id: access.id, version: access.version, purposes: ['care'], channel: 'phone' },
+        manager,
+      );
+      expect(wrong).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    });
+
     it('is the desk of managers and administrators only', async () => {
       const desk = await app.userWithRole('front_desk');
       expect(await app.call('subjectRequests.list', {}, desk)).toMatchObject({

@@ -53,6 +53,14 @@ test('manager records a request, produces the data package, anonymises on a dele
     receivedOn: daysAgo(1),
   });
 
+  const withdrawal = await manager<{ id: number }>('subjectRequests.create', {
+    customerId: asker.id,
+    kind: 'withdraw_consent',
+    channel: 'phone',
+    identityCheck: 'phone_callback',
+    receivedOn: daysAgo(0),
+    notes: '不再接收营销推广',
+  });
   await uiLogin(page, 'e2e-privacy-mgr', password);
   await page.getByRole('menuitem', { name: '个人信息' }).click();
   await expect(page.getByRole('tab', { name: '权利请求' })).toBeVisible();
@@ -103,6 +111,18 @@ test('manager records a request, produces the data package, anonymises on a dele
     await modal.getByLabel('拒绝理由').fill('本人未能提供与档案一致的身份信息');
     await modal.getByRole('button', { name: '拒绝请求' }).click();
     await expect(detail.locator('.ant-drawer-title').getByText('已拒绝')).toBeVisible();
+    await page.keyboard.press('Escape');
+  });
+
+  await test.step('a withdraw-consent request records the withdrawal and closes', async () => {
+    await desk.getByRole('button', { name: `#${withdrawal.id}` }).click();
+    await detail.getByRole('button', { name: '记录撤回…' }).click();
+    const modal = page.locator('.ant-modal').filter({ hasText: '记录撤回同意' });
+    await modal.getByLabel('营销推广').check();
+    await shotBoth(page, '80-withdraw-consent');
+    await modal.getByRole('button', { name: '记录撤回并办结' }).click();
+    await expect(page.getByText('已记录撤回，请求已办结')).toBeVisible();
+    await expect(detail.locator('.ant-drawer-title').getByText('已办结')).toBeVisible();
     await page.keyboard.press('Escape');
   });
 

@@ -10,6 +10,7 @@ import {
   transitionRequest,
   updateRequest,
 } from './request-service';
+import { withdrawConsent } from './withdraw-consent';
 
 export const subjectRequestsHandlers: Handlers<keyof typeof subjectRequestsContract> = {
   'subjectRequests.list': (ctx, input) => listRequests(ctx, input),
@@ -20,5 +21,6 @@ export const subjectRequestsHandlers: Handlers<keyof typeof subjectRequestsContr
   'subjectRequests.dataPackage': (ctx, input) => produceDataPackage(ctx, input.id),
   'subjectRequests.erasurePreview': (ctx, input) => previewErasure(ctx, input.id),
   'subjectRequests.anonymise': (ctx, input) => anonymisePerson(ctx, input),
+  'subjectRequests.withdrawConsent': (ctx, input) => withdrawConsent(ctx, input),
   'subjectRequests.staff': (ctx) => listHandlers(ctx),
 };

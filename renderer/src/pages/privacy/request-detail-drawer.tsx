@@ -33,6 +33,7 @@ import { RefuseModal } from './refuse-modal';
 import { requestKey, subjectRequestsKey } from './requests-keys';
 import { StateTag } from './state-tag';
 import { useRequestStaff } from './use-request-staff';
+import { WithdrawModal } from './withdraw-modal';
 
 function EventLine({ e }: { e: SubjectRequestEvent }) {
   const { t } = useTranslation();
@@ -128,6 +129,7 @@ function Actions({ request }: { request: SubjectRequestDetail }) {
   const queryClient = useQueryClient();
   const [refusing, setRefusing] = useState(false);
   const [erasing, setErasing] = useState(false);
+  const [withdrawing, setWithdrawing] = useState(false);
   const invalidate = () => queryClient.invalidateQueries({ queryKey: subjectRequestsKey });
   const move = useMutation({
     mutationFn: (to: 'in_progress' | 'done') =>
@@ -174,7 +176,12 @@ function Actions({ request }: { request: SubjectRequestDetail }) {
             {t('subjectRequests.detail.anonymise')}
           </Button>
         )}
-        {(request.kind === 'correct' || request.kind === 'withdraw_consent') && (
+        {request.kind === 'withdraw_consent' && (
+          <Button type="primary" onClick={() => setWithdrawing(true)}>
+            {t('subjectRequests.withdraw.open')}
+          </Button>
+        )}
+        {request.kind === 'correct' && (
           <Link to={`/customers/${request.customerId}`}>
             <Button type="primary">{t('subjectRequests.detail.openCard')}</Button>
           </Link>
@@ -205,6 +212,7 @@ function Actions({ request }: { request: SubjectRequestDetail }) {
       </Space>
       {refusing && <RefuseModal request={request} onClose={() => setRefusing(false)} />}
       {erasing && <ErasureModal request={request} onClose={() => setErasing(false)} />}
+      {withdrawing && <WithdrawModal request={request} onClose={() => setWithdrawing(false)} />}
     </section>
   );
 }
