@@ -296,11 +296,13 @@ test.describe('data care', () => {
     await login(page, 'admin', adminPassword);
     const downloading = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出' }).click();
+    // The dialog says the file is masked and logged (test/e2e/72-masking.spec.ts covers the choices).
+    await page.getByRole('dialog', { name: '导出客户列表' }).getByRole('button', { name: '导出' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const file = testInfo.outputPath(download.suggestedFilename());
     await download.saveAs(file);
-    await expect(page.getByText(/^已导出 [\d,]+ 位客户$/)).toBeVisible();
+    await expect(page.getByText(/^已导出 [\d,]+ 位客户（已脱敏）$/)).toBeVisible();
     await shot(page, '30-export');
 
     const workbook = new ExcelJS.Workbook();
@@ -315,11 +317,13 @@ test.describe('data care', () => {
 
     // The file follows the list's filters: only VIPs when the list shows only VIPs.
     await page.goto('/#/customers?stage=vip&sort=name&dir=asc');
-    await expect.poll(() => customerTotal(page)).toBeLessThan(sheet.rowCount - 1);
+    // Rows: the header, the customers, and the footer naming who exported the file.
+    await expect.poll(() => customerTotal(page)).toBeLessThan(sheet.rowCount - 2);
     const vips = await customerTotal(page);
     expect(vips).toBeGreaterThan(0);
     const filtered = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出' }).click();
+    await page.getByRole('dialog', { name: '导出客户列表' }).getByRole('button', { name: '导出' }).click();
     const vipFile = testInfo.outputPath(`vip-${(await filtered).suggestedFilename()}`);
     await (await filtered).saveAs(vipFile);
     const vipBytes = fs.readFileSync(vipFile);
@@ -328,9 +332,10 @@ test.describe('data care', () => {
       vipBytes.buffer.slice(vipBytes.byteOffset, vipBytes.byteOffset + vipBytes.byteLength) as ArrayBuffer,
     );
     const vipSheet = vipBook.worksheets[0]!;
-    expect(vipSheet.rowCount - 1).toBe(vips);
+    expect(vipSheet.rowCount - 2).toBe(vips);
+    expect(String(vipSheet.getRow(vipSheet.rowCount).getCell(1).value)).toMatch(/^由 .+ 导出（已脱敏）$/);
     const stageColumn = headers.indexOf('阶段') + 1;
-    for (let r = 2; r <= vipSheet.rowCount; r++)
+    for (let r = 2; r < vipSheet.rowCount; r++)
       expect(vipSheet.getRow(r).getCell(stageColumn).value).toBe('VIP');
 
     // Front desk may import and merge but not export (PIPL): no button, and 数据维护 is there.

@@ -5,6 +5,7 @@ import { backupsEn } from '../pages/settings/backups-messages';
 import { accountSecurityEn } from '../pages/settings/account-security-messages';
 import { cardEn } from '../pages/customer-card/card-messages';
 import { customerListEn } from '../pages/customers/list-messages';
+import { personalDataEn } from '../personal-data/personal-data-messages';
 import { searchEn } from '../search/search-messages';
 import { subjectRequestsEn } from '../pages/privacy/requests-messages';
 
@@ -533,6 +534,7 @@ export const en: Messages = {
   backups: backupsEn,
   accountSecurity: accountSecurityEn,
   card: cardEn,
+  personalData: personalDataEn,
   search: searchEn,
   customerList: customerListEn,
   subjectRequests: subjectRequestsEn,

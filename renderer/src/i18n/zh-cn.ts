@@ -5,6 +5,7 @@ import { backupsZhCN } from '../pages/settings/backups-messages';
 import { accountSecurityZhCN } from '../pages/settings/account-security-messages';
 import { cardZhCN } from '../pages/customer-card/card-messages';
 import { customerListZhCN } from '../pages/customers/list-messages';
+import { personalDataZhCN } from '../personal-data/personal-data-messages';
 import { searchZhCN } from '../search/search-messages';
 import { subjectRequestsZhCN } from '../pages/privacy/requests-messages';
 
@@ -520,6 +521,7 @@ export const zhCN = {
   backups: backupsZhCN,
   accountSecurity: accountSecurityZhCN,
   card: cardZhCN,
+  personalData: personalDataZhCN,
   search: searchZhCN,
   customerList: customerListZhCN,
   subjectRequests: subjectRequestsZhCN,

@@ -1,4 +1,3 @@
-import { Typography } from 'antd';
 import dayjs from 'dayjs';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +5,7 @@ import type { CallPanel } from '../../../../electron/contract/callbacks';
 import type { VisitType } from '../../../../electron/contract/vehicles';
 import { visitTypes } from '../../../../electron/contract/vehicles';
 import { formatDate, formatDateTime } from '../../format/date';
+import { PersonalValue } from '../../personal-data/personal-value';
 
 const km = new Intl.NumberFormat('zh-CN');
 
@@ -59,15 +59,14 @@ export function CallCustomerSummary({ call }: { call: CallPanel }) {
             <>
               <dt>{t('callbacks.call.mobile2')}</dt>
               <dd>
-                <Typography.Text
-                  className="cell-mono"
-                  copyable={{
-                    text: c.mobile2,
-                    tooltips: [t('callbacks.call.copyPhone'), t('callbacks.call.copied')],
-                  }}
-                >
-                  {c.mobile2}
-                </Typography.Text>
+                <PersonalValue
+                  customerId={c.id}
+                  field="mobile2"
+                  value={c.mobile2}
+                  taskId={call.reasons[0]?.taskId}
+                  mono
+                  copyable
+                />
               </dd>
             </>
           )}

@@ -3,6 +3,7 @@ import { Alert, Button, Popconfirm, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CallPanel } from '../../../../electron/contract/callbacks';
+import { PersonalValue } from '../../personal-data/personal-value';
 import { formatClock, formatWhen } from './callback-format';
 
 interface CallHeaderProps {
@@ -33,15 +34,15 @@ export function CallHeader({ call, releasing, onRelease }: CallHeaderProps) {
             {c.title && <span className="cb-call-title">{c.title}</span>}
           </h2>
           {c.mobile ? (
-            <Typography.Text
+            // Masked for operators: 查看 reveals it at once with this call as the reason (logged).
+            <PersonalValue
+              customerId={c.id}
+              field="mobile"
+              value={c.mobile}
+              taskId={call.reasons[0]?.taskId}
               className="cb-call-phone"
-              copyable={{
-                text: c.mobile,
-                tooltips: [t('callbacks.call.copyPhone'), t('callbacks.call.copied')],
-              }}
-            >
-              {c.mobile}
-            </Typography.Text>
+              copyable
+            />
           ) : (
             <span className="cb-call-phone cell-empty">{t('common.none')}</span>
           )}

@@ -17,6 +17,7 @@ import { errorMessage } from '../../forms/apply-server-errors';
 import { callbackKeys } from './callback-keys';
 import { CallCustomerSummary } from './call-customer-summary';
 import { CallHeader } from './call-header';
+import { RevealScope } from '../../personal-data/reveal-scope';
 import { CallReasons } from './call-reasons';
 import type { CsiKind, CsiValues } from './csi-form';
 import { CsiForm, emptyCsi } from './csi-form';
@@ -241,7 +242,7 @@ export function CallPanelView({ call, onRecorded }: CallPanelViewProps) {
     return false;
   });
 
-  return (
+  const panel = (
     <div className="cb-call" aria-label={t('callbacks.call.title')} role="region">
       <CallHeader call={call} releasing={release.isPending} onRelease={() => release.mutate()} />
       <div className="cb-call-body">
@@ -296,4 +297,6 @@ export function CallPanelView({ call, onRecorded }: CallPanelViewProps) {
       </div>
     </div>
   );
+  // A number revealed during this call stays shown for this call only (personal-data/reveal-scope.tsx).
+  return <RevealScope key={`${call.customer.id}:${call.claimExpiresAt}`}>{panel}</RevealScope>;
 }

@@ -11,6 +11,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { CustomerCard } from '../../../../electron/contract/customers';
 import { formatDate } from '../../format/date';
+import { PersonalValue } from '../../personal-data/personal-value';
 import type { ListReturnState } from '../customers/list-return';
 import { customerListPath } from '../customers/list-return';
 import { ageOn } from './card-format';
@@ -81,12 +82,14 @@ export function CardHeader({ card, canWrite, onEdit, onAction }: CardHeaderProps
             ))}
             {c.mobile && (
               <span className="card-contact">
-                <span className="card-contact-label">{t('card.profile.mobile')}</span> {c.mobile}
+                <span className="card-contact-label">{t('card.profile.mobile')}</span>{' '}
+                <PersonalValue customerId={c.id} field="mobile" value={c.mobile} mono />
               </span>
             )}
             {c.wechat && (
               <span className="card-contact">
-                <span className="card-contact-label">{t('card.profile.wechat')}</span> {c.wechat}
+                <span className="card-contact-label">{t('card.profile.wechat')}</span>{' '}
+                <PersonalValue customerId={c.id} field="wechat" value={c.wechat} />
               </span>
             )}
           </div>

@@ -16,6 +16,7 @@ import { ConsentSection } from './consent-section';
 import { DerivedSummary } from './derived-summary';
 import { MergedNotice, useMergedRedirect } from './merged-notice';
 import { ProfileSection } from './profile-section';
+import { RevealScope } from '../../personal-data/reveal-scope';
 import { PurchaseSection } from './purchase-section';
 import { SourceSection } from './source-section';
 import { TimelineSection } from './timeline-section';
@@ -80,7 +81,7 @@ export function CustomerCardPage() {
 
   const data = card.data;
   const c = data.customer;
-  return (
+  const page = (
     <div className="page page-scroll card-page" aria-busy={card.isFetching || undefined}>
       <MergedNotice />
       <CardHeader
@@ -120,4 +121,6 @@ export function CustomerCardPage() {
       )}
     </div>
   );
+  // Values revealed on this card stay shown while it is open, for this customer only (reveal-scope.tsx).
+  return <RevealScope key={c.id}>{page}</RevealScope>;
 }

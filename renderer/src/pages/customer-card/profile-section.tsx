@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CustomerDetail } from '../../../../electron/contract/customers';
 import { salutation } from '../../../../electron/common/salutation';
 import { formatDate } from '../../format/date';
+import { PersonalValue } from '../../personal-data/personal-value';
 import { InfoList } from './info-list';
 
 /** The person: how to reach them, where they live and work, what they like. */
@@ -21,16 +22,34 @@ export function ProfileSection({ customer: c }: { customer: CustomerDetail }) {
             : []),
           // How call-backs greet this customer: the same words the scripts use.
           { label: t('card.profile.salutation'), value: `${salutation(c)}您好`, wide: c.isCompany },
-          { label: t('card.profile.mobile'), value: c.mobile },
-          { label: t('card.profile.mobile2'), value: c.mobile2 },
-          { label: t('card.profile.wechat'), value: c.wechat },
+          // Masked unless this user may see them; each offers 查看 with a reason (PersonalValue).
+          {
+            label: t('card.profile.mobile'),
+            value: <PersonalValue customerId={c.id} field="mobile" value={c.mobile} mono copyable compact />,
+          },
+          {
+            label: t('card.profile.mobile2'),
+            value: (
+              <PersonalValue customerId={c.id} field="mobile2" value={c.mobile2} mono copyable compact />
+            ),
+          },
+          {
+            label: t('card.profile.wechat'),
+            value: <PersonalValue customerId={c.id} field="wechat" value={c.wechat} copyable compact />,
+          },
           { label: t('card.profile.birthday'), value: c.birthday && formatDate(c.birthday) },
           {
             label: t('card.profile.idNumber'),
-            value: c.idNumber && <span className="mono">{c.idNumber}</span>,
+            value: c.idNumber && (
+              <PersonalValue customerId={c.id} field="idNumber" value={c.idNumber} className="mono" compact />
+            ),
           },
           { label: t('card.profile.district'), value: c.district },
-          { label: t('card.profile.address'), value: c.address, wide: true },
+          {
+            label: t('card.profile.address'),
+            value: c.address && <PersonalValue customerId={c.id} field="address" value={c.address} compact />,
+            wide: true,
+          },
           { label: t('card.profile.occupation'), value: c.occupation },
           { label: t('card.profile.industry'), value: c.industry },
           { label: t('card.profile.employer'), value: c.employer, wide: true },

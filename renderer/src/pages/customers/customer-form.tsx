@@ -13,6 +13,8 @@ import {
   sourceChannels,
   stages,
 } from '../../../../electron/contract/customers';
+import { isPersonalField } from '../../../../electron/common/personal-mask';
+import { isMaskedValue } from '../../../../electron/contract/personal-data';
 import { fenToYuan, yuanInputFormatter, yuanToFen } from '../../format/money';
 import { DateInput } from '../../forms/date-input';
 import { FormField } from '../../forms/form-field';
@@ -53,6 +55,13 @@ export function CustomerForm({ control, customerId, referrer, onOpenCustomer }: 
   // The picker needs a name to show; the form itself only stores the id, as main does.
   const [picked, setPicked] = useState<PickedCustomer | null>(referrer ?? null);
   const f = (key: Parameters<typeof fieldLabel>[1]) => fieldLabel(t, key);
+  // A personal field shown masked (PIPL) is kept as stored when left as it is; say so under it.
+  const personal = useWatch({ control, name: ['mobile', 'mobile2', 'wechat', 'idNumber', 'address'] });
+  const maskedNow = new Set(
+    (['mobile', 'mobile2', 'wechat', 'idNumber', 'address'] as const).filter((_, i) =>
+      isMaskedValue(personal[i]),
+    ),
+  );
 
   const text = (name: TextField, label: string, span = 12, extra?: ReactNode, required?: boolean) => (
     <Col span={span}>
@@ -61,7 +70,7 @@ export function CustomerForm({ control, customerId, referrer, onOpenCustomer }: 
         name={name}
         label={label}
         required={required}
-        extra={extra}
+        extra={isPersonalField(name) && maskedNow.has(name) ? t('personalData.maskedInput') : extra}
         render={(field, id) => (
           <Input
             id={id}
