@@ -10,13 +10,14 @@ import { forgetDuplicateScan } from '../duplicates/duplicate-scan';
 import { quoteId } from '../duplicates/schema-info';
 import type { ErasurePlan } from './erasure-plan';
 import { describePlan, importBatchesWith, planErasure } from './erasure-plan';
+import { personCardIds } from './customer-references';
 import { childRules, customerColumnRules, erasedName } from './person-data-rules';
 import { changeState } from './request-service';
 import type { StoredRequest } from './request-store';
 import { addEvent, readDetail, readStoredRequest, requireCurrent } from './request-store';
 import { existingColumns, tableExists } from './person-rows';
-import { scrubColumns } from './scrub-text';
-import { scrubTextEverywhere } from './text-scan';
+import { readCardIdentities, scrubColumns, uniqueTerms } from './scrub-text';
+import { findTextMentions, scrubMentions } from './text-scan';
 
 type Output = ChannelOutput<'subjectRequests.anonymise'>;
 
@@ -203,6 +204,11 @@ export function anonymisePerson(
 ): Output {
   const sqlite = ctx.db.$client;
   const now = ctx.clock().toISOString();
+  // Free text elsewhere is searched before the write lock is taken (a read of every large table); the
+  // transaction then rewrites the rows found, and searches again itself only if the numbers changed meanwhile.
+  const before = readStoredRequest(sqlite, input.id);
+  const searched = uniqueTerms(readCardIdentities(sqlite, personCardIds(sqlite, before.customerId)));
+  const found = findTextMentions(sqlite, searched);
   const result = sqlite
     .transaction(() => {
       const r = requireCurrent(sqlite, input.id, input.version);
@@ -213,7 +219,7 @@ export function anonymisePerson(
           fields: { confirm: `请输入 ${r.customerId}` },
         });
       }
-      const plan = planErasure(sqlite, r.customerId);
+      const plan = planErasure(sqlite, r.customerId, { scanText: false });
       if (plan.unruled.length) {
         throw new AppError(
           'internal',
@@ -225,7 +231,17 @@ export function anonymisePerson(
       applyReferenceRules(ctx, plan, r, now);
       scrubImportHistory(sqlite, plan, now);
       // Free text is rewritten while the cards still hold the numbers it is searched for (read into the plan).
-      scrubTextEverywhere(sqlite, plan.uniqueTerms);
+      const same = JSON.stringify(searched) === JSON.stringify(plan.uniqueTerms);
+      const mentions = same ? found : findTextMentions(sqlite, plan.uniqueTerms);
+      const mentioned = scrubMentions(sqlite, mentions, plan.uniqueTerms);
+      if (mentioned) {
+        described.erase.push({
+          key: 'free_text',
+          label: '其他记录中出现的本人手机号、证件号',
+          count: mentioned,
+          detail: '替换为「[已删除]」',
+        });
+      }
       anonymiseCards(sqlite, plan, now);
       const mark = sqlite.prepare(
         'insert into customer_erasures (customer_id, request_id, erased_at, erased_by) values (?, ?, ?, ?)',

@@ -36,6 +36,8 @@ export interface ErasurePlan {
   mentions: Map<string, number>;
   /** Append-only ledgers that hold a full value of the person's (should be none: they keep masks). */
   ledgerHits: Map<string, number>;
+  /** Whether mentions and ledgers were scanned (the preview), or left to the erasure's own pass. */
+  textScanned: boolean;
 }
 
 const ids = (list: readonly number[]) => JSON.stringify(list);
@@ -81,7 +83,16 @@ function ledgerHits(sqlite: Database.Database, terms: string[]): Map<string, num
   return hits;
 }
 
-export function planErasure(sqlite: Database.Database, customerId: number): ErasurePlan {
+/**
+ * `scanText`: also count the mentions of the person's numbers in free text everywhere and check the ledgers —
+ * a full read of the large tables, done for the preview (no lock held); the erasure itself rewrites the
+ * mentions in one pass instead of counting them first.
+ */
+export function planErasure(
+  sqlite: Database.Database,
+  customerId: number,
+  opts: { scanText: boolean } = { scanText: true },
+): ErasurePlan {
   const cardIds = personCardIds(sqlite, customerId);
   const identities = readCardIdentities(sqlite, cardIds);
   const terms = personTerms(identities);
@@ -119,9 +130,10 @@ export function planErasure(sqlite: Database.Database, customerId: number): Eras
     unruled,
     openTasks,
     importBatches: importBatchesWith(sqlite, cardIds).length,
-    mentions: countTextMentions(sqlite, unique),
+    mentions: opts.scanText ? countTextMentions(sqlite, unique) : new Map(),
     // A ledger is checked for the numbers only: a name alone is shared by too many people to prove anything.
-    ledgerHits: ledgerHits(sqlite, unique),
+    ledgerHits: opts.scanText ? ledgerHits(sqlite, unique) : new Map(),
+    textScanned: opts.scanText,
   };
 }
 
@@ -194,14 +206,15 @@ export function describePlan(plan: ErasurePlan): { erase: ErasureLine[]; keep: E
     detail: '客户阶段、等级、来源渠道、区县、行业、建档日期：经营统计口径，不能单独识别到个人',
   });
   const hits = [...plan.ledgerHits].map(([t, n]) => `${tableLabel(t)} ${n} 条`).join('、');
-  keep.push({
-    key: 'ledgers.checked',
-    label: '只能追加的台账（审计日志、授权历史）',
-    count: null,
-    detail: hits
-      ? `注意：${hits}含本人完整的手机号或证件号，台账不能修改，请联系系统管理员`
-      : '已核对：不含本人完整的手机号和证件号',
-  });
+  if (plan.textScanned)
+    keep.push({
+      key: 'ledgers.checked',
+      label: '只能追加的台账（审计日志、授权历史）',
+      count: null,
+      detail: hits
+        ? `注意：${hits}含本人完整的手机号或证件号，台账不能修改，请联系系统管理员`
+        : '已核对：不含本人完整的手机号和证件号',
+    });
   keep.push({
     key: 'backups',
     label: '已有的数据备份',

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { quoteId } from '../duplicates/schema-info';
-import { scrubMark } from './scrub-text';
+import { scrubColumns } from './scrub-text';
 
 /**
  * Columns that hold a value as data, not text about someone: another customer's own mobile (a couple often
@@ -20,6 +20,14 @@ const structuredColumns = new Set([
   'hash',
   'prev_hash',
 ]);
+
+/**
+ * Columns that hold codes, dates and keys rather than words (状态, 类型, 日期…): nobody types a phone number into
+ * them, and skipping them keeps the scan of a large store to the columns that matter. Anything else — every
+ * free-text column a later table adds included — is scanned.
+ */
+const codeColumn =
+  /(^|_)(at|on|date|until|hash|code|type|kind|state|status|stage|grade|channel|purpose|source|outcome|role|priority|direction|gender|energy|finance|birthday|vin|vin_reversed|plate|ticket_no|sha256|mime_type|stored_path|thumb_path|thumb_mime|timer|token_hash)$/;
 
 /** Tables derived by triggers from others (search keys); they follow their source. */
 const derivedTables = new Set(['customer_name_grams', 'search_seq']);
@@ -66,48 +74,74 @@ function scannable(sqlite: Database.Database): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const [t, cols] of textColumns(sqlite)) {
     if (frozen.has(t) || derivedTables.has(t)) continue;
-    const free = cols.filter((c) => !structuredColumns.has(c));
+    const free = cols.filter((c) => !structuredColumns.has(c) && !codeColumn.test(c));
     if (free.length) out.set(t, free);
   }
   return out;
 }
 
-const anyColumnHas = (cols: string[], n: number) =>
-  cols.flatMap((c) => Array.from({ length: n }, () => `instr(${quoteId(c)}, ?) > 0`)).join(' or ');
+/** A row whose free text mentions one of the terms. */
+export interface TextMention {
+  table: string;
+  rowid: number;
+}
 
-/** Rows per table whose free text contains one of the terms (the person's phone, ID number). */
+/** The free-text columns the erasure may rewrite, per table, with whether the table has rowids. */
+function scannableTables(sqlite: Database.Database): { table: string; columns: string[] }[] {
+  const withRowid = new Set(
+    sqlite
+      .prepare(`select name from pragma_table_list where schema = 'main' and wr = 0`)
+      .pluck()
+      .all() as string[],
+  );
+  return [...scannable(sqlite)]
+    .filter(([t]) => withRowid.has(t))
+    .map(([table, columns]) => ({ table, columns }));
+}
+
+/**
+ * Every row whose free text mentions one of the terms (the person's phone, ID number). A read of the large
+ * tables (about a second per million rows): run it outside the write transaction, which then rewrites only
+ * these rows, so no other workstation waits on the scan.
+ */
+export function findTextMentions(sqlite: Database.Database, terms: readonly string[]): TextMention[] {
+  if (!terms.length) return [];
+  const out: TextMention[] = [];
+  for (const { table, columns } of scannableTables(sqlite)) {
+    // One string per row, searched once per term: far cheaper than a search per column and term.
+    const text = columns.map((c) => `coalesce(${quoteId(c)}, '')`).join(` || char(10) || `);
+    const rowids = sqlite
+      .prepare(
+        `select rowid from ${quoteId(table)} where ${terms.map(() => `instr(${text}, ?) > 0`).join(' or ')}`,
+      )
+      .pluck()
+      .all(...terms) as number[];
+    for (const rowid of rowids) out.push({ table, rowid });
+  }
+  return out;
+}
+
 export function countTextMentions(sqlite: Database.Database, terms: readonly string[]): Map<string, number> {
   const found = new Map<string, number>();
-  if (!terms.length) return found;
-  for (const [t, cols] of scannable(sqlite)) {
-    const params = cols.flatMap(() => terms);
-    const n = sqlite
-      .prepare(`select count(*) from ${quoteId(t)} where ${anyColumnHas(cols, terms.length)}`)
-      .pluck()
-      .get(...params) as number;
-    if (n) found.set(t, n);
-  }
+  for (const m of findTextMentions(sqlite, terms)) found.set(m.table, (found.get(m.table) ?? 0) + 1);
   return found;
 }
 
-/** Replaces the terms in every free-text column of every table; returns the rows changed per table. */
-export function scrubTextEverywhere(
+/**
+ * Replaces the terms in the free text of the rows found (read again, inside the caller's transaction: a row
+ * edited since the scan is rewritten as it is now). Returns how many rows changed.
+ */
+export function scrubMentions(
   sqlite: Database.Database,
+  mentions: readonly TextMention[],
   terms: readonly string[],
-): Map<string, number> {
-  const changed = new Map<string, number>();
-  if (!terms.length) return changed;
-  for (const [t, cols] of scannable(sqlite)) {
-    const replaced = (c: string) => terms.reduce((expr) => `replace(${expr}, ?, '${scrubMark}')`, quoteId(c));
-    const setParams = cols.flatMap(() => terms);
-    const whereParams = cols.flatMap(() => terms);
-    const r = sqlite
-      .prepare(
-        `update ${quoteId(t)} set ${cols.map((c) => `${quoteId(c)} = ${replaced(c)}`).join(', ')}
-         where ${anyColumnHas(cols, terms.length)}`,
-      )
-      .run(...setParams, ...whereParams);
-    if (r.changes) changed.set(t, r.changes);
+): number {
+  const columnsOf = new Map(scannableTables(sqlite).map((t) => [t.table, t.columns]));
+  let changed = 0;
+  for (const m of mentions) {
+    const columns = columnsOf.get(m.table);
+    if (!columns) continue;
+    changed += scrubColumns(sqlite, m.table, columns, 'rowid = ?', [m.rowid], terms);
   }
   return changed;
 }
