@@ -5,6 +5,7 @@ import { idNumberCheckChar } from '../../electron/common/id-number';
 import { vinCheckDigit } from '../../electron/common/vin';
 import { addWorkingDays, workingDaysBetween } from '../../electron/common/working-days';
 import type { SubjectRequestDetail } from '../../electron/contract/subject-requests';
+import { appendAudit } from '../../electron/domain/audit/audit-log';
 import { customerReferences } from '../../electron/domain/subject-requests/customer-references';
 import {
   childRules,
@@ -833,6 +834,28 @@ describe('data-subject requests (个人信息权利请求)', () => {
         manager,
       );
       expect(req).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    });
+  });
+
+  describe('ledgers that cannot be rewritten', () => {
+    it('the preview warns when the audit log holds a full number of the person', async () => {
+      const mobile = '13712398765';
+      const c = await newCustomer({ name: '宇文台账', mobile });
+      // As an export's filter would be logged if it kept a typed phone number in full.
+      appendAudit(db(), {
+        at: monday,
+        userId: managerId,
+        username: 'privacymgr',
+        action: 'export.customers',
+        entity: 'export',
+        entityId: null,
+        customerId: null,
+        detail: JSON.stringify({ filters: { text: mobile } }),
+        client: null,
+      });
+      const r = await newRequest(c, { kind: 'delete' });
+      const preview = await app.ok('subjectRequests.erasurePreview', { id: r.id }, manager);
+      expect(preview.keep.find((l) => l.key === 'ledgers.checked')?.detail).toMatch(/注意：审计日志 1 条/);
     });
   });
 

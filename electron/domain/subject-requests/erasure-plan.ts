@@ -1,12 +1,18 @@
 import type Database from 'better-sqlite3';
 import type { ErasureLine } from '../../contract/subject-requests';
 import { quoteId } from '../duplicates/schema-info';
-import { tableLabel } from '../duplicates/merge-rules';
+import { tableLabel as mergeTableLabel } from '../duplicates/merge-rules';
 import type { CustomerReference } from './customer-references';
 import { customerReferences, personCardIds } from './customer-references';
 import { columnHeader } from './package-labels';
 import type { ErasureRule } from './person-data-rules';
-import { customerColumnRules, erasedName, ownCardsKey, referenceRules } from './person-data-rules';
+import {
+  customerColumnRules,
+  erasedName,
+  ownCardsKey,
+  referenceRules,
+  tableLabelOf,
+} from './person-data-rules';
 import type { CardIdentity } from './scrub-text';
 import { personTerms, readCardIdentities, uniqueTerms } from './scrub-text';
 import { countTextMentions } from './text-scan';
@@ -41,6 +47,7 @@ export interface ErasurePlan {
 }
 
 const ids = (list: readonly number[]) => JSON.stringify(list);
+const tableLabel = (t: string) => tableLabelOf(t, mergeTableLabel);
 
 function countRows(sqlite: Database.Database, ref: CustomerReference, cardIds: readonly number[]): number {
   return sqlite

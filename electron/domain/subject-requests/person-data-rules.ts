@@ -289,5 +289,12 @@ export const customerColumnRules: Record<string, CardColumnRule> = {
   edited_version: { keep: bookkeeping },
 };
 
+/** A table's name for staff: the rules' label for it, else the merge's, else the table name. */
+export function tableLabelOf(table: string, fallback: (t: string) => string): string {
+  const byRule = Object.entries(referenceRules).find(([key]) => key.split('.')[0] === table)?.[1].label;
+  const byChild = childRules.find((c) => c.table === table)?.label;
+  return byRule ?? byChild ?? fallback(table);
+}
+
 /** The anonymised card's name: no identity, but staff can still tell erased cards apart and find their data. */
 export const erasedName = (customerId: number) => `已删除客户#${customerId}`;
