@@ -49,7 +49,8 @@ export const complaintTickets = sqliteTable(
     grade: text('grade').$type<ComplaintGrade>().notNull(),
     /**
      * The grade's targets when it was given (intake, regrade): a later change of the settings moves no deadline
-     * of a ticket already received, and its history keeps the targets it was judged by.
+     * of a ticket already received, and its history keeps the targets it was judged by. Null reads as the
+     * settings' targets for the grade.
      */
     targets: text('targets', { mode: 'json' }).$type<GradeTargets>(),
     /** Why the grade differs from the suggestion (required then). */

@@ -295,6 +295,18 @@ export type TicketFieldsInput = z.input<typeof ticketFields>;
 
 const ticketRef = z.object({ id, version });
 
+/**
+ * What a change returns: the ticket's new version and state. The page reads the ticket again with
+ * complaints.get, so no change channel hands out the customer's personal data (one place masks and logs it).
+ */
+export const ticketChange = z.object({
+  id: z.number(),
+  ticketNo: z.string(),
+  version: z.number(),
+  state,
+});
+export type TicketChange = z.infer<typeof ticketChange>;
+
 const listFilters = z.object({
   /** mine: I own it or am its named manager; department: my department's inbox (or departmentId). */
   scope: z.enum(['all', 'mine', 'department']).default('all'),
@@ -322,7 +334,7 @@ const suggestion = z.object({
   repeatOf: z
     .object({ id: z.number(), ticketNo: z.string(), receivedAt: z.string(), category, state })
     .nullable(),
-  customer: ticketCustomer,
+  customer: ticketCustomer.omit({ mobile: true }),
   department: departmentRef.nullable(),
   /** A high-value customer's ticket names a manager: the first manager, suggested. */
   manager: staffRef.nullable(),
@@ -413,7 +425,6 @@ export const complaintsContract = {
       grade: grade.nullish(),
     }),
     output: suggestion,
-    personal: { spots: [ticketCustomerSpot] },
   }),
   'complaints.prefill': channel({
     summary: 'A new-ticket draft from a call-back: the call that raised it, or a dissatisfied follow-up task',
@@ -441,8 +452,7 @@ export const complaintsContract = {
       'Open a ticket: graded (suggested or chosen with a reason), repeat-linked, routed, deadlines set',
     access: 'complaints.raise',
     input: ticketFields,
-    output: ticketDetail,
-    personal: { spots: [ticketCustomerSpot] },
+    output: ticketChange,
   }),
   'complaints.fromFollowUp': channel({
     summary:
@@ -455,8 +465,7 @@ export const complaintsContract = {
       departmentId: id.nullish(),
       ownerUserId: id.nullish(),
     }),
-    output: ticketDetail,
-    personal: { spots: [ticketCustomerSpot] },
+    output: ticketChange,
   }),
   'complaints.list': channel({
     summary:
@@ -481,7 +490,8 @@ export const complaintsContract = {
     access: 'complaints.work',
     input: z.object({ id }),
     output: ticketDetail,
-    personal: { spots: [ticketCustomerSpot] },
+    // The ticket page shows the customer's complaint and contact: a view of their data, logged as a card view.
+    personal: { spots: [ticketCustomerSpot], cardView: true },
   }),
   'complaints.update': channel({
     summary: 'Correct the facts of a ticket (category, description, demand, vehicle, manufacturer case)',
@@ -499,15 +509,13 @@ export const complaintsContract = {
         })
         .strict(),
     }),
-    output: ticketDetail,
-    personal: { spots: [ticketCustomerSpot] },
+    output: ticketChange,
   }),
   'complaints.regrade': channel({
     summary: 'Change the grade with a reason; targets follow the new grade, paused time is kept',
     access: 'complaints.work',
     input: ticketRef.extend({ grade, reason: text(500, '请说明调整等级的原因') }),
-    output: ticketDetail,
-    personal: { spots: [ticketCustomerSpot] },
+    output: ticketChange,
   }),
   'complaints.route': channel({
     summary: 'Route to a department and owner (and manager); the new owner is notified',
@@ -518,8 +526,7 @@ export const complaintsContract = {
       managerUserId: id.nullish(),
       note: optionalText(500),
     }),
-    output: ticketDetail,
-    personal: { spots: [ticketCustomerSpot] },
+    output: ticketChange,
   }),
   'complaints.respond': channel({
     summary: 'The first response to the customer (stops the first-response timer); the ticket is in handling',
@@ -528,30 +535,26 @@ export const complaintsContract = {
       how: z.enum(complaintContactKinds).exclude(['note', 'customer_reply']).default('call'),
       note: text(2000, '请记录首次响应的内容'),
     }),
-    output: ticketDetail,
-    personal: { spots: [ticketCustomerSpot] },
+    output: ticketChange,
   }),
   'complaints.addEvent': channel({
     summary:
       'Put a note, call, message, visit or customer reply on the timeline (a reply notifies the owner)',
     access: 'complaints.work',
     input: z.object({ id, kind: z.enum(complaintContactKinds), note: text(2000, '请填写内容') }),
-    output: ticketDetail,
-    personal: { spots: [ticketCustomerSpot] },
+    output: ticketChange,
   }),
   'complaints.pause': channel({
     summary: 'Pause the solution and closing timers (waiting for the customer or the manufacturer)',
     access: 'complaints.work',
     input: ticketRef.extend({ reason: z.enum(pauseReasons), note: optionalText(500) }),
-    output: ticketDetail,
-    personal: { spots: [ticketCustomerSpot] },
+    output: ticketChange,
   }),
   'complaints.resume': channel({
     summary: 'End the pause: the timers run again from where they stopped',
     access: 'complaints.work',
     input: ticketRef.extend({ note: optionalText(500) }),
-    output: ticketDetail,
-    personal: { spots: [ticketCustomerSpot] },
+    output: ticketChange,
   }),
   'complaints.proposeSolution': channel({
     summary:
@@ -566,22 +569,19 @@ export const complaintsContract = {
         giftValueFen: 0,
       }),
     }),
-    output: ticketDetail,
-    personal: { spots: [ticketCustomerSpot] },
+    output: ticketChange,
   }),
   'complaints.approveSolution': channel({
     summary: 'A manager approves or rejects the compensation of a proposed solution',
     access: 'complaints.manage',
     input: z.object({ solutionId: id, approve: z.boolean(), note: optionalText(500) }),
-    output: ticketDetail,
-    personal: { spots: [ticketCustomerSpot] },
+    output: ticketChange,
   }),
   'complaints.recordAnswer': channel({
     summary: "The customer's answer to the proposed solution: agreed (solution timer met) or refused",
     access: 'complaints.work',
     input: z.object({ solutionId: id, answer: z.enum(['agreed', 'refused']), note: optionalText(1000) }),
-    output: ticketDetail,
-    personal: { spots: [ticketCustomerSpot] },
+    output: ticketChange,
   }),
   'complaints.close': channel({
     summary: 'Close with summary, root cause and FCR; a closure call is queued for the next working day',
@@ -591,16 +591,14 @@ export const complaintsContract = {
       rootCause: z.enum(rootCauses),
       resolvedAtFirstContact: z.boolean('请选择是否首次接触即解决'),
     }),
-    output: ticketDetail,
-    personal: { spots: [ticketCustomerSpot] },
+    output: ticketChange,
   }),
   'complaints.reopen': channel({
     summary:
       'Reopen a closed ticket by hand with a reason (the closure call reopens it on a dissatisfied answer)',
     access: 'complaints.manage',
     input: ticketRef.extend({ reason: text(500, '请说明重新打开的原因') }),
-    output: ticketDetail,
-    personal: { spots: [ticketCustomerSpot] },
+    output: ticketChange,
   }),
   'complaints.saveReview': channel({
     summary:
@@ -615,8 +613,7 @@ export const complaintsContract = {
       preventable: z.boolean(),
       done: z.boolean().default(false),
     }),
-    output: ticketDetail,
-    personal: { spots: [ticketCustomerSpot] },
+    output: ticketChange,
   }),
   'complaints.addAttachment': channel({
     summary: `Attach evidence (photo, PDF, recording; at most ${maxAttachmentBytes / 1024 / 1024} MB), stored in the data folder`,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { runMarks } from '../domain/callbacks/run-marks';
 import type { Clock } from '../domain/clock';
+import { runEscalation } from '../domain/complaints/escalation';
 import type { UpkeepOptions, UpkeepSummary } from '../domain/upkeep/daily-upkeep';
 import { runDailyUpkeep } from '../domain/upkeep/daily-upkeep';
 
@@ -21,7 +22,8 @@ export interface UpkeepSchedule extends UpkeepOptions {
 }
 
 /**
- * Runs the daily upkeep soon after start and again whenever the store day changes while the app stays open;
+ * Runs the daily upkeep soon after start and again whenever the store day changes while the app stays open, and
+ * the complaint escalation pass (warnings and breaches) at every check;
  * a failed pass is retried after `retryMs`. While it is registered, a queue read that finds the day's queue not
  * yet generated asks it to run (instead of building the queue itself in one long transaction). The timers do
  * not keep the process alive; `stop` ends them and cuts a running pass short at its next slice.
@@ -61,7 +63,20 @@ export function scheduleDailyUpkeep(
       retry.unref();
     }
   };
+  // Complaint deadlines: warnings at 75% and breaches, on every tick (one short transaction over open tickets).
+  const escalate = () => {
+    if (stopped) return;
+    try {
+      const s = runEscalation(sqlite, clock);
+      if (s.warnings || s.breaches) {
+        log(`投诉时限检查：${s.checked} 张未结工单，预警 ${s.warnings}，超时 ${s.breaches}（${s.ms} ms）`);
+      }
+    } catch (error) {
+      log('投诉时限检查失败，下次再试', error);
+    }
+  };
   const tick = () => {
+    escalate();
     if (stopped || busy) return;
     busy = true;
     current = pass().finally(() => {

@@ -139,6 +139,26 @@ describe('personal fields × roles, masked or full as the rules say', () => {
     if (taskIds.length) await app.ok('callbacks.release', { taskIds }, token);
   };
 
+  /** One complaint ticket about the customer (its list row and page carry the customer's mobile). */
+  const tickets = new Map<number, number>();
+  const complaintOf = async (customerId: number) => {
+    if (!tickets.has(customerId)) {
+      const change = await app.ok(
+        'complaints.create',
+        {
+          customerId,
+          channel: 'phone',
+          category: 'service_quality',
+          description: '隐私测试投诉',
+          receivedAt: now.toISOString(),
+        },
+        app.adminToken,
+      );
+      tickets.set(customerId, change.id);
+    }
+    return tickets.get(customerId)!;
+  };
+
   /** How to call each channel that declares personal fields, so that its output holds the fixture's people. */
   const calls: Partial<Record<ChannelName, (token: string) => Promise<unknown>>> = {
     'customers.list': (t) => app.ok('customers.list', { filters: { text: full.mobile } }, t),
@@ -168,6 +188,11 @@ describe('personal fields × roles, masked or full as the rules say', () => {
       ),
     'customers.search': (t) => app.ok('customers.search', { q: full.mobile }, t),
     'customers.duplicateScan': (t) => app.ok('customers.duplicateScan', { refresh: true }, t),
+    'complaints.list': async (t) => {
+      await complaintOf(people.owned!);
+      return app.ok('complaints.list', { filters: { customerId: people.owned } }, t);
+    },
+    'complaints.get': async (t) => app.ok('complaints.get', { id: await complaintOf(people.owned!) }, t),
     'callbacks.queue': (t) => app.ok('callbacks.queue', { scope: 'team' }, t),
     'callbacks.next': async (t) => {
       const panel = await app.ok('callbacks.next', { customerId: people.owned! }, t);

@@ -1,5 +1,8 @@
+import type Database from 'better-sqlite3';
 import type { CallbackOutcome, CallbackRuleCode, CallPanel } from '../../contract/callbacks';
 import { callbackOutcomeMeta } from '../../contract/callbacks';
+import type { ComplaintCategory, ComplaintGrade, ComplaintState } from '../../contract/complaint-terms';
+import { complaintCategoryLabels, complaintStateLabels } from '../../contract/complaint-terms';
 import { AppError } from '../../contract/errors';
 import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
@@ -126,6 +129,15 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
      where sv.customer_id = ? order by sv.visit_date desc, sv.id desc limit 3`,
   ).all(customerId) as VisitRow[];
 
+  const closedTicket = stmt(
+    sqlite,
+    `select id, ticket_no as ticketNo, coalesce(resolution_summary, '') as resolutionSummary from complaint_tickets
+     where closure_task_id = ? order by closed_at desc limit 1`,
+  );
+  const closedTicketOf = (taskId: number) =>
+    (closedTicket.get(taskId) as { id: number; ticketNo: string; resolutionSummary: string } | undefined) ??
+    null;
+
   const reasons = tasks.map((t) => {
     const rule = rules.get(t.rule_code);
     const vehicle = vehicleOf(t.vehicle_id);
@@ -159,11 +171,12 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
         store: storeName,
       }),
       csiKind: csiKindOf[t.rule_code] ?? null,
-      complaint: null,
+      complaint: t.rule_code === 'complaint_closure' ? closedTicketOf(t.id) : null,
       notes: t.notes,
     };
   });
 
+  const openComplaints = openComplaintsOf(sqlite, customerId);
   const calls = stmt(
     sqlite,
     `select a.id, a.ended_at as endedAt, a.outcome, a.notes, u.display_name as userName, a.undone_at as undoneAt,
@@ -207,8 +220,8 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
     },
     vehicles: vehicles.map((v) => ({ ...v, estimatedMileageKm: mileageOf(v) })),
     lastVisits,
-    openComplaints: [],
-    complaintsNote: '投诉工单模块尚未上线，暂无投诉记录可显示',
+    openComplaints,
+    complaintsNote: openComplaints.length ? null : '该客户暂无未结投诉',
     previousCalls: calls.map((c) => ({
       id: c.id,
       endedAt: c.endedAt,
@@ -222,4 +235,24 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
     reasons,
     csiKinds: [...new Set(reasons.map((r) => r.csiKind).filter((k): k is 'service' | 'sales' => k !== null))],
   };
+}
+
+/** The customer's open complaint tickets, for the operator to know before speaking (most urgent first). */
+function openComplaintsOf(sqlite: Database.Database, customerId: number): { id: number; summary: string }[] {
+  const rows = stmt(
+    sqlite,
+    `select id, ticket_no as ticketNo, grade, state, category, description from complaint_tickets
+     where customer_id = ? and state != 'closed' order by next_due_at is null, next_due_at limit 5`,
+  ).all(customerId) as {
+    id: number;
+    ticketNo: string;
+    grade: ComplaintGrade;
+    state: ComplaintState;
+    category: ComplaintCategory;
+    description: string;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    summary: `${r.ticketNo} ${r.grade} 级 ${complaintCategoryLabels[r.category]}（${complaintStateLabels[r.state]}）：${r.description.slice(0, 60)}`,
+  }));
 }

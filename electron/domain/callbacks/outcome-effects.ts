@@ -36,6 +36,8 @@ export interface OutcomeEffects {
   appendedTask: { id: number; notes: string | null; updatedAt: string } | null;
   csiSurveyIds: number[];
   interactionId: number | null;
+  /** A 结案回访 answer put on a complaint ticket (and whether it reopened it): such a call is not undone. */
+  complaintClosure?: { ticketId: number; reopened: boolean } | null;
 }
 
 const snapshotColumns = `id, status, skip_reason, attempts, next_attempt_at, assigned_user_id, claimed_by,

@@ -2,8 +2,10 @@ import type Database from 'better-sqlite3';
 import type { ChannelOutput, ChannelParsedInput } from '../../contract';
 import type { CallbackRuleCode } from '../../contract/callbacks';
 import { callbackOutcomeMeta } from '../../contract/callbacks';
+import { closureAnswerLabels } from '../../contract/complaint-terms';
 import { AppError } from '../../contract/errors';
 import { localDate, storeDateTimeLabel } from '../clock';
+import { recordClosureAnswer } from '../complaints/closing';
 import type { AuthedContext } from '../context';
 import { skipReasons } from './consent';
 import { createCsiFollowUp, csiSummary, recordCsiSurvey } from './csi';
@@ -171,6 +173,17 @@ export function recordCall(ctx: AuthedContext, input: RecordInput): RecordOutput
 
     if (dnc) markDoNotContact(sqlite, customerId, now);
 
+    // 结案回访: the answer goes on the ticket (a dissatisfied one reopens it), in this same transaction.
+    const closure = input.closure
+      ? recordClosureAnswer(ctx, {
+          taskIds: tasks.map((t) => t.id),
+          answer: input.closure.answer,
+          notes: input.closure.notes ?? input.notes ?? null,
+          attemptId,
+          now,
+        })
+      : null;
+
     let csiSurveyId: number | null = null;
     let followUpTaskId: number | null = null;
     let appendedTask: OutcomeEffects['appendedTask'] = null;
@@ -211,6 +224,10 @@ export function recordCall(ctx: AuthedContext, input: RecordInput): RecordOutput
     if (callBackAt) parts.push(`，约定 ${wallClock(callBackAt)} 回电`);
     if (input.csi) parts.push(`；${csiSummary(input.csi)}`);
     if (followUpTaskId !== null) parts.push('；已转客服经理 24 小时内跟进');
+    if (input.closure) {
+      parts.push(`；投诉处理结果：${closureAnswerLabels[input.closure.answer]}`);
+      if (closure?.reopened) parts.push('，工单已重新打开');
+    }
     if (input.notes) parts.push(`。备注：${input.notes}`);
     const interactionId = Number(
       stmt(
@@ -228,13 +245,14 @@ export function recordCall(ctx: AuthedContext, input: RecordInput): RecordOutput
       appendedTask,
       csiSurveyIds: csiSurveyId !== null ? [csiSurveyId] : [],
       interactionId,
+      complaintClosure: closure,
     };
     stmt(sqlite, 'update callback_attempts set effects = ? where id = ?').run(
       JSON.stringify(effects),
       attemptId,
     );
 
-    return { attemptId, tasks: results, csiSurveyId, followUpTaskId, closure: null };
+    return { attemptId, tasks: results, csiSurveyId, followUpTaskId, closure };
   });
   return run.immediate();
 }

@@ -142,6 +142,12 @@ export function undoOutcome(ctx: AuthedContext, input: UndoInput): UndoOutput {
       throw conflict(`只能撤销当天记录的回访结果；这条记录于 ${localDate(new Date(a.ended_at))}，已过当天`);
     }
     const effects = JSON.parse(a.effects) as OutcomeEffects;
+    if (effects.complaintClosure) {
+      // The answer is on the ticket's record (and may have reopened it and told the manager): it is corrected there.
+      throw conflict(
+        '这通电话记录了投诉结案回访的结果，不能撤销；如记录有误，请在投诉工单上补充说明或由经理重新打开工单',
+      );
+    }
     checkNothingLater(sqlite, a, effects, now, me);
 
     const workedIds = new Set(

@@ -1,14 +1,9 @@
 import type { notificationsContract } from '../../contract/notifications';
-import { AppError } from '../../contract/errors';
 import type { Handlers } from '../../server/handler-types';
-
-// The contract is committed first so the bell can be built on it; the service follows with its table.
-const notYet = (): never => {
-  throw new AppError('internal', '消息通知功能正在上线中，请稍后再试');
-};
+import { listNotifications, markNotificationsRead, unreadCount } from './notifications-service';
 
 export const notificationsHandlers: Handlers<keyof typeof notificationsContract> = {
-  'notifications.list': notYet,
-  'notifications.unreadCount': notYet,
-  'notifications.markRead': notYet,
+  'notifications.list': (ctx, input) => listNotifications(ctx, input),
+  'notifications.unreadCount': (ctx) => ({ unread: unreadCount(ctx.db.$client, ctx.user.id) }),
+  'notifications.markRead': (ctx, input) => markNotificationsRead(ctx, input),
 };
