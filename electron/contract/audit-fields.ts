@@ -1,3 +1,4 @@
+import { auditActions } from './audit-actions';
 import { importFieldLabels } from './imports';
 import { storeSettingLabels } from './settings';
 
@@ -137,15 +138,34 @@ export function formatAuditValue(value: unknown): string {
   if (value === null || value === undefined || value === '') return '（空）';
   if (typeof value === 'boolean') return value ? '是' : '否';
   if (Array.isArray(value)) return value.length ? value.map(formatAuditValue).join('、') : '（空）';
-  if (typeof value === 'object') return JSON.stringify(value);
+  if (typeof value === 'object') {
+    // A filter, counts, hours…: its parts by name ("客户编号 12，操作 修改客户"), not JSON.
+    const parts = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .map(
+        ([k, v]) => `${detailKeyLabels[k] ?? k} ${k === 'actions' ? actionNames(v) : formatAuditValue(v)}`,
+      );
+    return parts.length ? parts.join('，') : '（空）';
+  }
   return String(value);
 }
+
+const actionNames = (v: unknown) =>
+  Array.isArray(v)
+    ? v.map((a) => (auditActions as Record<string, string>)[String(a)] ?? String(a)).join('、')
+    : formatAuditValue(v);
+
+/** A code's name for staff (male → 男), from the caller's own labels; undefined to show the value as it is. */
+export type AuditValueLabel = (entity: string | null, field: string, value: unknown) => string | undefined;
 
 /** The `changes` of an audit row's detail ({ field: [before, after] }), labelled for its entity. */
 export function auditChangeLines(
   entity: string | null,
   detail: Record<string, unknown> | null,
+  valueLabel?: AuditValueLabel,
 ): AuditChangeLine[] {
+  const show = (field: string, v: unknown) =>
+    (v === null || v === undefined ? undefined : valueLabel?.(entity, field, v)) ?? formatAuditValue(v);
   const changes = detail?.changes;
   if (!changes || typeof changes !== 'object') return [];
   return Object.entries(changes as Record<string, unknown>).flatMap(([field, pair]) =>
@@ -154,8 +174,8 @@ export function auditChangeLines(
           {
             field,
             label: auditFieldLabel(entity, field),
-            before: formatAuditValue(pair[0]),
-            after: formatAuditValue(pair[1]),
+            before: show(field, pair[0]),
+            after: show(field, pair[1]),
           },
         ]
       : [],
@@ -189,8 +209,27 @@ const detailKeyLabels: Record<string, string> = {
   fromCustomerId: '原车主编号',
   toCustomerId: '新车主编号',
   date: '日期',
-  ok: '结果',
+  ok: '链完整',
   checked: '已校验行数',
+  id: '编号',
+  userId: '操作人编号',
+  customerId: '客户编号',
+  actions: '操作',
+  dateFrom: '开始日期',
+  dateTo: '结束日期',
+  customers: '客户',
+  vehicles: '车辆',
+  callbackTasks: '回访任务',
+  rows: '行',
+  create: '新建',
+  update: '更新',
+  skip: '跳过',
+  start: '开始',
+  end: '结束',
+  sessions: '会话数',
+  sessionsEnded: '结束的会话',
+  reset: '重置',
+  sort: '排序',
   brokenId: '首个异常记录',
   problem: '问题',
   truncated: '超出上限',

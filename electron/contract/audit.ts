@@ -6,6 +6,8 @@ import { id, isoDate } from './fields';
 /** What the viewer and its export filter by; dates are store days (Asia/Shanghai by default), both inclusive. */
 export const auditFilters = z
   .object({
+    /** One entry by its number (the verifier's 'show that entry'). */
+    id: id.optional(),
     userId: id.optional(),
     customerId: id.optional(),
     actions: z.array(z.enum(auditActionCodes)).max(60).optional(),

@@ -73,6 +73,9 @@ describe('audit log', () => {
       notes: [null, '〔19 字〕'],
       tags: [null, ['老客户']],
     });
+    // Defaults nobody typed (not a company, no do-not-contact) are not listed as changes of a new card.
+    expect(created.detail.changes).not.toHaveProperty('isCompany');
+    expect(created.detail.changes).not.toHaveProperty('doNotContact');
     const raw = JSON.stringify(rows('customer_id = ?', c.id));
     expect(raw).not.toContain('13812345678');
     expect(raw).not.toContain('11010519491231002X');

@@ -2,15 +2,38 @@ import type { ChannelOutput, ChannelParsedInput } from '../../contract';
 import type { AuditEntry } from '../../contract/audit';
 import { auditExportMaxRows } from '../../contract/audit';
 import { auditActions } from '../../contract/audit-actions';
+import type { AuditValueLabel } from '../../contract/audit-fields';
 import { auditChangeLines, auditDetailFacts, auditEntityLabels } from '../../contract/audit-fields';
+import { roleLabels } from '../../contract/permissions';
 import { localDate, storeDateTimeLabel } from '../clock';
 import type { AuthedContext } from '../context';
 import type { XlsxColumn } from '../exports/xlsx-table';
+import {
+  baseGradeLabels,
+  genderLabels,
+  leadGradeLabels,
+  sourceChannelLabels,
+  stageLabels,
+} from '../exports/customer-labels';
 import { writeXlsxTable } from '../exports/xlsx-table';
 import { recordAudit } from './audit-log';
 import { queryAudit } from './audit-query';
 
 const actionLabel = (a: string) => (auditActions as Record<string, string>)[a] ?? a;
+
+/** The file speaks as the app does: the customer export's labels for card codes, role names for accounts. */
+const codeLabels: Record<string, Record<string, Record<string, string>>> = {
+  customer: {
+    gender: genderLabels,
+    stage: stageLabels,
+    baseGrade: baseGradeLabels,
+    leadGrade: leadGradeLabels,
+    sourceChannel: sourceChannelLabels,
+  },
+  user: { role: roleLabels },
+};
+const valueLabel: AuditValueLabel = (entity, field, value) =>
+  entity && typeof value === 'string' ? codeLabels[entity]?.[field]?.[value] : undefined;
 
 const columns: XlsxColumn<AuditEntry>[] = [
   { header: '编号', width: 9, value: (r) => r.id },
@@ -32,7 +55,7 @@ const columns: XlsxColumn<AuditEntry>[] = [
     width: 48,
     wrap: true,
     value: (r) =>
-      auditChangeLines(r.entity, r.detail)
+      auditChangeLines(r.entity, r.detail, valueLabel)
         .map((l) => `${l.label}：${l.before} → ${l.after}`)
         .join('\n'),
   },

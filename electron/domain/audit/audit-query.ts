@@ -50,6 +50,10 @@ export interface Where {
 export function auditWhere(f: AuditFilters): Where {
   const parts: string[] = [];
   const params: unknown[] = [];
+  if (f.id !== undefined) {
+    parts.push('a.id = ?');
+    params.push(f.id);
+  }
   if (f.userId !== undefined) {
     parts.push('a.user_id = ?');
     params.push(f.userId);

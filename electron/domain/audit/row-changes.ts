@@ -72,7 +72,14 @@ export function changesOf(
   shape: Pick<AuditShape, 'fields' | 'freeText'>,
 ): FieldChanges {
   const changes = fieldChanges(before, after, shape.fields);
+  const created = Object.keys(before).length === 0;
   for (const f of Object.keys(changes)) {
+    // A new record's unset switches and empty lists are defaults, not something anyone typed.
+    const value = changes[f]![1];
+    if (created && (value === false || (Array.isArray(value) && value.length === 0))) {
+      delete changes[f];
+      continue;
+    }
     if (shape.freeText?.has(f)) changes[f] = [redactText(changes[f]![0]), redactText(changes[f]![1])];
   }
   return changes;

@@ -7,6 +7,7 @@ import { cardEn } from '../pages/customer-card/card-messages';
 import { customerListEn } from '../pages/customers/list-messages';
 import { personalDataEn } from '../personal-data/personal-data-messages';
 import { searchEn } from '../search/search-messages';
+import { auditLogEn } from '../pages/privacy/audit-messages';
 import { subjectRequestsEn } from '../pages/privacy/requests-messages';
 
 export const en: Messages = {
@@ -536,6 +537,7 @@ export const en: Messages = {
   card: cardEn,
   personalData: personalDataEn,
   search: searchEn,
+  auditLog: auditLogEn,
   customerList: customerListEn,
   subjectRequests: subjectRequestsEn,
   language: {

@@ -7,6 +7,7 @@ import { cardZhCN } from '../pages/customer-card/card-messages';
 import { customerListZhCN } from '../pages/customers/list-messages';
 import { personalDataZhCN } from '../personal-data/personal-data-messages';
 import { searchZhCN } from '../search/search-messages';
+import { auditLogZhCN } from '../pages/privacy/audit-messages';
 import { subjectRequestsZhCN } from '../pages/privacy/requests-messages';
 
 /** The reference locale: its shape defines the keys every other locale must provide. */
@@ -523,6 +524,7 @@ export const zhCN = {
   card: cardZhCN,
   personalData: personalDataZhCN,
   search: searchZhCN,
+  auditLog: auditLogZhCN,
   customerList: customerListZhCN,
   subjectRequests: subjectRequestsZhCN,
   language: {

@@ -8,6 +8,7 @@ import { useAuth } from '../../auth/use-auth';
 import { errorMessage } from '../../forms/apply-server-errors';
 import { EditCustomerDrawer } from '../customers/edit-customer-drawer';
 import { customerListPath } from '../customers/list-return';
+import { AccessLogSection } from './access-log-section';
 import { CardHeader } from './card-header';
 import { cardKeys } from './card-keys';
 import { CardModals } from './card-modals';
@@ -106,6 +107,7 @@ export function CustomerCardPage() {
           <SourceSection card={data} />
           <PurchaseSection customer={c} />
           <ConsentSection customer={c} canWrite={canWrite} onAction={setAction} />
+          <AccessLogSection customerId={c.id} name={c.name} />
         </div>
       </div>
       <CardModals card={data} action={action} onClose={() => setAction(null)} onChanged={refresh} />

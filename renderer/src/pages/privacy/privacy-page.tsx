@@ -1,5 +1,6 @@
 import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import { useAuth } from '../../auth/use-auth';
 import { AuditTab } from './audit-tab';
 import { RequestsTab } from './requests-tab';
@@ -8,6 +9,8 @@ import { RequestsTab } from './requests-tab';
 export function PrivacyPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
+  // ?tab=audit: the customer card's 查看记录 opens the log directly.
+  const [params] = useSearchParams();
   const items = [
     ...(can('privacy.requests')
       ? [{ key: 'requests', label: t('privacy.requestsTab'), children: <RequestsTab /> }]
@@ -22,7 +25,7 @@ export function PrivacyPage() {
         </Typography.Title>
       </div>
       <div className="page-panel page-panel-padded">
-        <Tabs items={items} />
+        <Tabs items={items} defaultActiveKey={params.get('tab') ?? undefined} />
       </div>
     </div>
   );
