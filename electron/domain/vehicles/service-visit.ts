@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context';
 import { refreshDerived } from '../customers/customer-derived';
 import { visitSortKey } from '../customers/customer-timeline';
 import { prepared } from '../customers/sql-cache';
+import { repairColumns } from './repair-facts';
 import { readVehicle } from './vehicle-read';
 
 type VisitInput = ChannelParsedInput<'visits.create'>;
@@ -80,12 +81,14 @@ export function createVisit(ctx: ServiceContext, input: VisitInput): VisitTimeli
     const customerId = holder?.customerId ?? vehicle.ownerId;
     if (customerId === null) throw fieldError('vehicleId', '该车辆没有登记车主，无法登记进站');
     checkMileage(ctx, input, { km: vehicle.mileageKm, at: vehicle.mileageAt });
+    const repair = repairColumns(input, input.type, input.visitDate, today);
 
     const visitId = Number(
       prepared(
         sqlite,
-        `insert into service_visits (vehicle_id, customer_id, visit_date, type, mileage_km, amount_fen, advisor, notes)
-         values (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `insert into service_visits (vehicle_id, customer_id, visit_date, type, mileage_km, amount_fen, advisor, notes,
+           out_date, repair_system, main_part_replaced, main_part, serious_safety, fault_text)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(
         input.vehicleId,
         customerId,
@@ -95,6 +98,12 @@ export function createVisit(ctx: ServiceContext, input: VisitInput): VisitTimeli
         input.amountFen,
         input.advisor ?? null,
         input.notes ?? null,
+        repair.outDate,
+        repair.repairSystem,
+        repair.mainPartReplaced ? 1 : 0,
+        repair.mainPart,
+        repair.seriousSafety ? 1 : 0,
+        repair.faultText,
       ).lastInsertRowid,
     );
     // The vehicle's version moves too: an editor holding the old mileage must not write it back unseen.
@@ -127,7 +136,8 @@ function readVisit(ctx: ServiceContext, id: number): VisitTimelineItem {
   const row = prepared(
     ctx.db.$client,
     `select s.id, s.visit_date as date, s.type as kind, s.customer_id as customerId, s.vehicle_id as vehicleId, v.plate,
-       v.series, s.mileage_km as mileageKm, s.amount_fen as amountFen, s.advisor, s.notes
+       v.series, s.mileage_km as mileageKm, s.amount_fen as amountFen, s.advisor, s.notes,
+       s.repair_system as repairSystem, s.out_date as outDate
      from service_visits s join vehicles v on v.id = s.vehicle_id where s.id = ?`,
   ).get(id) as Omit<VisitTimelineItem, 'source' | 'at'>;
   return { source: 'visit', at: visitSortKey(row.date), ...row };
