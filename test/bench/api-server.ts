@@ -20,7 +20,7 @@ export interface BenchServer {
 export async function startBenchServer(
   dataDir: string,
   port: number,
-  opts: { upkeep?: boolean; warmUp?: boolean } = {},
+  opts: { upkeep?: boolean; warmUp?: boolean; privacy?: boolean } = {},
 ): Promise<BenchServer> {
   const child: ChildProcess = spawn(
     process.execPath,
@@ -32,6 +32,8 @@ export async function startBenchServer(
       // Off unless asked for: the figures are of a steady server, except where the daily pass is the point.
       ...(opts.upkeep ? [] : ['--no-upkeep']),
       ...(opts.warmUp === false ? ['--no-warm-up'] : []),
+      // The privacy module's comparison server: masking and the card-view log off (privacy-bench.ts only).
+      ...(opts.privacy === false ? ['--bench-without-privacy'] : []),
       '--port',
       String(port),
       '--data-dir',

@@ -9,6 +9,7 @@ import { benchCard } from './card-bench';
 import { benchColdStart } from './cold-start-bench';
 import { benchCustomers } from './customers-bench';
 import { benchImport } from './import-bench';
+import { benchPrivacy } from './privacy-bench';
 import { benchSearch } from './search-bench';
 import type { Row } from './stats';
 import { printTable } from './stats';
@@ -28,7 +29,8 @@ async function main(): Promise<void> {
   const reps = Number(flag('reps', '200'));
   // `--starts 3`: fresh server starts per family of calls in the cold-start module.
   const starts = Number(flag('starts', '3'));
-  // `--only callbacks,card`: run just those modules (customers, search, card, callbacks, cold, upkeep, import).
+  // `--only callbacks,card`: run just those modules (customers, search, card, callbacks, cold, upkeep, import,
+  // privacy).
   const only = flag('only', '').split(',').filter(Boolean);
   const want = (module: string) => only.length === 0 || only.includes(module);
   const log = (line: string) => console.log(line);
@@ -60,6 +62,8 @@ async function main(): Promise<void> {
       if (only.includes('cold-without-warm-up'))
         add(await benchColdStart(scale, dir, raw, port + 52, starts, log, false));
       if (want('upkeep')) add(await benchUpkeep(scale, dir, raw, port + 51, log));
+      // Masking and the card-view log against a server without them (port 53 above the main one).
+      if (want('privacy')) add(await benchPrivacy(scale, dir, server, raw, port + 53, reps, log));
     } finally {
       raw.close();
       await server.stop();
