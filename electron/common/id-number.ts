@@ -1,4 +1,5 @@
 import { toHalfWidth } from './normalize-text';
+import { maskIdNumber as maskPersonalId } from './personal-mask';
 
 export type IdNumberCheck = { ok: true } | { ok: false; reason: string };
 
@@ -96,9 +97,7 @@ export function idNumberGender(raw: string): 'male' | 'female' | null {
   return (v.charCodeAt(16) - 48) % 2 === 1 ? 'male' : 'female';
 }
 
-/** `110105********1234`: region and last four stay, so staff can still confirm the number with the customer. */
+/** `4401**********1234` as typed in any width: the one rule of personal-mask.ts, after normalising. */
 export function maskIdNumber(raw: string): string {
-  const v = normalizeIdNumber(raw);
-  if (v.length !== 18) return v.length > 4 ? `${'*'.repeat(v.length - 4)}${v.slice(-4)}` : v;
-  return `${v.slice(0, 6)}********${v.slice(14)}`;
+  return maskPersonalId(normalizeIdNumber(raw));
 }

@@ -135,7 +135,7 @@ describe('duplicate warnings and the duplicate scan', () => {
       ['same_vin', ids.zhang, 'vins'],
       ['same_plate', ids.zhang, 'plates'],
     ]);
-    expect(warnings[0]!.message).toBe('身份证号 441302********' + zhangId.slice(14) + ' 已属于客户 张三');
+    expect(warnings[0]!.message).toBe(`身份证号 4413**********${zhangId.slice(14)} 已属于客户 张三`);
     expect(warnings[2]!.message).toBe('车牌 粤L·12345 的车辆已登记在客户 张三 名下');
   });
 

@@ -138,8 +138,10 @@ describe('resident ID numbers (GB 11643)', () => {
     expect(idNumberGender('11010519491231002X')).toBe('female');
     expect(idNumberGender(valid)).toBe('male');
     expect(idNumberBirthday('110105194912310021')).toBeNull();
-    expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
-    expect(maskIdNumber('110105194912310')).toBe('***********2310');
+    // The masks of electron/common/personal-mask.ts: region of issue and the last four, never the birthday.
+    expect(maskIdNumber('11010519491231002X')).toBe('1101**********002X');
+    expect(maskIdNumber('110105194912310')).toBe('1101*******2310');
+    expect(maskIdNumber('１１０１０５１９４９１２３１００２x')).toBe('1101**********002X');
   });
 });
 
