@@ -24,6 +24,15 @@ const now = new Date('2026-11-10T10:00:00+08:00');
 
 type Json = Record<string, unknown>;
 
+/**
+ * Names that look like a person's contact or ID data: the five fields themselves and any name around them
+ * (customerMobile, ownerPhone…). A name that says it is masked (maskedMobile) promises the service's mask.
+ */
+function looksPersonal(name: string): boolean {
+  if ((personalFields as readonly string[]).includes(name)) return true;
+  return /mobile|phone|idnumber|wechat|address/i.test(name) && !/masked/i.test(name);
+}
+
 /** Output paths (rows[].mobile) of properties named like a personal field, from the output's JSON Schema. */
 function personalPathsOf(schema: unknown, at = ''): string[] {
   if (typeof schema !== 'object' || schema === null) return [];
@@ -35,7 +44,7 @@ function personalPathsOf(schema: unknown, at = ''): string[] {
   if (s.properties && typeof s.properties === 'object')
     for (const [name, sub] of Object.entries(s.properties as Json)) {
       const path = at ? `${at}.${name}` : name;
-      if ((personalFields as readonly string[]).includes(name)) out.push(path);
+      if (looksPersonal(name)) out.push(path);
       out.push(...personalPathsOf(sub, path));
     }
   if (s.additionalProperties && typeof s.additionalProperties === 'object')
