@@ -3,7 +3,7 @@
  * locale files (one line each).
  */
 export const accountSecurityZhCN = {
-  sessionIdle: '由于长时间未操作，已自动退出登录，请重新登录',
+  sessionIdle: '长时间未操作，已自动退出登录，请重新登录',
   lockoutsTab: '登录锁定',
   lockoutsIntro:
     '同一用户名在同一地址连续输错密码 5 次、或同一地址累计输错 20 次，将暂停登录 30 秒，之后每次加倍，最长 30 分钟。可在此提前解除。',

@@ -44,7 +44,7 @@ export function LockoutsTab() {
       key: 'lockedUntil',
       title: t('accountSecurity.lockedUntil'),
       width: 160,
-      render: (_, l) => storeTime(l.lockedUntil),
+      render: (_, l) => storeTime(l.lockedUntil, true),
     },
     { key: 'lockouts', title: t('accountSecurity.lockouts'), width: 120, dataIndex: 'lockouts' },
     {

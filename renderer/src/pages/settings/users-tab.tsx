@@ -67,7 +67,7 @@ export function UsersTab() {
               <Tag color="success">{t('settings.users.active')}</Tag>
             )}
             {until && (
-              <Tooltip title={t('accountSecurity.lockedTip', { time: storeTime(until) })}>
+              <Tooltip title={t('accountSecurity.lockedTip', { time: storeTime(until, true) })}>
                 <Tag color="error">{t('accountSecurity.locked')}</Tag>
               </Tooltip>
             )}
