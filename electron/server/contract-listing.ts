@@ -7,6 +7,8 @@ export interface ChannelListing {
   access: string;
   input: unknown;
   output: unknown;
+  /** Where the output carries personal data, masked for callers who may not see it (null: none). */
+  personal: unknown;
 }
 
 /** The contract as JSON Schema: what `GET /api/contract` serves to other workstations and tools. */
@@ -17,5 +19,6 @@ export function contractListing(): ChannelListing[] {
     access: def.access,
     input: z.toJSONSchema(def.input, { io: 'input', unrepresentable: 'any' }),
     output: z.toJSONSchema(def.output, { io: 'output', unrepresentable: 'any' }),
+    personal: 'personal' in def && def.personal ? def.personal : null,
   }));
 }

@@ -7,6 +7,7 @@ import { channelNames, contract } from '../../electron/contract';
 import type { PersonalSpot } from '../../electron/contract/channel';
 import type { Role } from '../../electron/contract/permissions';
 import { roleCan, roles } from '../../electron/contract/permissions';
+import { createHttpApp } from '../../electron/server/http-app';
 import type { TestApp } from '../helpers/test-app';
 import { createTestApp } from '../helpers/test-app';
 import { callbackFixture } from '../helpers/callback-fixture';
@@ -241,6 +242,17 @@ describe('personal fields × roles, masked or full as the rules say', () => {
     fx.vehicle(people.other, '2026-11-07');
   });
   afterAll(() => app.close());
+
+  it('lists the personal spots in GET /api/contract, for other workstations and tools', async () => {
+    const res = await createHttpApp({ router: app.core.router }).request('/api/contract');
+    const body = (await res.json()) as { data: { channel: string; personal: unknown }[] };
+    const byName = new Map(body.data.map((c) => [c.channel, c.personal]));
+    expect(byName.get('customers.card')).toMatchObject({
+      spots: [{ at: 'customer', customerId: 'id', fields: { mobile: 'mobile', idNumber: 'idNumber' } }],
+      cardView: true,
+    });
+    expect(byName.get('auth.me')).toBeNull();
+  });
 
   it('has a call for every channel that declares personal fields', () => {
     expect(personalChannels.filter((c) => !calls[c])).toEqual([]);
