@@ -23,6 +23,7 @@ import {
 } from './complaint-terms';
 import { stages } from './customers';
 import { id, isoDate, optionalText, version } from './fields';
+import { threeGuaranteeWatch } from './three-guarantee';
 
 export * from './complaint-terms';
 export * from './complaint-settings';
@@ -258,6 +259,8 @@ export const ticketDetail = ticketRow.extend({
   events: z.array(ticketEvent),
   /** What the caller may do here, so the page offers only that (main checks again). */
   can: z.object({ handle: z.boolean(), approve: z.boolean(), reopen: z.boolean(), review: z.boolean() }),
+  /** The ticket's vehicle against the 三包 lines (electron/domain/vehicles/three-guarantee-watch.ts). */
+  threeGuarantee: threeGuaranteeWatch.nullable(),
   version: z.number(),
 });
 export type TicketDetail = z.infer<typeof ticketDetail>;

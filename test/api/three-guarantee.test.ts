@@ -136,6 +136,34 @@ describe('三包 watch through the visit channels and the card', () => {
     expect(lineOf(w, 'sameProblem')).toMatchObject({ level: 'alert', count: 5, alertAt: 5 });
     // vehicles.get says the same as the card.
     expect((await app.ok('vehicles.get', { id: vehicleId }, desk)).threeGuarantee).toEqual(w);
+
+    // A complaint ticket about the car carries the same watch; one without a car carries none.
+    const ticket = await app.ok(
+      'complaints.create',
+      {
+        customerId,
+        vehicleId,
+        channel: 'walk_in',
+        category: 'product_quality',
+        description: '发动机反复抖动，第五次进站仍未修好，要求换车',
+        receivedAt: clock.now().toISOString(),
+      },
+      desk,
+    );
+    const detail = await app.ok('complaints.get', { id: ticket.id }, app.adminToken);
+    expect(detail.threeGuarantee).toEqual(w);
+    const noCar = await app.ok(
+      'complaints.create',
+      {
+        customerId,
+        channel: 'phone',
+        category: 'staff_attitude',
+        description: '前台接待态度冷淡',
+        receivedAt: clock.now().toISOString(),
+      },
+      desk,
+    );
+    expect((await app.ok('complaints.get', { id: noCar.id }, app.adminToken)).threeGuarantee).toBeNull();
   });
 
   it('adds up the days in the workshop: a car still in counts to today, the out date stops it', async () => {

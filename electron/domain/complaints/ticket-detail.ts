@@ -8,8 +8,10 @@ import type {
   SolutionState,
 } from '../../contract/complaint-terms';
 import type { TicketAttachment, TicketDetail, TicketSolution } from '../../contract/complaints';
+import { localDate } from '../clock';
 import type { AuthedContext } from '../context';
 import { prepared } from '../customers/sql-cache';
+import { threeGuaranteeForVehicle } from '../vehicles/three-guarantee-watch';
 import { canHandle, canManage } from './access';
 import { calendarOf, loadComplaintSettings } from './complaint-settings';
 import { timersAt } from './sla-timers';
@@ -244,6 +246,8 @@ export function ticketDetail(ctx: AuthedContext, id: number): TicketDetail {
       data: e.data ? (JSON.parse(e.data) as Record<string, unknown>) : null,
     })),
     can: { handle, approve: manage, reopen: manage, review: reviewRequired && (handle || manage) },
+    threeGuarantee:
+      t.vehicleId === null ? null : threeGuaranteeForVehicle(sqlite, t.vehicleId, localDate(ctx.clock())),
     version: t.version,
   };
 }
