@@ -27,7 +27,7 @@ export interface Section {
 export const sections: Record<SectionKey, Section> = {
   customers: { path: '/customers', anyOf: ['customers.read'] },
   callbacks: { path: '/callbacks', anyOf: ['callbacks.work'] },
-  // Not built yet: shown to the roles that will work there, so nobody else meets an empty page.
+  // 投诉工单: the list and ticket pages need complaints.work (the call-back operator only raises tickets).
   complaints: { path: '/complaints', anyOf: ['complaints.work'] },
   events: { path: '/events', anyOf: ['events.manage'] },
   reports: { path: '/reports', anyOf: ['reports.read'] },
@@ -38,14 +38,11 @@ export const sections: Record<SectionKey, Section> = {
   settings: { path: '/settings', anyOf: ['session'] },
 };
 
-/**
- * Where each role starts its day. The complaint handler starts on the customers until the complaints section
- * exists; a test keeps every landing usable by its role.
- */
+/** Where each role starts its day (handlers on their tickets); a test keeps every landing usable by its role. */
 export const roleHome: Record<Role, SectionKey> = {
   front_desk: 'customers',
   callback_operator: 'callbacks',
-  complaint_handler: 'customers',
+  complaint_handler: 'complaints',
   sales: 'customers',
   manager: 'customers',
   admin: 'customers',

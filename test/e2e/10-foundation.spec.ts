@@ -116,10 +116,11 @@ test('foundation: login, customers, placeholder, settings, logout', async ({ pag
     await expect(grid(page).getByRole('row').filter({ hasText: '13812345678' })).toContainText('张三丰');
   });
 
-  await test.step('投诉 is not built yet and says so', async () => {
+  await test.step('投诉 opens the ticket list', async () => {
     await page.getByRole('menuitem', { name: '投诉' }).click();
-    await expect(page.getByText('投诉工单尚未上线：此功能正在开发中')).toBeVisible();
-    await shot(page, '06-complaints-placeholder');
+    await expect(page.getByRole('heading', { name: '投诉工单' })).toBeVisible();
+    await expect(page.getByRole('tab', { name: '部门收件箱' })).toBeVisible();
+    await shot(page, '06-complaints-list');
   });
 
   await test.step('设置: the administrator creates a front-desk user', async () => {

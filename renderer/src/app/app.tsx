@@ -5,6 +5,8 @@ import { AuthGate } from '../auth/auth-gate';
 import { AppLayout } from '../layout/app-layout';
 import { HomeRedirect, SectionGate } from '../layout/section-access';
 import { CallbacksPage } from '../pages/callbacks/callbacks-page';
+import { ComplaintsPage } from '../pages/complaints/complaints-page';
+import { TicketPage } from '../pages/complaints/ticket-page';
 import { CustomerCardPage } from '../pages/customer-card/customer-card-page';
 import { CustomersPage } from '../pages/customers/customers-page';
 import { DataCareIndex, DataCareLayout } from '../pages/data-care/data-care-layout';
@@ -32,7 +34,8 @@ export function App() {
               <Route path="customers" element={gated('customers', <CustomersPage />)} />
               <Route path="customers/:id" element={gated('customers', <CustomerCardPage />)} />
               <Route path="callbacks" element={gated('callbacks', <CallbacksPage />)} />
-              <Route path="complaints" element={gated('complaints', <NotBuiltPage section="complaints" />)} />
+              <Route path="complaints" element={gated('complaints', <ComplaintsPage />)} />
+              <Route path="complaints/:id" element={gated('complaints', <TicketPage />)} />
               <Route path="events" element={gated('events', <NotBuiltPage section="events" />)} />
               <Route path="reports" element={gated('reports', <NotBuiltPage section="reports" />)} />
               <Route path="data-care" element={gated('dataCare', <DataCareLayout />)}>

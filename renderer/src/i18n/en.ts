@@ -9,6 +9,8 @@ import { personalDataEn } from '../personal-data/personal-data-messages';
 import { searchEn } from '../search/search-messages';
 import { auditLogEn } from '../pages/privacy/audit-messages';
 import { subjectRequestsEn } from '../pages/privacy/requests-messages';
+import { complaintsEn } from '../pages/complaints/messages/en';
+import { notificationsEn } from '../notifications/notification-messages';
 
 export const en: Messages = {
   app: {
@@ -540,6 +542,8 @@ export const en: Messages = {
   auditLog: auditLogEn,
   customerList: customerListEn,
   subjectRequests: subjectRequestsEn,
+  complaints: complaintsEn,
+  notifications: notificationsEn,
   language: {
     'zh-CN': '简体中文',
     en: 'English',

@@ -9,6 +9,8 @@ import { personalDataZhCN } from '../personal-data/personal-data-messages';
 import { searchZhCN } from '../search/search-messages';
 import { auditLogZhCN } from '../pages/privacy/audit-messages';
 import { subjectRequestsZhCN } from '../pages/privacy/requests-messages';
+import { complaintsZhCN } from '../pages/complaints/messages/zh-cn';
+import { notificationsZhCN } from '../notifications/notification-messages';
 
 /** The reference locale: its shape defines the keys every other locale must provide. */
 export const zhCN = {
@@ -527,6 +529,8 @@ export const zhCN = {
   auditLog: auditLogZhCN,
   customerList: customerListZhCN,
   subjectRequests: subjectRequestsZhCN,
+  complaints: complaintsZhCN,
+  notifications: notificationsZhCN,
   language: {
     'zh-CN': '简体中文',
     en: 'English',

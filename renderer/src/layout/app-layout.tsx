@@ -1,6 +1,7 @@
 import { Layout, Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { NotificationBell } from '../notifications/notification-bell';
 import { GlobalSearch } from '../search/global-search';
 import { useAuth } from '../auth/use-auth';
 import { AppLogo } from './app-logo';
@@ -26,7 +27,10 @@ export function AppLayout() {
           <span className="app-header-name">{t('app.name')}</span>
         </div>
         <GlobalSearch />
-        <UserMenu />
+        <div className="app-header-tools">
+          <NotificationBell />
+          <UserMenu />
+        </div>
       </Header>
       <Layout>
         <Sider width={184} collapsedWidth={64} breakpoint="lg" theme="light" className="app-sider">

@@ -12,6 +12,7 @@ import { Link } from 'react-router-dom';
 import type { CustomerCard } from '../../../../electron/contract/customers';
 import { formatDate } from '../../format/date';
 import { PersonalValue } from '../../personal-data/personal-value';
+import { RaiseComplaintButton } from '../complaints/raise-complaint-button';
 import type { ListReturnState } from '../customers/list-return';
 import { customerListPath } from '../customers/list-return';
 import { ageOn } from './card-format';
@@ -32,6 +33,7 @@ export function CardHeader({ card, canWrite, onEdit, onAction }: CardHeaderProps
   const c = card.customer;
   const stage = card.derived.stage.value;
   const age = ageOn(c.birthday, card.derived.asOf);
+  const complainant = { id: c.id, name: c.name, vehicles: card.vehicles };
   const facts = [
     c.gender && t(`labels.gender.${c.gender}`),
     age !== null && t('card.header.age', { age }),
@@ -103,8 +105,15 @@ export function CardHeader({ card, canWrite, onEdit, onAction }: CardHeaderProps
             </div>
           )}
         </div>
+        {/* 登记投诉 is for everyone who meets customers (complaints.raise), card editors or not. */}
+        {!canWrite && (
+          <Space wrap className="card-actions">
+            <RaiseComplaintButton customer={complainant} />
+          </Space>
+        )}
         {canWrite && (
           <Space wrap className="card-actions">
+            <RaiseComplaintButton customer={complainant} />
             <Button icon={<MessageOutlined />} onClick={() => onAction({ kind: 'interaction' })}>
               {t('card.actions.logInteraction')}
             </Button>

@@ -1,6 +1,7 @@
 import { Tabs, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/use-auth';
+import { ComplaintSettingsTab } from '../complaints/settings/complaint-settings-tab';
 import { BackupsTab } from './backups-tab';
 import { CallbackOutcomesTab } from './callback-outcomes-tab';
 import { CallbackRulesTab } from './callback-rules-tab';
@@ -24,6 +25,10 @@ export function SettingsPage() {
         },
       ]
     : [];
+  // 投诉设置: calendar, deadlines, grade rules, routing; saved with complaints.manage only.
+  const complaintTabs = can('complaints.manage')
+    ? [{ key: 'complaints', label: t('complaints.settings.tab'), children: <ComplaintSettingsTab /> }]
+    : [];
   const storeTab = can('settings.manage')
     ? [{ key: 'store', label: t('storeSettings.tab'), children: <StoreSettingsTab /> }]
     : [];
@@ -40,10 +45,11 @@ export function SettingsPage() {
         ...lockoutsTab,
         ...storeTab,
         ...callbackTabs,
+        ...complaintTabs,
         ...backupsTab,
         account,
       ]
-    : [...lockoutsTab, ...storeTab, ...callbackTabs, ...backupsTab, account];
+    : [...lockoutsTab, ...storeTab, ...callbackTabs, ...complaintTabs, ...backupsTab, account];
 
   return (
     <div className="page page-scroll">
