@@ -6,7 +6,9 @@ import { timelineSql } from '../../electron/domain/customers/customer-timeline';
 import { cardSql, cardTimelineLimit } from '../../electron/domain/customers/customer-view';
 import { localDate } from '../../electron/domain/clock';
 import { ruleWindows } from '../../electron/domain/customers/customer-rules';
+import { addMonths } from '../../electron/domain/customers/customer-rules/rule-dates';
 import { vehicleSql } from '../../electron/domain/vehicles/vehicle-read';
+import { threeGuaranteeSql } from '../../electron/domain/vehicles/three-guarantee-watch';
 import type { BenchServer } from './api-server';
 import type { Row } from './stats';
 import { timeAsync, timeSync } from './stats';
@@ -52,6 +54,8 @@ export async function benchCard(
     referrer: raw.prepare(cardSql.referrer),
     referred: raw.prepare(cardSql.referred),
     vehicles: raw.prepare(vehicleSql.byOwner),
+    tgSettings: raw.prepare("select value from store_settings where key = 'threeGuarantee'"),
+    tgRepairs: raw.prepare(threeGuaranteeSql.repairs),
     visits: raw.prepare(timelineSql.visits(0)),
     interactions: raw.prepare(timelineSql.interactions(0)),
   };
@@ -74,7 +78,10 @@ export async function benchCard(
     s.referrals.get(id);
     if (c.referrerId) s.referrer.get(c.referrerId);
     s.referred.all(id);
-    s.vehicles.all(id);
+    s.tgSettings.get();
+    // Each car's 三包 watch: its quality repairs from delivery to the end of the warranty (3 years).
+    for (const v of s.vehicles.all(id) as { id: number; deliveryDate: string | null }[])
+      if (v.deliveryDate) s.tgRepairs.all(v.id, v.deliveryDate, addMonths(v.deliveryDate, 36));
     s.visits.all(id, '9999-12-31', '9999-12-31', Number.MAX_SAFE_INTEGER, cardTimelineLimit + 1);
     s.interactions.all(id, '9999', '9999', Number.MAX_SAFE_INTEGER, cardTimelineLimit + 1);
   };
