@@ -1,4 +1,4 @@
-import { addCalendarDays, dateInZone, instantInZone, minuteOfHm } from './store-time';
+import { dateInZone, instantInZone, minuteOfHm } from './store-time';
 import type { ClosingDays } from './working-days';
 import { isWorkingDate } from './working-days';
 
@@ -17,28 +17,80 @@ export interface WorkingCalendar {
 
 /** Walks stop after this many calendar days (a century of dates), whatever the input. */
 const maxDays = 40_000;
+const dayMs = 86_400_000;
 
 interface DaySpan {
   start: number;
   end: number;
 }
 
-function spanOf(cal: WorkingCalendar, date: string): DaySpan | null {
-  if (!isWorkingDate(date, cal.closingDays)) return null;
-  return {
-    start: instantInZone(date, minuteOfHm(cal.hours.start), cal.zone),
-    end: instantInZone(date, minuteOfHm(cal.hours.end), cal.zone),
-  };
+/**
+ * Each store day's working span (or null: not a working day), by day number on the store's wall clock. Lists
+ * compute the timers of every row on every read, so a day's span is worked out once per calendar, not once per
+ * timer: the walks below are integer steps and map lookups.
+ */
+interface CalendarCache {
+  spans: Map<number, DaySpan | null>;
+}
+const caches = new Map<string, CalendarCache>();
+const maxCalendars = 16;
+
+/** The same calendar object asks again and again within a request: found by identity before by content. */
+const byObject = new WeakMap<WorkingCalendar, CalendarCache>();
+
+function cacheOf(cal: WorkingCalendar): CalendarCache {
+  const known = byObject.get(cal);
+  if (known) return known;
+  const key = `${cal.zone}|${cal.hours.start}|${cal.hours.end}|${[...cal.closingDays].sort().join(',')}`;
+  let cache = caches.get(key);
+  if (!cache) {
+    if (caches.size >= maxCalendars) caches.clear();
+    cache = { spans: new Map() };
+    caches.set(key, cache);
+  }
+  byObject.set(cal, cache);
+  return cache;
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+function dateOfDay(day: number): string {
+  const d = new Date(day * dayMs);
+  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
+}
+
+/** The store day number (days since 1970-01-01 on the store's wall clock) of an instant. */
+function dayOf(cal: WorkingCalendar, at: number): number {
+  const date = dateInZone(at, cal.zone);
+  return Math.round(
+    Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / dayMs,
+  );
+}
+
+function spanOf(cal: WorkingCalendar, cache: CalendarCache, day: number): DaySpan | null {
+  let span = cache.spans.get(day);
+  if (span === undefined) {
+    const date = dateOfDay(day);
+    span = isWorkingDate(date, cal.closingDays)
+      ? {
+          start: instantInZone(date, minuteOfHm(cal.hours.start), cal.zone),
+          end: instantInZone(date, minuteOfHm(cal.hours.end), cal.zone),
+        }
+      : null;
+    if (cache.spans.size > 50_000) cache.spans.clear();
+    cache.spans.set(day, span);
+  }
+  return span;
 }
 
 /** Milliseconds inside working hours between two instants (0 when `to` is not after `from`). */
 export function workingMsBetween(cal: WorkingCalendar, from: number, to: number): number {
   if (to <= from) return 0;
-  const last = dateInZone(to, cal.zone);
+  const cache = cacheOf(cal);
+  const last = dayOf(cal, to);
   let total = 0;
-  let date = dateInZone(from, cal.zone);
-  for (let i = 0; date <= last && i < maxDays; i++, date = addCalendarDays(date, 1)) {
-    const span = spanOf(cal, date);
+  for (let day = dayOf(cal, from), i = 0; day <= last && i < maxDays; day++, i++) {
+    const span = spanOf(cal, cache, day);
     if (!span) continue;
     const lo = Math.max(span.start, from);
     const hi = Math.min(span.end, to);
@@ -53,10 +105,10 @@ export function workingMsBetween(cal: WorkingCalendar, from: number, to: number)
  */
 export function addWorkingMs(cal: WorkingCalendar, from: number, ms: number): number {
   if (ms <= 0) return from;
+  const cache = cacheOf(cal);
   let left = ms;
-  let date = dateInZone(from, cal.zone);
-  for (let i = 0; i < maxDays; i++, date = addCalendarDays(date, 1)) {
-    const span = spanOf(cal, date);
+  for (let day = dayOf(cal, from), i = 0; i < maxDays; day++, i++) {
+    const span = spanOf(cal, cache, day);
     if (!span) continue;
     const lo = Math.max(span.start, from);
     if (span.end <= lo) continue;
@@ -69,16 +121,17 @@ export function addWorkingMs(cal: WorkingCalendar, from: number, ms: number): nu
 
 /** Closing time of the `n`-th working day after the store day of `from` (that day itself not counted). */
 export function closeOfNthWorkingDay(cal: WorkingCalendar, from: number, n: number): number {
-  let date = dateInZone(from, cal.zone);
+  const cache = cacheOf(cal);
+  let day = dayOf(cal, from);
   for (let left = n, i = 0; left > 0 && i < maxDays; i++) {
-    date = addCalendarDays(date, 1);
-    if (isWorkingDate(date, cal.closingDays)) left--;
+    day++;
+    if (spanOf(cal, cache, day)) left--;
   }
-  return instantInZone(date, minuteOfHm(cal.hours.end), cal.zone);
+  return instantInZone(dateOfDay(day), minuteOfHm(cal.hours.end), cal.zone);
 }
 
 /** Whether the instant falls inside working hours on a working day. */
 export function isWorkingInstant(cal: WorkingCalendar, at: number): boolean {
-  const span = spanOf(cal, dateInZone(at, cal.zone));
+  const span = spanOf(cal, cacheOf(cal), dayOf(cal, at));
   return span !== null && at >= span.start && at < span.end;
 }

@@ -914,7 +914,8 @@ describe('KPIs', () => {
       n(`select count(*) from complaint_tickets where received_at >= '2026-08-31T16:00:00.000Z'`),
     );
     expect(k.closed).toBe(n(`select count(*) from complaint_tickets where closed_at is not null`));
-    expect(k.satisfaction).toMatchObject({ numerator: 1, denominator: 1, rate: 1, target: 0.9 });
+    // Two closure calls on one ticket: dissatisfied (it reopened), then satisfied.
+    expect(k.satisfaction).toMatchObject({ numerator: 1, denominator: 2, rate: 0.5, target: 0.9 });
     expect(k.fcr.target).toBe(0.75);
     expect(k.repeatRate.numerator).toBe(n(`select count(*) from complaint_tickets where is_repeat = 1`));
     expect(k.breaches.find((b) => b.timer === 'first_response')!.count).toBeGreaterThanOrEqual(2);

@@ -42,8 +42,8 @@ interface GroupRow {
 
 /**
  * The complaint KPIs for a period of store days (the monthly report prints these). Received-based figures count
- * tickets received in the period; FCR and time to close count tickets closed in it; satisfaction counts closure
- * calls answered in it (满意 and 基本满意 count as satisfied); open tickets by time left are as of now.
+ * tickets received in the period; FCR and time to close count tickets closed in it; satisfaction counts the
+ * closure calls answered in it (满意 and 基本满意 count as satisfied); open tickets by time left are as of now.
  */
 export function complaintKpis(
   ctx: AuthedContext,
@@ -67,9 +67,10 @@ export function complaintKpis(
     `select count(*) as n, coalesce(sum(t.resolved_at_first_contact), 0) as fcr from complaint_tickets t
      where t.closed_at is not null and ${closedIn}`,
   );
+  // Every closure call answered in the period counts, a first "dissatisfied" that reopened the ticket included.
   const satisfaction = one<{ n: number; ok: number }>(
-    `select count(*) as n, coalesce(sum(t.closure_answer in ('satisfied', 'neutral')), 0) as ok
-     from complaint_tickets t where t.closure_answered_at >= @from and t.closure_answered_at < @to`,
+    `select count(*) as n, coalesce(sum(json_extract(e.data, '$.answer') in ('satisfied', 'neutral')), 0) as ok
+     from complaint_events e where e.kind = 'closure_call' and e.at >= @from and e.at < @to`,
   );
   // An A ticket counts once 24 hours have passed or it was answered, whichever first.
   const aAnswered = one<{ n: number; ok: number }>(

@@ -3,6 +3,7 @@ import { AppError } from '../../contract/errors';
 import { localDate } from '../clock';
 import { refreshAllDerivedNow } from '../customers/refresh-all-derived';
 import { dayOf } from './calendar';
+import { writeComplaintTickets } from './complaint-tickets';
 import type { DemoContext, DemoCounts } from './demo-context';
 import { MobileAllocator } from './identity';
 import { generateOwner } from './owner-customer';
@@ -44,6 +45,8 @@ const batchSize = 5_000;
 const ledgerSeedSalt = 0x5eedc0de;
 /** The 三包 repair facts' own stream: added after the rest, they leave every other row as it was. */
 const repairSeedSalt = 0x3ba0c0de;
+/** The complaint tickets' own stream, for the same reason. */
+const complaintSeedSalt = 0xc0de7a11;
 
 // The same single and double character grams the trigger of migration 0003 writes, for every customer at once.
 const nameGramsSql = `insert or ignore into customer_name_grams (gram, customer_id)
@@ -120,6 +123,13 @@ export function generateDemo(db: AppDb, opts: GenerateDemoOptions): DemoCounts {
     const repairRng = createRng((opts.seed ^ repairSeedSalt) >>> 0);
     writeRepairFacts(sqlite, repairRng, ctx.lastDay);
     ctx.counts.serviceVisits += writeThreeGuaranteeCases(sqlite, repairRng, today, ctx.counts.vehicles);
+    // Before the cards' derived facts: a complaint counts in the loyalty score.
+    const complaints = writeComplaintTickets(sqlite, createRng((opts.seed ^ complaintSeedSalt) >>> 0), {
+      today,
+      now: opts.now,
+      customers: total,
+    });
+    ctx.counts.interactions += complaints.interactions;
     fixSellers([...ctx.sellersUsed].sort((a, b) => a - b));
     if (gramTrigger) {
       sqlite.exec(nameGramsSql);
