@@ -115,6 +115,8 @@ export const slaSummary = z.object({
   /** The running timer due first, its due time and counted minutes left. */
   nextTimer: z.enum([...complaintTimers, 'manufacturer']).nullable(),
   nextDueAt: z.string().nullable(),
+  /** How that timer counts (working minutes or real ones), to say what minutesLeft means. */
+  nextUnit: z.enum(slaUnits).nullable(),
   minutesLeft: z.number().nullable(),
   breachedTimers: z.array(z.enum([...complaintTimers, 'manufacturer'])),
 });

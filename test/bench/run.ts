@@ -6,6 +6,7 @@ import { startBenchServer } from './api-server';
 import { benchDataDir } from './bench-db';
 import { benchCallbacks } from './callbacks-bench';
 import { benchCard } from './card-bench';
+import { benchComplaints } from './complaints-bench';
 import { benchColdStart } from './cold-start-bench';
 import { benchCustomers } from './customers-bench';
 import { benchImport } from './import-bench';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   // `--starts 3`: fresh server starts per family of calls in the cold-start module.
   const starts = Number(flag('starts', '3'));
   // `--only callbacks,card`: run just those modules (customers, search, card, callbacks, cold, upkeep, import,
-  // privacy).
+  // privacy, complaints).
   const only = flag('only', '').split(',').filter(Boolean);
   const want = (module: string) => only.length === 0 || only.includes(module);
   const log = (line: string) => console.log(line);
@@ -64,6 +65,8 @@ async function main(): Promise<void> {
       if (want('upkeep')) add(await benchUpkeep(scale, dir, raw, port + 51, log));
       // Masking and the card-view log against a server without them (port 53 above the main one).
       if (want('privacy')) add(await benchPrivacy(scale, dir, server, raw, port + 53, reps, log));
+      // Ticket list, ticket page and the escalation pass; cold figures on a fresh server (port 54 above).
+      if (want('complaints')) add(await benchComplaints(scale, server, raw, reps, port + 54, log));
     } finally {
       raw.close();
       await server.stop();

@@ -193,6 +193,7 @@ export function summarise(timers: readonly TimerStatus[]): SlaSummary {
     state,
     nextTimer: next?.timer ?? null,
     nextDueAt: next?.dueAt ?? null,
+    nextUnit: next?.target?.unit ?? null,
     minutesLeft: next?.minutesLeft ?? null,
     breachedTimers: timers.filter((t) => t.state === 'breached').map((t) => t.timer),
   };

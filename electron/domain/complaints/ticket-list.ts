@@ -99,8 +99,12 @@ export function listTickets(ctx: AuthedContext, input: ListInput): ChannelOutput
       limit,
       offset,
     }) as StoredTicket[];
+  // Counting needs the customer only to match a name; without it the count walks one index, no joins.
+  const countFrom = input.filters.text
+    ? 'from complaint_tickets t join customers c on c.id = t.customer_id'
+    : 'from complaint_tickets t';
   const count = (extra: string[]) =>
-    prepared(sqlite, `select count(*) ${base} ${cond(extra)}`)
+    prepared(sqlite, `select count(*) ${countFrom} ${cond(extra)}`)
       .pluck()
       .get(params) as number;
 
