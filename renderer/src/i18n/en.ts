@@ -4,6 +4,7 @@ import { storeSettingsEn } from '../settings/store-settings-messages';
 import { backupsEn } from '../pages/settings/backups-messages';
 import { accountSecurityEn } from '../pages/settings/account-security-messages';
 import { cardEn } from '../pages/customer-card/card-messages';
+import { threeGuaranteeEn } from '../pages/customer-card/three-guarantee-messages';
 import { customerListEn } from '../pages/customers/list-messages';
 import { personalDataEn } from '../personal-data/personal-data-messages';
 import { searchEn } from '../search/search-messages';
@@ -537,6 +538,7 @@ export const en: Messages = {
   backups: backupsEn,
   accountSecurity: accountSecurityEn,
   card: cardEn,
+  threeGuarantee: threeGuaranteeEn,
   personalData: personalDataEn,
   search: searchEn,
   auditLog: auditLogEn,

@@ -4,6 +4,7 @@ import { storeSettingsZhCN } from '../settings/store-settings-messages';
 import { backupsZhCN } from '../pages/settings/backups-messages';
 import { accountSecurityZhCN } from '../pages/settings/account-security-messages';
 import { cardZhCN } from '../pages/customer-card/card-messages';
+import { threeGuaranteeZhCN } from '../pages/customer-card/three-guarantee-messages';
 import { customerListZhCN } from '../pages/customers/list-messages';
 import { personalDataZhCN } from '../personal-data/personal-data-messages';
 import { searchZhCN } from '../search/search-messages';
@@ -524,6 +525,7 @@ export const zhCN = {
   backups: backupsZhCN,
   accountSecurity: accountSecurityZhCN,
   card: cardZhCN,
+  threeGuarantee: threeGuaranteeZhCN,
   personalData: personalDataZhCN,
   search: searchZhCN,
   auditLog: auditLogZhCN,

@@ -9,6 +9,7 @@ import {
   ToolOutlined,
   WechatOutlined,
 } from '@ant-design/icons';
+import { Button, Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import type { TimelineItem } from '../../../../electron/contract/customers';
@@ -27,8 +28,19 @@ const interactionIcons: Record<string, ReactNode> = {
   event: <CalendarOutlined />,
 };
 
-/** One entry: a service visit (car, mileage, amount, advisor) or a contact (what was said, by whom). */
-export function TimelineEntry({ item, t }: { item: TimelineItem; t: TFunction }) {
+/**
+ * One entry: a service visit (car, mileage, amount, advisor; a quality repair's system and whether the car is
+ * still in) or a contact (what was said, by whom). `onEditVisit` offers the visit's edit form.
+ */
+export function TimelineEntry({
+  item,
+  t,
+  onEditVisit,
+}: {
+  item: TimelineItem;
+  t: TFunction;
+  onEditVisit?: ((visitId: number, carLabel: string) => void) | undefined;
+}) {
   if (item.source === 'visit') {
     const plate = plateText(item.plate);
     return (
@@ -40,9 +52,27 @@ export function TimelineEntry({ item, t }: { item: TimelineItem; t: TFunction })
           <div className="tl-head">
             <span className="tl-kind">{t(`card.enums.visitType.${item.kind}`)}</span>
             <span className="tl-car">{[plate, item.series].filter(Boolean).join(' ')}</span>
+            {item.repairSystem && (
+              <Tag bordered={false} color={item.outDate ? 'default' : 'blue'} className="tl-repair">
+                {t(`threeGuarantee.systems.${item.repairSystem}`)}
+                {!item.outDate && ` · ${t('threeGuarantee.stillIn')}`}
+              </Tag>
+            )}
             <time className="tl-time" dateTime={item.date}>
               {formatDate(item.date)}
             </time>
+            {onEditVisit && (
+              <Button
+                type="link"
+                size="small"
+                className="tl-edit"
+                icon={<EditOutlined />}
+                aria-label={`${t('threeGuarantee.edit.action')} ${formatDate(item.date)}`}
+                onClick={() => onEditVisit(item.id, [plate, item.series].filter(Boolean).join(' '))}
+              >
+                {t('threeGuarantee.edit.action')}
+              </Button>
+            )}
           </div>
           <div className="tl-text">
             {t('card.timeline.visitLine', {

@@ -1,14 +1,17 @@
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query';
 import { Button, Card, Select, Spin } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TimelinePage } from '../../../../electron/contract/customers';
+import type { CustomerCard, TimelinePage } from '../../../../electron/contract/customers';
 import { api } from '../../api';
+import { useAuth } from '../../auth/use-auth';
 import { errorMessage } from '../../forms/apply-server-errors';
 import { cardKeys } from './card-keys';
 import { TimelineEntry } from './timeline-item';
 import type { TimelineKind } from './timeline-kinds';
 import { timelineKindGroups } from './timeline-kinds';
+import { useRefreshCard } from './use-card-mutations';
+import { VisitEditModal } from './visit-edit-modal';
 
 const pageSize = 20;
 
@@ -23,6 +26,11 @@ interface TimelineSectionProps {
 export function TimelineSection({ customerId, firstPage, firstPageAt }: TimelineSectionProps) {
   const { t } = useTranslation();
   const [kinds, setKinds] = useState<TimelineKind[]>([]);
+  const [editing, setEditing] = useState<{ visitId: number; carLabel: string } | null>(null);
+  const canWrite = useAuth().can('customers.write');
+  const refresh = useRefreshCard(customerId);
+  // The store's date as main told the card (the timeline always sits on a loaded card).
+  const asOf = useQueryClient().getQueryData<CustomerCard>(cardKeys.card(customerId))?.derived.asOf;
   const query = useInfiniteQuery({
     queryKey: cardKeys.timeline(customerId, kinds),
     queryFn: ({ pageParam }) =>
@@ -70,7 +78,12 @@ export function TimelineSection({ customerId, firstPage, firstPageAt }: Timeline
       <>
         <ol className="timeline" aria-label={t('card.timeline.title')}>
           {items.map((item) => (
-            <TimelineEntry key={`${item.source}-${item.id}`} item={item} t={t} />
+            <TimelineEntry
+              key={`${item.source}-${item.id}`}
+              item={item}
+              t={t}
+              onEditVisit={canWrite ? (visitId, carLabel) => setEditing({ visitId, carLabel }) : undefined}
+            />
           ))}
         </ol>
         {query.hasNextPage && (
@@ -104,6 +117,15 @@ export function TimelineSection({ customerId, firstPage, firstPageAt }: Timeline
       }
     >
       {body}
+      {editing && (
+        <VisitEditModal
+          visitId={editing.visitId}
+          carLabel={editing.carLabel}
+          today={asOf ?? new Date().toISOString().slice(0, 10)}
+          onClose={() => setEditing(null)}
+          onSaved={() => refresh()}
+        />
+      )}
     </Card>
   );
 }

@@ -28,6 +28,7 @@ import { DateInput } from '../../forms/date-input';
 import { FormField } from '../../forms/form-field';
 import { fenToYuan, yuanInputFormatter, yuanToFen } from '../../format/money';
 import { formatPlate } from '../../../../electron/common/plate';
+import { ThreeGuaranteeChip } from './three-guarantee-chip';
 import { TransferModal } from './transfer-modal';
 
 /** main's vehicle fields plus, when adding, the day the customer took the car (a used car bought elsewhere). */
@@ -180,6 +181,7 @@ export function VehicleDrawer({
           : t('card.vehicleForm.createTitle')
       }
       size={640}
+      extra={vehicle && <ThreeGuaranteeChip watch={vehicle.threeGuarantee} />}
       onClose={onClose}
       mask={{ closable: false }}
       footer={

@@ -8,6 +8,8 @@ import { errorMessage } from '../../forms/apply-server-errors';
 import { formatDate } from '../../format/date';
 import { cardKeys } from './card-keys';
 import { plateText } from './card-format';
+import { ThreeGuaranteeChip } from './three-guarantee-chip';
+import { ThreeGuaranteeFacts } from './three-guarantee-facts';
 
 /** Everyone who has owned this car, oldest first, with the visits each of them paid for. */
 export function VehicleHistoryModal({ vehicle, onClose }: { vehicle: VehicleDetail; onClose: () => void }) {
@@ -66,8 +68,15 @@ export function VehicleHistoryModal({ vehicle, onClose }: { vehicle: VehicleDeta
       />
     );
   return (
-    <Modal open title={t('card.history.title', { car })} onCancel={onClose} footer={null} width={600}>
+    <Modal open title={t('card.history.title', { car })} onCancel={onClose} footer={null} width={640}>
       <p className="modal-hint mono">VIN {vehicle.vin}</p>
+      <section className="tg-section" aria-label={t('threeGuarantee.title')}>
+        <div className="tg-section-head">
+          {t('threeGuarantee.title')}
+          <ThreeGuaranteeChip watch={vehicle.threeGuarantee} />
+        </div>
+        <ThreeGuaranteeFacts watch={vehicle.threeGuarantee} />
+      </section>
       {body}
     </Modal>
   );

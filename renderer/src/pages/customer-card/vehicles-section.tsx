@@ -9,6 +9,7 @@ import { formatDate } from '../../format/date';
 import { formatFenWhole } from '../../format/money';
 import { formatKm, plateText } from './card-format';
 import type { CardAction } from './card-modals';
+import { ThreeGuaranteeChip } from './three-guarantee-chip';
 import { WarrantyTag } from './warranty-tag';
 
 interface VehiclesSectionProps {
@@ -52,6 +53,7 @@ function VehicleItem({
           {[v.color, t(`card.enums.energy.${v.energy}`)].filter(Boolean).join(' · ')}
         </span>
         <WarrantyTag warranty={v.warranty} />
+        <ThreeGuaranteeChip watch={v.threeGuarantee} />
         {canWrite && (
           <span className="vehicle-actions">
             <Button

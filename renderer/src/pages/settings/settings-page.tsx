@@ -8,6 +8,7 @@ import { CallbackRulesTab } from './callback-rules-tab';
 import { LockoutsTab } from './lockouts-tab';
 import { MyAccount } from './my-account';
 import { StoreSettingsTab } from './store-settings-tab';
+import { ThreeGuaranteeSettingsTab } from './three-guarantee-settings-tab';
 import { UsersTab } from './users-tab';
 
 export function SettingsPage() {
@@ -30,7 +31,14 @@ export function SettingsPage() {
     ? [{ key: 'complaints', label: t('complaints.settings.tab'), children: <ComplaintSettingsTab /> }]
     : [];
   const storeTab = can('settings.manage')
-    ? [{ key: 'store', label: t('storeSettings.tab'), children: <StoreSettingsTab /> }]
+    ? [
+        { key: 'store', label: t('storeSettings.tab'), children: <StoreSettingsTab /> },
+        {
+          key: 'three-guarantee',
+          label: t('threeGuarantee.settings.tab'),
+          children: <ThreeGuaranteeSettingsTab />,
+        },
+      ]
     : [];
   // Managers lift sign-in lockouts too (users.unlock) without managing accounts.
   const lockoutsTab = can('users.unlock')
