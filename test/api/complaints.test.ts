@@ -930,6 +930,127 @@ describe('KPIs', () => {
   });
 });
 
+describe('settings, corrections, reopening by hand', () => {
+  it('validates the settings and counts the store closing days', async () => {
+    const before = await app.ok('complaints.settings', {}, t('desk'));
+    expect(before.workingHours).toEqual({ start: '08:30', end: '17:30' });
+    const bad = await errorOf(
+      'complaints.updateSettings',
+      { workingHours: { start: '18:00', end: '09:00' } },
+      'mgr',
+    );
+    expect(bad).toMatchObject({
+      kind: 'validation',
+      message: expect.stringContaining('下班时间应晚于上班时间'),
+    });
+    const dept = await errorOf(
+      'complaints.updateSettings',
+      { categoryDepartments: { ...before.categoryDepartments, other: 'nowhere' } },
+      'mgr',
+    );
+    expect(dept.message).toContain('nowhere');
+    expect(await app.ok('complaints.settings', {}, t('desk'))).toEqual(before);
+    // Friday 16 October closed: a B ticket received Thursday evening is first answered on Monday.
+    await app.ok('complaints.updateSettings', { closingDays: ['2026-10-16'] }, t('mgr'));
+    clock.set('2026-10-15T20:00:00+08:00');
+    const d = await create('desk', {
+      customerId: fx.customer('休息日子'),
+      facts: { ...noFacts, concrete_loss: true },
+    });
+    expect(timer(d, 'first_response').dueAt).toBe(at('2026-10-19T12:30'));
+    // A ticket keeps the targets it was given: a later change of the targets moves none of its deadlines.
+    await app.ok(
+      'complaints.updateSettings',
+      {
+        closingDays: [],
+        targets: {
+          ...before.targets,
+          B: { ...before.targets.B, close: { amount: 9, unit: 'working_days' } },
+        },
+      },
+      t('mgr'),
+    );
+    const again = await app.ok('complaints.get', { id: d.id }, t('mgr'));
+    expect(timer(again, 'close').target).toEqual({ amount: 5, unit: 'working_days' });
+    await app.ok('complaints.updateSettings', { targets: before.targets }, t('mgr'));
+  });
+
+  it('corrects the facts (the suggestion follows) and refuses a vehicle of someone else', async () => {
+    const d = await create('desk', { customerId: fx.customer('更正丑') });
+    expect(d.suggestedGrade).toBe('C');
+    const after = await act(
+      'complaints.update',
+      {
+        id: d.id,
+        version: d.version,
+        fields: { facts: { refund_or_replacement: true }, demand: '要求换车' },
+      },
+      'svc1',
+    );
+    expect(after).toMatchObject({ suggestedGrade: 'A', grade: 'C', demand: '要求换车' });
+    expect(after.facts.refund_or_replacement).toBe(true);
+    const e = await errorOf(
+      'complaints.update',
+      { id: d.id, version: after.version, fields: { vehicleId: cars.shared } },
+      'svc1',
+    );
+    expect(e).toMatchObject({ kind: 'validation', message: '所选车辆不属于该客户' });
+    const regraded = await act(
+      'complaints.regrade',
+      { id: d.id, version: after.version, grade: 'A', reason: '客户要求换车' },
+      'svc1',
+    );
+    expect(timer(regraded, 'first_response').target).toEqual({ amount: 2, unit: 'clock_hours' });
+  });
+
+  it('lets a manager reopen a closed ticket with a reason, nobody else', async () => {
+    let d = await create('desk', { customerId: fx.customer('重开寅'), ownerUserId: fx.ids.svc1 });
+    d = await act('complaints.respond', { id: d.id, version: d.version, note: '当场解释' }, 'svc1');
+    d = await act(
+      'complaints.close',
+      {
+        id: d.id,
+        version: d.version,
+        resolutionSummary: '当场解释清楚',
+        rootCause: 'communication',
+        resolvedAtFirstContact: true,
+      },
+      'svc1',
+    );
+    expect(d).toMatchObject({ state: 'closed', resolvedAtFirstContact: true, solutionAgreedAt: d.closedAt });
+    expect(
+      (await errorOf('complaints.reopen', { id: d.id, version: d.version, reason: '客户再次来电' }, 'svc1'))
+        .kind,
+    ).toBe('forbidden');
+    const reopened = await act(
+      'complaints.reopen',
+      { id: d.id, version: d.version, reason: '客户再次来电' },
+      'mgr',
+    );
+    expect(reopened).toMatchObject({ state: 'handling', reopenCount: 1 });
+    expect(
+      fx.sql().prepare('select status from callback_tasks where id = ?').pluck().get(d.closureCall!.taskId),
+    ).toBe('cancelled');
+    // C tickets need no review.
+    expect(
+      (
+        await errorOf(
+          'complaints.saveReview',
+          {
+            id: d.id,
+            rootCause: 'communication',
+            correctiveAction: 'x',
+            ownerUserId: fx.ids.svc1,
+            dueDate: '2026-11-01',
+            preventable: false,
+          },
+          'svc1',
+        )
+      ).message,
+    ).toContain('C 级投诉无需复盘');
+  });
+});
+
 describe('who may do what', () => {
   const calls: Record<string, (token: string) => Promise<unknown>> = {
     'complaints.list': (tk) => app.call('complaints.list', {}, tk),
