@@ -218,7 +218,8 @@ export function rowsOf(
 /**
  * Writes what the list filters and sorts on — each timer's due time, its breach flag once over, the earliest
  * running due time — from the timers as of `now`. Called in the transaction of every change that moves a
- * timer, and by the escalation pass. Breach flags are only ever set, never cleared.
+ * timer, and by the escalation pass. Breach flags are only ever set, never cleared. A ticket whose columns
+ * already say so is not written (the pass runs every few minutes over every open ticket).
  */
 export function storeSla(sqlite: Database.Database, ticketId: number, timers: readonly TimerStatus[]): void {
   const by = new Map(timers.map((t) => [t.timer, t]));
@@ -230,7 +231,9 @@ export function storeSla(sqlite: Database.Database, ticketId: number, timers: re
        first_response_breached = max(first_response_breached, @frB), solution_breached = max(solution_breached, @solutionB),
        close_breached = max(close_breached, @closeB), manufacturer_breached = max(manufacturer_breached, @mB),
        next_due_at = @next
-     where id = @id`,
+     where id = @id and (first_response_due_at is not @fr or solution_due_at is not @solution
+       or close_due_at is not @close or next_due_at is not @next or first_response_breached < @frB
+       or solution_breached < @solutionB or close_breached < @closeB or manufacturer_breached < @mB)`,
   ).run({
     id: ticketId,
     fr: by.get('first_response')?.dueAt ?? null,
