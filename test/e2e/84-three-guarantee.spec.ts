@@ -233,6 +233,23 @@ test('三包 watch: repairs recorded on the card until the warning shows, facts 
       admin.getByText('同一质量问题累计修理超过 4 次（第二十四条第一款第（四）项）'),
     ).toBeVisible();
     await shotBoth(admin, '84-three-guarantee-settings');
+
+    // The customer complains: the ticket about the car shows the same chip.
+    const ticket = await desk<Detail>('complaints.create', {
+      customerId: customer.id,
+      vehicleId: vehicle.id,
+      channel: 'walk_in',
+      category: 'product_quality',
+      description: '发动机第五次因同一故障进站，客户要求换车',
+      demand: '更换新车',
+      receivedAt: new Date().toISOString(),
+    });
+    await admin.goto(`/#/complaints/${ticket.id}`);
+    const ticketChip = admin.locator('.cp-ticket-header .tg-chip');
+    await expect(ticketChip).toHaveText('三包警示 · 同一问题 5 次');
+    await ticketChip.hover();
+    await expect(admin.locator('.tg-popover .tg-line.is-alert')).toContainText('同一问题修理');
+    await shot(admin, '84-three-guarantee-ticket-1440x900');
     await admin.close();
   });
 });

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 import { formatPlate } from '../../../../electron/common/plate';
 import type { TicketDetail } from '../../../../electron/contract/complaints';
 import { PersonalValue } from '../../personal-data/personal-value';
+import { ThreeGuaranteeChip } from '../customer-card/three-guarantee-chip';
 import { complaintListPath } from './list-return';
 import { StoreTime } from './store-time';
 import { GradeBadge, StateTag } from './ticket-tags';
@@ -81,7 +82,8 @@ export function TicketHeader({ ticket }: { ticket: TicketDetail }) {
             {v ? (
               <>
                 {v.plate && <span className="cell-mono">{formatPlate(v.plate)}</span>} {v.brand} {v.series}{' '}
-                <span className="cp-vin cell-mono">{v.vin}</span>
+                <span className="cp-vin cell-mono">{v.vin}</span>{' '}
+                {ticket.threeGuarantee && <ThreeGuaranteeChip watch={ticket.threeGuarantee} />}
               </>
             ) : (
               t('common.none')
