@@ -112,6 +112,10 @@ export function approveSolution(
     if (input.approve && t.state === 'handling') {
       prepared(env.sqlite, `update complaint_tickets set state = 'proposed' where id = ?`).run(t.id);
     }
+    // Approved while the ticket waits (paused): it comes back waiting for the customer's answer.
+    if (input.approve && t.state === 'paused' && t.resumeState === 'handling') {
+      prepared(env.sqlite, `update complaint_tickets set resume_state = 'proposed' where id = ?`).run(t.id);
+    }
     addTicketEvent(env.sqlite, {
       ticketId: t.id,
       kind: 'solution_approval',
