@@ -32,10 +32,10 @@ export const contract = {
   ...callbacksContract,
   ...systemContract,
   ...settingsContract,
-  ...backupsContract,
   ...subjectRequestsContract,
   ...complaintsContract,
   ...notificationsContract,
+  ...backupsContract,
   ...auditContract,
 };
 

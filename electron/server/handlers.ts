@@ -30,9 +30,9 @@ export const handlers: Handlers<ChannelName> = {
   ...callbacksHandlers,
   ...systemHandlers,
   ...settingsHandlers,
-  ...backupsHandlers,
   ...subjectRequestsHandlers,
   ...complaintsHandlers,
   ...notificationsHandlers,
+  ...backupsHandlers,
   ...auditHandlers,
 };

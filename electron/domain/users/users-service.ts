@@ -2,7 +2,9 @@ import type { ChannelOutput, ChannelParsedInput } from '../../contract';
 import { AppError } from '../../contract/errors';
 import type { StaffUser } from '../../contract/users';
 import type { AuthedContext } from '../context';
+import { recordAudit } from '../audit/audit-log';
 import { recordUserChange } from '../audit/user-audit';
+import { assertPasswordAllowed } from '../auth/auth-service';
 import { hashPassword } from '../auth/password';
 import { endUserSessions } from '../auth/sessions';
 
@@ -83,8 +85,18 @@ export function updateUser(ctx: AuthedContext, input: ChannelParsedInput<'users.
         input.id,
       );
     recordUserChange(ctx, current, getUser(ctx, input.id));
-    // A disabled account or a changed role must not keep acting on an old session.
-    if (next.disabled || next.role !== current.role) endUserSessions(ctx.db, input.id);
+    // A disabled account or a changed role must not keep acting on an old session: ended now, not at expiry.
+    if (next.disabled || next.role !== current.role) {
+      const ended = endUserSessions(ctx.db, input.id);
+      if (ended > 0) {
+        recordAudit(ctx, {
+          action: 'session.ended',
+          entity: 'user',
+          entityId: input.id,
+          detail: { reason: next.disabled ? 'user_disabled' : 'role_changed', sessions: ended },
+        });
+      }
+    }
     return getUser(ctx, input.id);
   })();
 }
@@ -93,13 +105,20 @@ export async function resetPassword(
   ctx: AuthedContext,
   input: ChannelParsedInput<'users.resetPassword'>,
 ): Promise<ChannelOutput<'users.resetPassword'>> {
-  getUser(ctx, input.id);
+  const user = getUser(ctx, input.id);
+  assertPasswordAllowed(input.password, user.username, 'password');
   const hash = await hashPassword(input.password);
   ctx.db.$client.transaction(() => {
     ctx.db.$client
       .prepare('update users set password_hash = ?, updated_at = ?, version = version + 1 where id = ?')
       .run(hash, ctx.clock().toISOString(), input.id);
-    endUserSessions(ctx.db, input.id);
+    const ended = endUserSessions(ctx.db, input.id);
+    recordAudit(ctx, {
+      action: 'auth.password_changed',
+      entity: 'user',
+      entityId: input.id,
+      detail: { reset: true, sessionsEnded: ended },
+    });
   })();
   return { reset: true };
 }
