@@ -28,7 +28,7 @@ async function staffUser(
 
 /** A valid VIN of our own (GB 16735 check digit), new on every run. */
 function freshVin(run: string, n: number): string {
-  const draft = `LVGBE40K${n}R${run.padStart(7, '0')}`.slice(0, 17);
+  const draft = `LVGBE40K0R${n}${run.padStart(6, '0')}`.slice(0, 17);
   return `${draft.slice(0, 8)}${vinCheckDigit(draft)}${draft.slice(9)}`;
 }
 
@@ -234,6 +234,8 @@ test('complaint ticket: opened from the card, routed, paused, solved and closed;
   });
 
   const page = await signedIn(browser, 'e2e-cp-handler');
+  // The ticket's own toolbar (the bell's lines say 分派给您 too).
+  const actions = page.getByRole('toolbar', { name: '工单操作' });
   await test.step('the handler lands on 投诉 and the bell names the new ticket', async () => {
     await expect(page.getByRole('heading', { name: '投诉工单' })).toBeVisible();
     const bell = page.getByTestId('notification-bell');
@@ -249,7 +251,7 @@ test('complaint ticket: opened from the card, routed, paused, solved and closed;
   });
 
   await test.step('routes the ticket to himself and gives the first response', async () => {
-    await page.getByRole('button', { name: /分\s*派/ }).click();
+    await actions.getByRole('button', { name: /分\s*派/ }).click();
     const route = page.getByRole('dialog', { name: '分派责任部门和处理人' });
     await pick(page, route, '处理人', '售后王志强');
     await route.getByLabel('分派说明').fill('本人跟进，先安排技师复检');
@@ -257,7 +259,7 @@ test('complaint ticket: opened from the card, routed, paused, solved and closed;
     await expect(page.getByText('已分派，处理人会收到通知')).toBeVisible();
     await expect(page.locator('.cp-ticket-header')).toContainText('售后部 · 售后王志强');
 
-    await page.getByRole('button', { name: '首次响应' }).click();
+    await actions.getByRole('button', { name: '首次响应' }).click();
     const respond = page.getByRole('dialog', { name: '记录首次响应' });
     await respond.getByLabel('响应内容').fill('已致电何先生致歉，约定明早到店复检刹车系统');
     await respond.getByRole('button', { name: '记录响应' }).click();
@@ -266,7 +268,7 @@ test('complaint ticket: opened from the card, routed, paused, solved and closed;
   });
 
   await test.step('pauses while waiting for the customer, adds evidence, resumes', async () => {
-    await page.getByRole('button', { name: '暂停计时' }).click();
+    await actions.getByRole('button', { name: '暂停计时' }).click();
     const pause = page.getByRole('dialog', { name: '暂停计时' });
     await pause.getByLabel('说明').fill('客户出差，周五才能到店');
     await pause.getByRole('button', { name: /暂\s*停/ }).click();
@@ -289,14 +291,14 @@ test('complaint ticket: opened from the card, routed, paused, solved and closed;
     await pictures(page, '82-ticket-paused');
     await page.getByTestId('attachment-error').locator('.ant-alert-close-icon').click();
 
-    await page.getByRole('button', { name: '恢复计时' }).click();
+    await actions.getByRole('button', { name: '恢复计时' }).click();
     const resume = page.getByRole('dialog', { name: '恢复计时' });
     await resume.getByRole('button', { name: '恢复计时' }).click();
     await expect(page.locator('.cp-ticket-header .cp-state-tag')).toHaveText('处理中');
   });
 
   await test.step('proposes a solution the customer agrees to, then closes and reviews', async () => {
-    await page.getByRole('button', { name: '提出方案' }).click();
+    await actions.getByRole('button', { name: '提出方案' }).click();
     const propose = page.getByRole('dialog', { name: '提出处理方案' });
     await propose.getByLabel('处理方案').fill('免费更换前刹车盘及刹车片，赠送一次常规保养');
     await propose.getByLabel('补偿金').fill('200');
@@ -313,7 +315,7 @@ test('complaint ticket: opened from the card, routed, paused, solved and closed;
     await expect(page.locator('.cp-ticket-header .cp-state-tag')).toHaveText('方案已确认');
     await expect(page.locator('[data-timer="solution"] .sla-chip')).toHaveAttribute('data-sla', 'met');
 
-    await page.getByRole('button', { name: /结\s*案/ }).click();
+    await actions.getByRole('button', { name: /结\s*案/ }).click();
     const close = page.getByRole('dialog', { name: '结案' });
     await close.getByRole('button', { name: /结\s*案/ }).click();
     await expect(close.getByText('请填写处理结果')).toBeVisible();
@@ -325,7 +327,7 @@ test('complaint ticket: opened from the card, routed, paused, solved and closed;
     await expect(page.locator('.cp-ticket-header .cp-state-tag')).toHaveText('已结案');
     await expect(page.locator('.cp-card').filter({ hasText: '结案与复盘' })).toContainText('待复盘');
 
-    await page.getByRole('button', { name: /复\s*盘/ }).click();
+    await actions.getByRole('button', { name: /复\s*盘/ }).click();
     const review = page.getByRole('dialog', { name: '投诉复盘' });
     await review.getByText('是', { exact: true }).click();
     await review.getByLabel('整改措施').fill('刹车类返修增加技术主管终检；本月内对技师开展刹车系统专项培训');
@@ -395,5 +397,130 @@ test('complaint ticket: opened from the card, routed, paused, solved and closed;
     await expect(mgr.getByLabel('B 级（一般） 首次响应 数量')).toHaveValue('4');
     await pictures(mgr, '82-settings');
     await mgr.context().close();
+  });
+});
+
+/** A store date `days` from today, on the store's (Beijing) calendar. */
+const storeDay = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
+
+interface Panel {
+  customer: { id: number };
+  reasons: { taskId: number; ruleCode: string }[];
+}
+
+test('a call-back raises a ticket prefilled from the call; a dissatisfied follow-up turns into one', async ({
+  browser,
+  request,
+}) => {
+  await ensureDemoData(request);
+  const admin = await adminApi(request);
+  const run = String(Date.now()).slice(-6);
+  await staffUser(admin, 'e2e-cp-operator', 'callback_operator', '回访赵婷', null);
+  await staffUser(admin, 'e2e-cp-manager', 'manager', '客服刘经理', null);
+  const op = apiCaller(request, await apiLogin(request, 'e2e-cp-operator', password));
+  const mgr = apiCaller(request, await apiLogin(request, 'e2e-cp-manager', password));
+
+  // Delivered three days ago: the +3 day call is due today.
+  const caller = await admin<{ id: number; name: string }>('customers.create', {
+    name: '苏文静',
+    gender: 'female',
+    mobile: `1995${run}1`,
+  });
+  await admin('vehicles.create', {
+    customerId: caller.id,
+    fields: {
+      vin: freshVin(run, 2),
+      plate: `粤L${run.slice(-4)}D`,
+      brand: '本田',
+      series: '雅阁',
+      deliveryDate: storeDay(-3),
+    },
+  });
+  // Serviced yesterday: the service CSI call is due today; a dissatisfied answer opens the manager's follow-up.
+  const unhappy = await admin<{ id: number; name: string }>('customers.create', {
+    name: '马晓东',
+    gender: 'male',
+    mobile: `1995${run}2`,
+  });
+  const car = await admin<{ id: number }>('vehicles.create', {
+    customerId: unhappy.id,
+    fields: {
+      vin: freshVin(run, 3),
+      plate: `粤L${run.slice(-4)}E`,
+      brand: '本田',
+      series: '思域',
+      deliveryDate: '2024-03-10',
+      mileageKm: 30000,
+    },
+  });
+  await admin('visits.create', {
+    vehicleId: car.id,
+    visitDate: storeDay(-1),
+    type: 'maintenance',
+    mileageKm: 31000,
+    advisor: '刘晓燕',
+  });
+
+  await test.step('the operator records 提出投诉 and opens the ticket from the banner, prefilled', async () => {
+    const claimed = await op<Panel>('callbacks.next', { customerId: caller.id });
+    expect(claimed.customer.id).toBe(caller.id);
+    const page = await signedIn(browser, 'e2e-cp-operator');
+    await page.goto('/#/callbacks');
+    const panel = page.getByRole('region', { name: '回访通话' });
+    await expect(panel).toBeVisible();
+    await page.keyboard.press('9');
+    await panel
+      .getByRole('textbox', { name: '通话备注' })
+      .fill('客户反映提车三天后空调出风有异味，要求尽快处理');
+    await page.keyboard.press('Control+Enter');
+    const banner = page.locator('.cb-recorded');
+    await expect(banner).toContainText(`${caller.name}`);
+    await banner.getByTestId('raise-complaint').click();
+    const drawer = page.locator('.ant-drawer').filter({ hasText: `登记投诉：${caller.name}` });
+    await expect(drawer.getByLabel('投诉内容', { exact: true })).toHaveValue(/空调出风有异味/);
+    await expect(drawer.getByText('回访中提出', { exact: true })).toBeVisible();
+    await pick(page, drawer, '投诉类别', '产品质量');
+    await expect(drawer.getByTestId('suggested-grade')).toContainText('C 级');
+    await pictures(page, '82-new-ticket-from-call');
+    await drawer.getByRole('button', { name: /登\s*记/ }).click();
+    await expect(page.getByText(/已登记投诉工单 TS\d{8}-\d+/)).toBeVisible();
+    // The operator raises tickets but does not work them: the call screen stays.
+    await expect(page).toHaveURL(/#\/callbacks/);
+    await page.context().close();
+    const tickets = await mgr<{ rows: { customer: { id: number }; channel: string }[] }>('complaints.list', {
+      filters: { scope: 'all', customerId: caller.id },
+    });
+    expect(tickets.rows).toHaveLength(1);
+    expect(tickets.rows[0]!.channel).toBe('callback');
+  });
+
+  await test.step('the manager turns the dissatisfied follow-up into a ticket from the call screen', async () => {
+    const csiCall = await op<Panel>('callbacks.next', { customerId: unhappy.id });
+    const recorded = await op<{ followUpTaskId: number | null }>('callbacks.record', {
+      taskIds: csiCall.reasons.map((r) => r.taskId),
+      outcome: 'reached',
+      notes: '客户对保养后洗车质量不满',
+      csi: { kind: 'service', overall: 'dissatisfied', nps: 3, notes: '洗车不干净，等待太久' },
+    });
+    expect(recorded.followUpTaskId).not.toBeNull();
+    const followUp = await mgr<Panel>('callbacks.next', { customerId: unhappy.id });
+    expect(followUp.reasons.map((r) => r.ruleCode)).toContain('dissatisfied_followup');
+
+    const page = await signedIn(browser, 'e2e-cp-manager');
+    await page.goto('/#/callbacks');
+    const panel = page.getByRole('region', { name: '回访通话' });
+    await panel.getByRole('button', { name: '转为投诉工单' }).click();
+    const drawer = page.locator('.ant-drawer').filter({ hasText: `登记投诉：${unhappy.name}` });
+    await expect(drawer.getByText('满意度不满意跟进', { exact: true })).toBeVisible();
+    await expect(drawer.getByLabel('投诉内容', { exact: true })).not.toHaveValue('');
+    await drawer.getByText('有实际损失的不满').click();
+    await expect(drawer.getByTestId('suggested-grade')).toContainText('B 级');
+    await pictures(page, '82-new-ticket-from-follow-up');
+    await drawer.getByRole('button', { name: /登\s*记/ }).click();
+    await expect(page).toHaveURL(/#\/complaints\/\d+$/);
+    await expect(page.locator('.cp-ticket-header')).toContainText('满意度不满意跟进');
+    await expect(page.locator('.cp-ticket-header')).toContainText(unhappy.name);
+    await page.context().close();
   });
 });

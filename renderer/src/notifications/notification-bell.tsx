@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import type { NotificationRow } from '../../../electron/contract/notifications';
-import { formatDateTime } from '../format/date';
+import { useStoreDateTime } from '../pages/settings/use-store-date-time';
 import { notificationPath } from './notification-route';
 import { useMarkRead, useNotificationList, useUnreadCount } from './use-notifications';
 import './notification-bell.css';
@@ -12,6 +12,7 @@ import './notification-bell.css';
 /** One line of the list: what happened, about what, when; unread ones marked. Click opens the record. */
 function Item({ n, onOpen }: { n: NotificationRow; onOpen: (n: NotificationRow) => void }) {
   const { t } = useTranslation();
+  const storeTime = useStoreDateTime();
   return (
     <li>
       <button
@@ -24,7 +25,7 @@ function Item({ n, onOpen }: { n: NotificationRow; onOpen: (n: NotificationRow) 
           <span className="nb-kind" title={t(`notifications.kinds.${n.kind}`)}>
             {t(`notifications.kindTags.${n.kind}`)}
           </span>
-          <span className="nb-time">{formatDateTime(n.createdAt)}</span>
+          <span className="nb-time">{storeTime(n.createdAt)}</span>
         </span>
         <span className="nb-title">{n.title}</span>
         {n.body && <span className="nb-body">{n.body}</span>}

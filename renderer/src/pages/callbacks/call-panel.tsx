@@ -18,6 +18,7 @@ import { callbackKeys } from './callback-keys';
 import { CallCustomerSummary } from './call-customer-summary';
 import { CallHeader } from './call-header';
 import { RevealScope } from '../../personal-data/reveal-scope';
+import { ClosureQuestion, useClosureAnswer } from '../complaints/closure-question';
 import { CallReasons } from './call-reasons';
 import type { CsiKind, CsiValues } from './csi-form';
 import { CsiForm, emptyCsi } from './csi-form';
@@ -56,6 +57,8 @@ export function CallPanelView({ call, onRecorded }: CallPanelViewProps) {
   const [when, setWhen] = useState<Dayjs | null>(null);
   const [notes, setNotes] = useState('');
   const [csi, setCsi] = useState<CsiValues>(() => emptyCsi(call.csiKinds[0] ?? 'service'));
+  // 结案回访: the customer's satisfaction with a complaint's resolution, sent with a reached outcome.
+  const closure = useClosureAnswer(call.reasons, included);
   const [tried, setTried] = useState(false);
   // Picking the same outcome twice changes no state; this still re-renders so the focus moves again.
   const [, refocus] = useReducer((n: number) => n + 1, 0);
@@ -137,6 +140,9 @@ export function CallPanelView({ call, onRecorded }: CallPanelViewProps) {
     if (csiShown && isReached(outcome) && csi.overall === null) {
       return { type: 'warning', text: t('callbacks.csi.missing') };
     }
+    if (closure.shown && isReached(outcome) && closure.value.answer === null) {
+      return { type: 'warning', text: t('complaints.closureCall.missing') };
+    }
     return null;
   })();
 
@@ -212,6 +218,7 @@ export function CallPanelView({ call, onRecorded }: CallPanelViewProps) {
               notes: csi.notes.trim() || null,
             }
           : null,
+      closure: closure.inputFor(isReached(outcome)),
     };
     // The schema main validates with: a bad time or a survey on an unreached call is caught before the round trip.
     const parsed = callbacksContract['callbacks.record'].input.safeParse(input);
@@ -249,7 +256,7 @@ export function CallPanelView({ call, onRecorded }: CallPanelViewProps) {
         <aside className="cb-call-col cb-call-left">
           <CallCustomerSummary call={call} />
         </aside>
-        <section className={`cb-call-col cb-call-middle${csiShown ? ' has-csi' : ''}`}>
+        <section className={`cb-call-col cb-call-middle${csiShown || closure.shown ? ' has-csi' : ''}`}>
           {/* The scripts scroll on their own; the survey stays in view under them (1280×720 included). */}
           <div className="cb-reasons-scroll">
             <h2 className="cb-section-title">
@@ -273,6 +280,14 @@ export function CallPanelView({ call, onRecorded }: CallPanelViewProps) {
               onChange={setCsi}
               disabled={!csiEnabled}
               overallRef={csiRef}
+            />
+          )}
+          {closure.shown && (
+            <ClosureQuestion
+              tickets={closure.tickets}
+              value={closure.value}
+              onChange={closure.setValue}
+              disabled={!csiEnabled}
             />
           )}
         </section>

@@ -2,6 +2,7 @@ import { Checkbox } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { CallPanel } from '../../../../electron/contract/callbacks';
 import { formatDate } from '../../format/date';
+import { RaiseComplaintButton } from '../complaints/raise-complaint-button';
 import { PriorityPill } from './queue-cells';
 
 interface CallReasonsProps {
@@ -45,6 +46,16 @@ export function CallReasons({ reasons, included, onToggle }: CallReasonsProps) {
           <blockquote className="cb-script" aria-label={t('callbacks.call.reason.script')}>
             {r.script}
           </blockquote>
+          {/* A dissatisfied answer's follow-up: one click opens the ticket, prefilled from the survey. */}
+          {r.ruleCode === 'dissatisfied_followup' && (
+            <div className="cb-reason-complaint">
+              <RaiseComplaintButton
+                size="small"
+                source={{ from: 'task', taskId: r.taskId }}
+                label={t('complaints.fromFollowUp')}
+              />
+            </div>
+          )}
           {r.notes && (
             <div className="cb-reason-notes">
               <span className="cb-reason-notes-label">{t('callbacks.call.reason.notes')}</span>

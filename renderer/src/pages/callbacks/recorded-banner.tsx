@@ -1,9 +1,10 @@
 import { UndoOutlined } from '@ant-design/icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App as AntApp, Button, Form, Input, Modal, Typography } from 'antd';
+import { Alert, App as AntApp, Button, Form, Input, Modal, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
+import { RaiseComplaintButton } from '../complaints/raise-complaint-button';
 import { errorMessage } from '../../forms/apply-server-errors';
 import type { RecordedSummary } from './call-panel';
 import { callbackKeys } from './callback-keys';
@@ -101,12 +102,14 @@ export function RecordedBanner({ summary, onClose }: { summary: RecordedSummary;
     );
   }
   if (result.followUpTaskId !== null) lines.push(t('callbacks.recorded.followUp'));
+  // 结案回访 answered 不满意: main reopened the ticket in the same step.
+  if (result.closure?.reopened) lines.push(t('complaints.closureCall.reopened'));
   lines.push(t('callbacks.recorded.nextHint'));
 
   return (
     <>
       <Alert
-        type={result.followUpTaskId !== null ? 'warning' : 'success'}
+        type={result.followUpTaskId !== null || result.closure?.reopened ? 'warning' : 'success'}
         showIcon
         className="cb-recorded"
         title={t('callbacks.recorded.title', {
@@ -115,9 +118,19 @@ export function RecordedBanner({ summary, onClose }: { summary: RecordedSummary;
         })}
         description={lines.join('；')}
         action={
-          <Button size="small" icon={<UndoOutlined />} onClick={() => setUndoing(true)}>
-            {t('callbacks.recorded.undo')}
-          </Button>
+          <Space size={8}>
+            {/* 提出投诉: the ticket opens prefilled from this call (customer, car, notes, when). */}
+            {outcome === 'complaint' && (
+              <RaiseComplaintButton
+                size="small"
+                type="primary"
+                source={{ from: 'attempt', attemptId: result.attemptId }}
+              />
+            )}
+            <Button size="small" icon={<UndoOutlined />} onClick={() => setUndoing(true)}>
+              {t('callbacks.recorded.undo')}
+            </Button>
+          </Space>
         }
         closable={{ onClose }}
       />

@@ -23,7 +23,10 @@ export function TicketClosure({ ticket }: { ticket: TicketDetail }) {
       <dl className="cp-kv">
         {ticket.resolutionSummary && (
           <>
-            <dt>{t('complaints.closure.summary')}</dt>
+            {/* Reopened: what was done last time, until it is closed again. */}
+            <dt>
+              {t(ticket.state === 'closed' ? 'complaints.closure.summary' : 'complaints.closure.lastSummary')}
+            </dt>
             <dd className="cp-pre">{ticket.resolutionSummary}</dd>
             <dt>{t('complaints.closure.rootCause')}</dt>
             <dd>{ticket.rootCause ? t(`complaints.rootCauses.${ticket.rootCause}`) : t('common.none')}</dd>
@@ -33,10 +36,14 @@ export function TicketClosure({ ticket }: { ticket: TicketDetail }) {
                 ? t('common.none')
                 : t(ticket.resolvedAtFirstContact ? 'common.yes' : 'common.no')}
             </dd>
-            <dt>{t('complaints.closure.closedAt')}</dt>
-            <dd>
-              <StoreTime iso={ticket.closedAt} />
-            </dd>
+            {ticket.closedAt && (
+              <>
+                <dt>{t('complaints.closure.closedAt')}</dt>
+                <dd>
+                  <StoreTime iso={ticket.closedAt} />
+                </dd>
+              </>
+            )}
           </>
         )}
         {call && (

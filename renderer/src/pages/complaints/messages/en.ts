@@ -281,6 +281,7 @@ export const complaintsEn: ComplaintsMessages = {
   closure: {
     title: 'Closure and review',
     summary: 'Resolution',
+    lastSummary: 'Last resolution',
     rootCause: 'Root cause',
     fcr: 'Resolved at first contact',
     closedAt: 'Closed at',
@@ -498,6 +499,16 @@ export const complaintsEn: ComplaintsMessages = {
       title: 'Repeat complaint',
       body: 'The customer complained about this within the window already ({{category}}, {{state}}):',
     },
+  },
+  closureCall: {
+    title: 'Closure call',
+    resolution: 'Resolution: {{summary}}',
+    ask: 'Is the customer satisfied with how the complaint was resolved?',
+    reopens: 'Dissatisfied: the ticket is reopened and the manager told once recorded',
+    notes: "Customer's view of the resolution",
+    notesPlaceholder: "The customer's words (optional)",
+    missing: "Record whether the customer is satisfied with the complaint's resolution",
+    reopened: 'Dissatisfied with the resolution: the ticket is reopened and the manager told',
   },
   settings: {
     tab: 'Complaints',

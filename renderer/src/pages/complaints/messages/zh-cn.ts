@@ -203,6 +203,7 @@ export const complaintsZhCN = {
   closure: {
     title: '结案与复盘',
     summary: '处理结果',
+    lastSummary: '上次处理结果',
     rootCause: '根本原因',
     fcr: '首次接触解决',
     closedAt: '结案时间',
@@ -415,6 +416,16 @@ export const complaintsZhCN = {
       title: '重复投诉',
       body: '该客户在判定期内已有同类投诉（{{category}}，{{state}}）：',
     },
+  },
+  closureCall: {
+    title: '结案回访',
+    resolution: '处理结果：{{summary}}',
+    ask: '您对这次投诉的处理结果满意吗？',
+    reopens: '客户不满意：记录后工单将重新打开并通知经理',
+    notes: '客户对处理结果的意见',
+    notesPlaceholder: '客户原话（可不填）',
+    missing: '请记录客户对投诉处理结果是否满意',
+    reopened: '客户对处理结果不满意，投诉工单已重新打开并通知经理',
   },
   settings: {
     tab: '投诉设置',
