@@ -75,7 +75,8 @@ export const personalDataEn: typeof personalDataZhCN = {
     auditNote:
       'Every export is logged with who, when, the filters and the row count; the last row of the file names the exporter.',
     unmasked: 'Export full values (not masked)',
-    unmaskedHint: 'The file will hold full mobiles, WeChat IDs and addresses: only when really needed, with a reason',
+    unmaskedHint:
+      'The file will hold full mobiles, WeChat IDs and addresses: only when really needed, with a reason',
     reason: 'Reason for the export',
     reasonPlaceholder: 'e.g. the manufacturer’s yearly record check',
     reasonRequired: 'An unmasked export needs a reason (at least 2 characters)',
