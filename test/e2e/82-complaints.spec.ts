@@ -384,6 +384,20 @@ test('complaint ticket: opened from the card, routed, paused, solved and closed;
 
   await test.step('the manager sees the KPI line and the complaint settings', async () => {
     const mgr = await signedIn(browser, 'e2e-cp-manager');
+    // The same customer complains again about the same thing: a repeat, graded A, linked to the first ticket.
+    await mgr.goto(`/#/customers/${customer.id}`);
+    await mgr.getByTestId('raise-complaint').first().click();
+    const again = mgr.locator('.ant-drawer').filter({ hasText: `登记投诉：${customer.name}` });
+    await pick(mgr, again, '投诉类别', '维修保养质量');
+    const repeat = again.getByTestId('repeat-warning');
+    await expect(repeat).toContainText(ticketNo);
+    await expect(again.getByTestId('suggested-grade')).toContainText('A 级');
+    await expect(again.locator('.cp-suggest-reasons')).toContainText('重复投诉');
+    await pictures(mgr, '82-repeat-warning');
+    await repeat.getByRole('button', { name: ticketNo }).click();
+    await mgr.getByRole('button', { name: /放\s*弃/ }).click();
+    await expect(mgr).toHaveURL(new RegExp(`${ticketUrl}$`));
+
     await mgr.getByRole('menuitem', { name: '投诉' }).click();
     const kpis = mgr.locator('.cp-kpis');
     await expect(kpis).toContainText('首次接触解决率');

@@ -193,12 +193,14 @@ export function NewTicketDrawer({ open, onClose, onCreated, customer, source }: 
     if (owner && dept && !dept.members.some((m) => m.id === owner)) setValue('ownerUserId', null);
   }, [departmentId, values.ownerUserId, staff.data, setValue]);
 
+  // Read while rendering: react-hook-form only keeps isDirty current for state that is read during render.
+  const { isDirty } = formState;
   const requestClose = (then?: () => void) => {
     const done = () => {
       onClose();
       then?.();
     };
-    if (!formState.isDirty) return done();
+    if (!isDirty) return done();
     modal.confirm({
       title: t('complaints.form.discardTitle'),
       content: t('complaints.form.discardHint'),

@@ -1,10 +1,12 @@
 import { ExclamationCircleOutlined } from '@ant-design/icons';
 import type { ButtonProps } from 'antd';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useAuth } from '../../auth/use-auth';
+import { callbackKeys } from '../callbacks/callback-keys';
 import type { TicketSource } from './new-ticket-drawer';
 import { NewTicketDrawer } from './new-ticket-drawer';
 import type { TicketVehicle } from './ticket-form-fields';
@@ -27,6 +29,7 @@ export function RaiseComplaintButton({ customer, source, label, size, type }: Ra
   const { t } = useTranslation();
   const { can } = useAuth();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [open, setOpen] = useState(false);
   if (!can('complaints.raise')) return null;
   return (
@@ -46,6 +49,8 @@ export function RaiseComplaintButton({ customer, source, label, size, type }: Ra
         customer={customer ?? null}
         source={source ?? null}
         onCreated={(ticket) => {
+          // A ticket from a follow-up task completes that task in main: the call screen reads its call again.
+          if (source) void queryClient.invalidateQueries({ queryKey: callbackKeys.all });
           if (can('complaints.work')) void navigate(`/complaints/${ticket.id}`);
         }}
       />
