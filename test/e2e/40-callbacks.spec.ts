@@ -178,7 +178,7 @@ test('call-backs: keyboard calls with a retry and a CSI follow-up; manager view 
     expect(calledName).not.toBe('');
     await expect(panel.getByRole('heading', { name: '售后满意度回访' })).toBeVisible();
     await expect(panel.getByRole('button', { name: /已接通/ })).toHaveAttribute('aria-keyshortcuts', '1');
-    await expect(panel.getByText('未结投诉')).toBeVisible();
+    await expect(panel.getByText('未结投诉', { exact: true })).toBeVisible();
     await expect(panel.getByRole('heading', { name: '满意度调查' })).toBeVisible();
     await shot(opPage, '40-call-panel');
   });

@@ -94,14 +94,15 @@ test.describe('the operator’s day', () => {
   }) => {
     const password = await ensureUser(request, 'h3-complaints', 'complaint_handler', '投诉专员小吴');
     await uiLogin(page, 'h3-complaints', password);
-    await expect(page).toHaveURL(/#\/customers/);
+    // Complaint handlers start their day on the tickets.
+    await expect(page).toHaveURL(/#\/complaints/);
     await expect(menu(page).getByRole('menuitem', { name: '回访' })).toHaveCount(0);
     await expect(menu(page).getByRole('menuitem', { name: '投诉' })).toBeVisible();
     await page.goto('/#/callbacks');
     await expect(page.getByText('您没有使用“回访”的权限')).toBeVisible();
     await shotBoth(page, 'h3-no-access');
-    await page.getByRole('button', { name: '回到“客户”' }).click();
-    await expect(page).toHaveURL(/#\/customers/);
+    await page.getByRole('button', { name: '回到“投诉”' }).click();
+    await expect(page).toHaveURL(/#\/complaints/);
   });
 
   test('the manager’s report shows done in the period beside due in it', async ({ page, request }) => {

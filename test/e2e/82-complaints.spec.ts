@@ -518,6 +518,10 @@ test('a call-back raises a ticket prefilled from the call; a dissatisfied follow
       csi: { kind: 'service', overall: 'dissatisfied', nps: 3, notes: '洗车不干净，等待太久' },
     });
     expect(recorded.followUpTaskId).not.toBeNull();
+    // Follow-ups go to a manager; with other specs' managers on this server, hand it to ours.
+    const staff = await admin<{ id: number; username: string }[]>('users.list', {});
+    const mgrId = staff.find((u) => u.username === 'e2e-cp-manager')!.id;
+    await admin('callbacks.assign', { taskIds: [recorded.followUpTaskId!], userId: mgrId });
     const followUp = await mgr<Panel>('callbacks.next', { customerId: unhappy.id });
     expect(followUp.reasons.map((r) => r.ruleCode)).toContain('dissatisfied_followup');
 
