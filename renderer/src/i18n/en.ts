@@ -1,8 +1,8 @@
 import type { Messages } from './zh-cn';
 import { callbacksEn } from '../pages/callbacks/messages/en';
 import { storeSettingsEn } from '../settings/store-settings-messages';
-import { backupsEn } from '../pages/settings/backups-messages';
 import { accountSecurityEn } from '../pages/settings/account-security-messages';
+import { backupsEn } from '../pages/settings/backups-messages';
 import { cardEn } from '../pages/customer-card/card-messages';
 import { threeGuaranteeEn } from '../pages/customer-card/three-guarantee-messages';
 import { customerListEn } from '../pages/customers/list-messages';
@@ -535,8 +535,8 @@ export const en: Messages = {
   },
   callbacks: callbacksEn,
   storeSettings: storeSettingsEn,
-  backups: backupsEn,
   accountSecurity: accountSecurityEn,
+  backups: backupsEn,
   card: cardEn,
   threeGuarantee: threeGuaranteeEn,
   personalData: personalDataEn,

@@ -1,8 +1,8 @@
 import { roleLabels } from '../../../electron/contract/permissions';
 import { callbacksZhCN } from '../pages/callbacks/messages/zh-cn';
 import { storeSettingsZhCN } from '../settings/store-settings-messages';
-import { backupsZhCN } from '../pages/settings/backups-messages';
 import { accountSecurityZhCN } from '../pages/settings/account-security-messages';
+import { backupsZhCN } from '../pages/settings/backups-messages';
 import { cardZhCN } from '../pages/customer-card/card-messages';
 import { threeGuaranteeZhCN } from '../pages/customer-card/three-guarantee-messages';
 import { customerListZhCN } from '../pages/customers/list-messages';
@@ -522,8 +522,8 @@ export const zhCN = {
   },
   callbacks: callbacksZhCN,
   storeSettings: storeSettingsZhCN,
-  backups: backupsZhCN,
   accountSecurity: accountSecurityZhCN,
+  backups: backupsZhCN,
   card: cardZhCN,
   threeGuarantee: threeGuaranteeZhCN,
   personalData: personalDataZhCN,

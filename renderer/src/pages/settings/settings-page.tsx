@@ -40,12 +40,12 @@ export function SettingsPage() {
         },
       ]
     : [];
+  const backupsTab = can('backups.manage')
+    ? [{ key: 'backups', label: t('backups.tab'), children: <BackupsTab /> }]
+    : [];
   // Managers lift sign-in lockouts too (users.unlock) without managing accounts.
   const lockoutsTab = can('users.unlock')
     ? [{ key: 'lockouts', label: t('accountSecurity.lockoutsTab'), children: <LockoutsTab /> }]
-    : [];
-  const backupsTab = can('backups.manage')
-    ? [{ key: 'backups', label: t('backups.tab'), children: <BackupsTab /> }]
     : [];
   const items = can('users.manage')
     ? [
