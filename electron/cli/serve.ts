@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   if (core.migration.backupFile) console.log(`升级前已备份数据库：${core.migration.backupFile}`);
   if (core.adminCreated) console.log('已创建管理员账号 admin（密码为启动参数中提供的密码）');
 
-  const app = createHttpApp({ router: core.router, staticDir: rendererOutDir });
+  const app = createHttpApp({ router: core.router, staticDir: rendererOutDir, changes: core.changes });
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     console.log(`Dealer CRM 已启动：http://${host}:${info.port}/  （数据目录：${dataDir}）`);
   });

@@ -119,6 +119,7 @@ export const backupsContract = {
     output: backupSettingsOutput,
   }),
   'backups.saveSettings': channel({
+    touches: ['backups'],
     summary: 'Change the backup settings; the folder must exist and be writable',
     access: 'backups.manage',
     input: z
@@ -148,6 +149,7 @@ export const backupsContract = {
     }),
   }),
   'backups.run': channel({
+    touches: ['backups'],
     summary: 'Back up now (consistent online copy, checked, encrypted if set), then apply the retention',
     access: 'backups.manage',
     input: z.object({}),
@@ -160,6 +162,18 @@ export const backupsContract = {
     output: z.object({ name: z.string(), counts: z.record(z.string(), z.number()) }),
   }),
   'backups.restore': channel({
+    touches: [
+      'backups',
+      'customers',
+      'vehicles',
+      'callbacks',
+      'complaints',
+      'notifications',
+      'settings',
+      'users',
+      'subjectRequests',
+      'imports',
+    ],
     summary:
       'Restore a checked backup: the current database is kept as a safety copy, the app switches onto the copy',
     access: 'backups.manage',

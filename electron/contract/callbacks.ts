@@ -274,6 +274,7 @@ export const callbacksContract = {
     personal: { spots: [personalSpot('rows[]', ['mobile'], 'customerId')] },
   }),
   'callbacks.next': channel({
+    touches: ['callbacks'],
     summary:
       'Claim the next call atomically: every due task of the most urgent customer; or resume the call held',
     access: 'callbacks.work',
@@ -309,12 +310,14 @@ export const callbacksContract = {
     personal: { spots: [callCustomerSpot] },
   }),
   'callbacks.release': channel({
+    touches: ['callbacks'],
     summary: 'Give claimed tasks back to the queue without an outcome',
     access: 'callbacks.work',
     input: z.object({ taskIds: z.array(id).min(1).max(50) }),
     output: z.object({ released: z.number() }),
   }),
   'callbacks.record': channel({
+    touches: ['callbacks', 'customers', 'complaints', 'notifications'],
     summary: 'Record the outcome of the call for the claimed tasks (with CSI answers); releases the claim',
     access: 'callbacks.work',
     input: z
@@ -364,6 +367,7 @@ export const callbacksContract = {
     }),
   }),
   'callbacks.undoOutcome': channel({
+    touches: ['callbacks', 'customers', 'complaints'],
     summary:
       'Undo an outcome recorded by mistake, the same store day: tasks, do-not-contact and what it created are restored',
     // Anyone's attempt needs callbacks.manage: checked in the service, which knows whose attempt it is.
@@ -383,6 +387,7 @@ export const callbacksContract = {
     }),
   }),
   'callbacks.generate': channel({
+    touches: ['callbacks'],
     summary: 'Full regeneration of call-back tasks from the rules (also runs once a day by itself)',
     access: 'callbacks.manage',
     input: z.object({}),
@@ -447,12 +452,14 @@ export const callbacksContract = {
     }),
   }),
   'callbacks.assign': channel({
+    touches: ['callbacks'],
     summary: 'Assign (or with null unassign) open tasks to one operator',
     access: 'callbacks.manage',
     input: z.object({ taskIds: z.array(id).min(1).max(5000), userId: id.nullable() }),
     output: z.object({ assigned: z.number() }),
   }),
   'callbacks.spread': channel({
+    touches: ['callbacks'],
     summary: 'Spread open tasks over operators round-robin, one customer’s tasks to the same operator',
     access: 'callbacks.manage',
     input: z
@@ -474,6 +481,7 @@ export const callbacksContract = {
     output: z.array(ruleSettings),
   }),
   'callbacks.updateRule': channel({
+    touches: ['callbacks', 'settings'],
     summary: 'Edit one call-back rule; refused with conflict when the copy edited was stale',
     access: 'callbacks.manage',
     input: z.object({
@@ -501,6 +509,7 @@ export const callbacksContract = {
     output: z.array(outcomeSettings),
   }),
   'callbacks.updateOutcomeSetting': channel({
+    touches: ['callbacks', 'settings'],
     summary: 'Edit what one call outcome does',
     access: 'callbacks.manage',
     input: z.object({

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { PersonalField } from '../common/personal-mask';
+import type { LiveTopic } from './live-topics';
 import type { Access } from './permissions';
 
 /**
@@ -45,6 +46,8 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   summary: string;
   /** Personal fields in the output; absent when there are none. */
   personal?: PersonalOutput;
+  /** What a successful call changes: published to every client's live-change stream. Reads declare none. */
+  touches?: readonly LiveTopic[];
 }
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {

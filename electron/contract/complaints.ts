@@ -399,6 +399,7 @@ export const complaintsContract = {
     output: complaintSettingsSchema,
   }),
   'complaints.updateSettings': channel({
+    touches: ['settings', 'complaints'],
     summary:
       'Change some complaint settings; each part given replaces that part, the others keep their values',
     access: 'complaints.manage',
@@ -453,6 +454,7 @@ export const complaintsContract = {
     }),
   }),
   'complaints.create': channel({
+    touches: ['complaints', 'notifications', 'customers', 'callbacks'],
     summary:
       'Open a ticket: graded (suggested or chosen with a reason), repeat-linked, routed, deadlines set',
     access: 'complaints.raise',
@@ -460,6 +462,7 @@ export const complaintsContract = {
     output: ticketChange,
   }),
   'complaints.fromFollowUp': channel({
+    touches: ['complaints', 'notifications', 'customers', 'callbacks'],
     summary:
       'Turn a dissatisfied-CSI follow-up task into a ticket in one step (prefilled, routed); the task is done',
     access: 'complaints.raise',
@@ -499,6 +502,7 @@ export const complaintsContract = {
     personal: { spots: [ticketCustomerSpot], cardView: true },
   }),
   'complaints.update': channel({
+    touches: ['complaints', 'notifications'],
     summary: 'Correct the facts of a ticket (category, description, demand, vehicle, manufacturer case)',
     access: 'complaints.work',
     input: ticketRef.extend({
@@ -517,12 +521,14 @@ export const complaintsContract = {
     output: ticketChange,
   }),
   'complaints.regrade': channel({
+    touches: ['complaints', 'notifications'],
     summary: 'Change the grade with a reason; targets follow the new grade, paused time is kept',
     access: 'complaints.work',
     input: ticketRef.extend({ grade, reason: text(500, '请说明调整等级的原因') }),
     output: ticketChange,
   }),
   'complaints.route': channel({
+    touches: ['complaints', 'notifications'],
     summary: 'Route to a department and owner (and manager); the new owner is notified',
     access: 'complaints.work',
     input: ticketRef.extend({
@@ -534,6 +540,7 @@ export const complaintsContract = {
     output: ticketChange,
   }),
   'complaints.respond': channel({
+    touches: ['complaints', 'notifications'],
     summary: 'The first response to the customer (stops the first-response timer); the ticket is in handling',
     access: 'complaints.work',
     input: ticketRef.extend({
@@ -543,6 +550,7 @@ export const complaintsContract = {
     output: ticketChange,
   }),
   'complaints.addEvent': channel({
+    touches: ['complaints', 'notifications'],
     summary:
       'Put a note, call, message, visit or customer reply on the timeline (a reply notifies the owner)',
     access: 'complaints.work',
@@ -550,18 +558,21 @@ export const complaintsContract = {
     output: ticketChange,
   }),
   'complaints.pause': channel({
+    touches: ['complaints', 'notifications'],
     summary: 'Pause the solution and closing timers (waiting for the customer or the manufacturer)',
     access: 'complaints.work',
     input: ticketRef.extend({ reason: z.enum(pauseReasons), note: optionalText(500) }),
     output: ticketChange,
   }),
   'complaints.resume': channel({
+    touches: ['complaints', 'notifications'],
     summary: 'End the pause: the timers run again from where they stopped',
     access: 'complaints.work',
     input: ticketRef.extend({ note: optionalText(500) }),
     output: ticketChange,
   }),
   'complaints.proposeSolution': channel({
+    touches: ['complaints', 'notifications'],
     summary:
       'Propose a solution with any compensation (fen); above the settings amount it waits for a manager',
     access: 'complaints.work',
@@ -577,18 +588,21 @@ export const complaintsContract = {
     output: ticketChange,
   }),
   'complaints.approveSolution': channel({
+    touches: ['complaints', 'notifications'],
     summary: 'A manager approves or rejects the compensation of a proposed solution',
     access: 'complaints.manage',
     input: z.object({ solutionId: id, approve: z.boolean(), note: optionalText(500) }),
     output: ticketChange,
   }),
   'complaints.recordAnswer': channel({
+    touches: ['complaints', 'notifications'],
     summary: "The customer's answer to the proposed solution: agreed (solution timer met) or refused",
     access: 'complaints.work',
     input: z.object({ solutionId: id, answer: z.enum(['agreed', 'refused']), note: optionalText(1000) }),
     output: ticketChange,
   }),
   'complaints.close': channel({
+    touches: ['complaints', 'notifications'],
     summary: 'Close with summary, root cause and FCR; a closure call is queued for the next working day',
     access: 'complaints.work',
     input: ticketRef.extend({
@@ -599,6 +613,7 @@ export const complaintsContract = {
     output: ticketChange,
   }),
   'complaints.reopen': channel({
+    touches: ['complaints', 'notifications'],
     summary:
       'Reopen a closed ticket by hand with a reason (the closure call reopens it on a dissatisfied answer)',
     access: 'complaints.manage',
@@ -606,6 +621,7 @@ export const complaintsContract = {
     output: ticketChange,
   }),
   'complaints.saveReview': channel({
+    touches: ['complaints', 'notifications'],
     summary:
       'The review (复盘) of an A or B ticket: root cause, corrective action, owner, due date, preventable',
     access: 'complaints.work',
@@ -621,6 +637,7 @@ export const complaintsContract = {
     output: ticketChange,
   }),
   'complaints.addAttachment': channel({
+    touches: ['complaints', 'notifications'],
     summary: `Attach evidence (photo, PDF, recording; at most ${maxAttachmentBytes / 1024 / 1024} MB), stored in the data folder`,
     access: 'complaints.work',
     input: z.object({
@@ -659,6 +676,7 @@ export const complaintsContract = {
     output: complaintKpis,
   }),
   'complaints.escalate': channel({
+    touches: ['complaints', 'notifications'],
     summary:
       'Run the warning/breach pass over open tickets now (it also runs every few minutes in the server)',
     access: 'complaints.manage',

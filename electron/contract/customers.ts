@@ -19,6 +19,7 @@ import {
   optionalText,
   personName,
   version,
+  editBase,
 } from './fields';
 import { vehicleDetail, visitTimelineItem, visitTypes } from './vehicles';
 
@@ -223,6 +224,8 @@ export type CustomerDetail = z.infer<typeof customerDetail>;
  */
 export const customerConflictDetails = z.object({
   current: customerDetail,
+  /** The fields both editors changed, differently; the others merged. */
+  clashes: z.array(z.string()),
   savedBy: z.string().nullable(),
   savedAt: z.string().nullable(),
 });
@@ -351,6 +354,7 @@ export const customersContract = {
     output: timelinePage,
   }),
   'customers.setConsent': channel({
+    touches: ['customers', 'callbacks'],
     summary:
       "Record the customer's answer for one consent purpose, dated now: current state, a consent_history row and an audit row together; a withdrawal skips open call-backs of that purpose at once",
     access: 'customers.write',
@@ -372,6 +376,7 @@ export const customersContract = {
     output: z.object({ items: z.array(consentHistoryItem) }),
   }),
   'interactions.create': channel({
+    touches: ['customers'],
     summary: 'Log a call, showroom visit, message, note or event attendance on a customer',
     access: 'customers.write',
     input: z.object({
@@ -385,6 +390,7 @@ export const customersContract = {
     output: interactionTimelineItem,
   }),
   'customers.create': channel({
+    touches: ['customers', 'callbacks'],
     summary: 'Create a customer card',
     access: 'customers.write',
     input: customerFields,
@@ -392,9 +398,10 @@ export const customersContract = {
     personal: { spots: [cardSpot] },
   }),
   'customers.update': channel({
+    touches: ['customers', 'callbacks'],
     summary: 'Edit a customer card; refused with conflict when the copy edited was stale',
     access: 'customers.write',
-    input: z.object({ id, version, fields: customerFields }),
+    input: z.object({ id, version, fields: customerFields, base: editBase }),
     output: customerDetail,
     personal: { spots: [cardSpot], errorSpots: [personalSpot('current', personalFields)] },
   }),

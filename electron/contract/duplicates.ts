@@ -107,6 +107,7 @@ export const duplicatesContract = {
     personal: { spots: [personalSpot('pairs[].a', ['mobile']), personalSpot('pairs[].b', ['mobile'])] },
   }),
   'customers.merge': channel({
+    touches: ['customers', 'vehicles', 'callbacks', 'complaints'],
     summary: 'Merge one customer into another; everything moves to the survivor and the merge can be undone',
     access: 'customers.merge',
     input: z.object({ survivorId: id, mergedId: id, reason: optionalText(200) }),
@@ -126,6 +127,7 @@ export const duplicatesContract = {
     }),
   }),
   'customers.unmerge': channel({
+    touches: ['customers', 'vehicles', 'callbacks', 'complaints'],
     summary: 'Undo a merge: both customers and every row the merge touched return to how they were',
     access: 'customers.merge',
     input: z.object({

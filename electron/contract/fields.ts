@@ -68,3 +68,9 @@ export const optionalPersonName = (max: number) =>
     .refine((v) => v === '' || hasVisibleNameChar(v), '名字必须包含看得见的文字')
     .transform((v) => (v === '' ? null : v))
     .nullish();
+
+/**
+ * The values an editor loaded, for the fields of its save: a stale save then merges field by field instead of
+ * conflicting (electron/domain/locking/field-merge.ts). Optional: without it any stale save is a conflict.
+ */
+export const editBase = z.record(z.string(), z.unknown()).nullish();

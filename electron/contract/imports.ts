@@ -201,6 +201,7 @@ export const importsContract = {
     output: importPreview,
   }),
   'imports.apply': channel({
+    touches: ['customers', 'vehicles', 'callbacks', 'imports'],
     summary:
       'Import the valid rows in one transaction (in the background); poll imports.progress with the job id',
     access: 'customers.import',
@@ -220,6 +221,7 @@ export const importsContract = {
     output: z.object({ rows: z.array(importBatchRow) }),
   }),
   'imports.revert': channel({
+    touches: ['customers', 'vehicles', 'callbacks', 'imports'],
     summary: 'Undo an import: remove what it created and restore what it updated; conflict if edited since',
     access: 'customers.import',
     input: z.object({ batchId: id }),

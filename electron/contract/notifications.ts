@@ -60,6 +60,7 @@ export const notificationsContract = {
     output: z.object({ unread: z.number() }),
   }),
   'notifications.markRead': channel({
+    touches: ['notifications'],
     summary: 'Mark some of my notifications read, or all of them',
     access: 'session',
     input: z.union([z.object({ ids: z.array(id).min(1).max(500) }), z.object({ all: z.literal(true) })]),

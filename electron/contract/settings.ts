@@ -60,6 +60,7 @@ export const settingsContract = {
     output: storeSettingsOutput,
   }),
   'settings.update': channel({
+    touches: ['settings'],
     summary: 'Change some store settings; the others keep their values',
     access: 'settings.manage',
     input: z

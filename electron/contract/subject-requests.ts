@@ -206,12 +206,14 @@ export const subjectRequestsContract = {
     output: subjectRequestDetail,
   }),
   'subjectRequests.create': channel({
+    touches: ['subjectRequests'],
     summary: "Record a person's request; the deadline defaults to 15 store working days after receipt",
     access: 'privacy.requests',
     input: subjectRequestFields,
     output: subjectRequestDetail,
   }),
   'subjectRequests.update': channel({
+    touches: ['subjectRequests'],
     summary: 'Change the deadline (with a reason), the handler or the notes of an open request',
     access: 'privacy.requests',
     input: requestRef.extend({
@@ -223,6 +225,7 @@ export const subjectRequestsContract = {
     output: subjectRequestDetail,
   }),
   'subjectRequests.transition': channel({
+    touches: ['subjectRequests', 'customers'],
     summary: 'Move a request on: in progress, done, or refused with the reason told to the person',
     access: 'privacy.requests',
     input: requestRef
@@ -255,6 +258,7 @@ export const subjectRequestsContract = {
     output: erasurePreview,
   }),
   'subjectRequests.anonymise': channel({
+    touches: ['subjectRequests', 'customers', 'vehicles', 'callbacks', 'complaints'],
     summary:
       'Anonymise the person (irreversible, one transaction): identity erased, records the store must keep unlinked; closes the request',
     access: 'privacy.requests',
@@ -266,6 +270,7 @@ export const subjectRequestsContract = {
     }),
   }),
   'subjectRequests.withdrawConsent': channel({
+    touches: ['subjectRequests', 'customers', 'callbacks'],
     summary:
       'Record the withdrawals a withdraw-consent request asks for (consent ledger, source request), then close it',
     access: 'privacy.requests',

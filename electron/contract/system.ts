@@ -11,6 +11,7 @@ export const systemContract = {
     output: z.object({ version: z.string(), customerCount: z.number(), empty: z.boolean() }),
   }),
   'demo.generate': channel({
+    touches: ['customers', 'vehicles', 'callbacks', 'complaints'],
     summary: 'Fill an empty database with a deterministic demo dealership',
     access: 'demo.generate',
     input: z.object({ scale: z.enum(['S', 'M']).default('S'), seed: z.number().int().default(20261122) }),

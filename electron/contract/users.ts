@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel } from './channel';
-import { id, personName, version } from './fields';
+import { editBase, id, personName, version } from './fields';
 import { roles } from './permissions';
 import { password, passwordNotUsername, username } from './auth';
 
@@ -54,6 +54,7 @@ export const usersContract = {
     output: z.array(staffUser),
   }),
   'users.create': channel({
+    touches: ['users'],
     summary: 'Create a staff account',
     access: 'users.manage',
     input: z
@@ -68,6 +69,7 @@ export const usersContract = {
     output: staffUser,
   }),
   'users.update': channel({
+    touches: ['users'],
     summary: 'Change a staff account’s name, role, department or disabled flag',
     access: 'users.manage',
     input: z.object({
@@ -77,10 +79,12 @@ export const usersContract = {
       role: z.enum(roles).optional(),
       departmentId: id.nullable().optional(),
       disabled: z.boolean().optional(),
+      base: editBase,
     }),
     output: staffUser,
   }),
   'users.resetPassword': channel({
+    touches: ['users'],
     summary: 'Set a new password for a staff account and end its sessions',
     access: 'users.manage',
     input: z.object({ id, password }),
@@ -93,6 +97,7 @@ export const usersContract = {
     output: z.array(userSession),
   }),
   'users.endSession': channel({
+    touches: ['users'],
     summary: 'End one session of a staff account at once (that workstation must sign in again)',
     access: 'users.manage',
     input: z.object({ userId: id, sessionId: z.string().trim().min(1, '请选择会话').max(64) }),
@@ -106,6 +111,7 @@ export const usersContract = {
     output: z.array(loginLockout),
   }),
   'users.unlock': channel({
+    touches: ['users'],
     summary: 'Lift the sign-in lockouts of a username (every address) or of one address',
     access: 'users.unlock',
     input: z

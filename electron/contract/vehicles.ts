@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { normalizePlate, validatePlate } from '../common/plate';
 import { normalizeVin, validateVin } from '../common/vin';
 import { channel } from './channel';
-import { id, isoDate, optionalDate, optionalText, version } from './fields';
+import { editBase, id, isoDate, optionalDate, optionalText, version } from './fields';
 import {
   repairFactFields,
   repairFactIssues,
@@ -167,7 +167,9 @@ export const visitCreateInput = z
   .superRefine(withRepairRules);
 
 /** An edit keeps the vehicle, the day and the odometer (they place the visit); the rest can be corrected. */
-export const visitUpdateInput = z.object({ id, version, ...visitBase }).superRefine(withRepairRules);
+export const visitUpdateInput = z
+  .object({ id, version, base: editBase, ...visitBase })
+  .superRefine(withRepairRules);
 
 export const visitDetail = z.object({
   id: z.number(),
@@ -207,6 +209,7 @@ export const vehiclesContract = {
     output: vehicleDetail,
   }),
   'vehicles.create': channel({
+    touches: ['vehicles', 'customers', 'callbacks'],
     summary: 'Add a vehicle to a customer; a VIN already on file is a conflict naming its owner',
     access: 'customers.write',
     input: z.object({
@@ -218,12 +221,14 @@ export const vehiclesContract = {
     output: vehicleDetail,
   }),
   'vehicles.update': channel({
+    touches: ['vehicles', 'customers', 'callbacks'],
     summary: 'Edit a vehicle; refused with conflict when the copy edited was stale',
     access: 'customers.write',
-    input: z.object({ id, version, fields: vehicleFields }),
+    input: z.object({ id, version, fields: vehicleFields, base: editBase }),
     output: vehicleDetail,
   }),
   'vehicles.transfer': channel({
+    touches: ['vehicles', 'customers', 'callbacks'],
     summary:
       'Sell a vehicle on to another customer; its history stays with it, consent stays with each person',
     access: 'customers.write',
@@ -237,6 +242,7 @@ export const vehiclesContract = {
     output: z.object({ vehicle: vehicleDetail, owners: z.array(ownershipRow) }),
   }),
   'visits.create': channel({
+    touches: ['vehicles', 'customers', 'callbacks'],
     summary:
       'Record a service visit (a quality repair with its 三包 facts); mileage may not fall below an earlier reading',
     access: 'customers.write',
@@ -250,6 +256,7 @@ export const vehiclesContract = {
     output: visitDetail,
   }),
   'visits.update': channel({
+    touches: ['vehicles', 'customers', 'callbacks'],
     summary:
       'Correct a visit: type, amount, advisor, notes and the repair facts (out date, system, part, safety, fault); stale copies are a conflict',
     access: 'customers.write',
@@ -263,6 +270,7 @@ export const vehiclesContract = {
     output: threeGuaranteeSettingsOutput,
   }),
   'threeGuarantee.updateSettings': channel({
+    touches: ['settings', 'vehicles'],
     summary: 'Change some 三包 settings; the others keep their values',
     access: 'settings.manage',
     input: threeGuaranteeSettingsUpdate,

@@ -15,6 +15,8 @@ import { registerBackupRuntime } from '../domain/backups/backup-runtime';
 import { latestMigrationAt } from '../domain/backups/schema-level';
 import type { BackupScheduler } from './backup-scheduler';
 import { scheduleBackups } from './backup-scheduler';
+import type { ChangeBus } from './change-bus';
+import { createChangeBus } from './change-bus';
 import { consoleLog } from './console-log';
 import { databaseFileName, resolveKeyDir } from './data-dir';
 import { safetyCopyPath, swapDatabaseFile } from './database-switch';
@@ -54,6 +56,8 @@ export interface AppCore {
   db: AppDb;
   dbFile: string;
   router: Router;
+  /** Successful writes' topics, for the live-change stream (HTTP) and the desktop windows (IPC). */
+  changes: ChangeBus;
   migration: MigrationResult;
   adminCreated: boolean;
   /** The daily and shutdown backups (tick() for tests). */
@@ -86,6 +90,7 @@ export async function startAppCore(opts: AppCoreOptions): Promise<AppCore> {
     switchOnto: (staged, info) => switchOnto(staged, info),
   };
 
+  const changes = createChangeBus();
   /** The database file and everything that works on it: at start, and again after a restore. */
   const openLive = () => {
     const db = openDatabase(dbFile, { nativeBinding: opts.nativeBinding });
@@ -102,6 +107,7 @@ export async function startAppCore(opts: AppCoreOptions): Promise<AppCore> {
     purgeStaleThrottle(db.$client, clock());
     registerBackupRuntime(db.$client, backupRuntime);
     const router = createRouter({
+      changes,
       db,
       clock,
       validateOutput: opts.validateOutput,
@@ -167,6 +173,7 @@ export async function startAppCore(opts: AppCoreOptions): Promise<AppCore> {
     if (closed) return;
     closed = true;
     backups.stop();
+    changes.stop();
     live.warmUp?.stop();
     live.upkeep?.stop();
     live.db.$client.close();
@@ -178,6 +185,7 @@ export async function startAppCore(opts: AppCoreOptions): Promise<AppCore> {
     },
     dbFile,
     router: gate.router,
+    changes,
     migration: live.migration,
     adminCreated,
     backups,

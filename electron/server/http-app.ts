@@ -10,6 +10,8 @@ import type { ChannelName } from '../contract';
 import { contract } from '../contract';
 import { httpStatusOfKind } from '../contract/errors';
 import { appVersion } from '../domain/system/app-version';
+import type { ChangeBus } from './change-bus';
+import { serveChangeStream } from './change-stream';
 import { contractListing } from './contract-listing';
 import { bodyTooLargeMessage, maxBodyBytesOf } from './body-limits';
 import { checkJsonContentType, checkSameOrigin } from './request-guard';
@@ -24,6 +26,8 @@ export interface HttpAppOptions {
   staticDir?: string;
   /** Allows the cookie without `Secure` over plain http on the LAN. */
   secureCookie?: boolean;
+  /** The app's change bus: serves the live-change stream at GET /api/changes when given. */
+  changes?: ChangeBus;
 }
 
 /** Sign-in and first-run setup need no session: a cookie left from earlier signs nothing in there. */
@@ -54,6 +58,16 @@ export function createHttpApp(opts: HttpAppOptions): Hono {
 
   app.get('/api/health', (c) => c.json({ ok: true, data: { status: 'ok', version: appVersion } }));
   app.get('/api/contract', (c) => c.json({ ok: true, data: listing }));
+
+  const changes = opts.changes;
+  if (changes) {
+    app.get('/api/changes', (c) =>
+      serveChangeStream(c, changes, opts.router, {
+        token: bearer(c.req.header('authorization')) ?? getCookie(c, sessionCookie) ?? null,
+        client: peerAddress(c),
+      }),
+    );
+  }
 
   app.post(
     '/api/:channel',

@@ -9,6 +9,7 @@ import type { Clock } from '../domain/clock';
 import { checkSession, sessionEndedMessages } from '../domain/auth/sessions';
 import type { ServiceContext } from '../domain/context';
 import { privateErrorDetails, privateOutput } from '../domain/privacy/private-output';
+import type { ChangeBus } from './change-bus';
 import type { Handler } from './handler-types';
 import { handlers } from './handlers';
 import { findIllFormedText, illFormedTextMessage } from './ill-formed-text';
@@ -27,6 +28,8 @@ export interface RouterOptions {
    * benchmark's comparison server (`serve --bench-without-privacy`), which measures what they cost.
    */
   privacy?: boolean;
+  /** Where successful writes announce the topics their channel declares (`touches`): the live-change stream. */
+  changes?: ChangeBus;
 }
 
 export interface CallAuth {
@@ -105,6 +108,7 @@ export function createRouter(opts: RouterOptions): Router {
             `output of ${channel} drifted from its contract: ${z.prettifyError(checked.error)}`,
           );
       }
+      if (def.touches) opts.changes?.publish(def.touches);
       return { ok: true, data };
     } catch (error) {
       if (error instanceof AppError) {

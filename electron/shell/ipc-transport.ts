@@ -1,6 +1,8 @@
-import { ipcMain } from 'electron';
+import { BrowserWindow, ipcMain } from 'electron';
 import type { WebContents } from 'electron';
 import { channelNames } from '../contract';
+import { liveChangesChannel } from '../contract/live-topics';
+import type { ChangeBus } from '../server/change-bus';
 import type { Router } from '../server/router';
 
 /**
@@ -30,4 +32,14 @@ export function bindIpc(router: Router, trustedSender: (sender: WebContents) => 
       return result;
     });
   }
+}
+
+/** The desktop's live-change push: the same topics the HTTP stream carries, sent to every app window. */
+export function pushChanges(changes: ChangeBus, trustedSender: (sender: WebContents) => boolean): () => void {
+  return changes.subscribe((change) => {
+    for (const win of BrowserWindow.getAllWindows()) {
+      if (!win.isDestroyed() && trustedSender(win.webContents))
+        win.webContents.send(liveChangesChannel, change);
+    }
+  });
 }

@@ -6,7 +6,7 @@ import { consoleLog } from '../server/console-log';
 import { contentSecurityPolicy } from '../server/security-headers';
 import { parseFlags, stringFlag } from '../cli/args';
 import { dataDirEnv } from '../server/data-dir';
-import { bindIpc } from './ipc-transport';
+import { bindIpc, pushChanges } from './ipc-transport';
 import { installMenu } from './menu';
 
 const flags = parseFlags(process.argv.slice(1));
@@ -77,6 +77,7 @@ async function start(): Promise<void> {
     const isAppPage = (url: string) =>
       rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://');
     bindIpc(core.router, (sender) => isAppPage(sender.getURL()));
+    pushChanges(core.changes, (sender) => isAppPage(sender.getURL()));
   } catch (error) {
     const message = error instanceof MigrationError ? error.message : `启动失败：${String(error)}`;
     dialog.showErrorBox('Dealer CRM 无法启动', message);

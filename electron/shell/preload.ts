@@ -1,6 +1,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
 import { channelNames } from '../contract';
 import type { Envelope } from '../contract/errors';
+import type { LiveChange } from '../contract/live-topics';
+import { liveChangesChannel } from '../contract/live-topics';
 
 const allowed = new Set<string>(channelNames);
 
@@ -12,5 +14,11 @@ contextBridge.exposeInMainWorld('dealerCrm', {
     }
     // Only a flag crosses: whether a person made the call (see renderer/src/api/user-activity.ts).
     return ipcRenderer.invoke(channel, input, options?.background === true) as Promise<Envelope<unknown>>;
+  },
+  /** Live changes pushed by main (topic names only); returns the unsubscribe. */
+  onChanges(listener: (change: LiveChange) => void): () => void {
+    const handler = (_event: unknown, change: LiveChange) => listener(change);
+    ipcRenderer.on(liveChangesChannel, handler);
+    return () => ipcRenderer.removeListener(liveChangesChannel, handler);
   },
 });

@@ -2,7 +2,10 @@ import { and, eq, sql } from 'drizzle-orm';
 import { customers, customerTags } from '../../../db/schema';
 import type { ChannelParsedInput } from '../../contract';
 import type { CustomerConflictDetails, CustomerDetail } from '../../contract/customers';
+import { customerFields } from '../../contract/customers';
 import { AppError } from '../../contract/errors';
+import { mergeStaleEdit } from '../locking/field-merge';
+import { refuseMaskedValues } from '../privacy/masked-input';
 import { customerSnapshot } from '../audit/audit-shapes';
 import { recordCustomerChange } from '../audit/customer-audit';
 import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
@@ -168,9 +171,22 @@ export function createCustomer(ctx: ServiceContext, fields: CustomerFields): Cus
   return getCustomer(ctx, id);
 }
 
+const customerFieldNames = Object.keys(customerFields.shape) as (keyof CustomerFields & string)[];
+
+function staleCard(ctx: ServiceContext, current: CustomerDetail, clashes: readonly string[]): AppError {
+  const details: CustomerConflictDetails = {
+    current,
+    clashes: [...clashes],
+    ...lastEditOf(ctx.db.$client, current.id),
+  };
+  const who = details.savedBy ? `${details.savedBy}刚刚保存过` : '刚刚有更新';
+  return new AppError('conflict', `该客户资料在您编辑期间${who}，请查看最新内容后再保存`, details);
+}
+
 /**
  * Optimistic concurrency: the write only lands on the version the editor saw. A stale copy is refused with
  * the current card in the error's details, so the editor can compare and decide; nothing is overwritten.
+ * Changes to different fields merge (electron/domain/locking/field-merge.ts): only a field both changed clashes.
  */
 export function updateCustomer(
   ctx: ServiceContext,
@@ -178,33 +194,42 @@ export function updateCustomer(
 ): CustomerDetail {
   const now = ctx.clock().toISOString();
   checkBirthday(ctx, input.fields.birthday);
+  let fields = input.fields;
   ctx.db.transaction(() => {
     refuseIfErased(ctx.db.$client, input.id);
     const before = customerSnapshot(ctx.db.$client, input.id);
+    const current = getCustomer(ctx, input.id);
+    // A stale copy merges field by field; only a field both changed, differently, is refused.
+    const merged = mergeStaleEdit({
+      version: input.version,
+      currentVersion: current.version,
+      mine: input.fields,
+      base: input.base,
+      theirs: current,
+      fields: customerFieldNames,
+    });
+    if (merged.clashes.length > 0) throw staleCard(ctx, current, merged.clashes);
+    // A mask left by the merge (sent without the value it stood for) is never stored.
+    fields = refuseMaskedValues(merged.values);
     const result = ctx.db
       .update(customers)
       .set({
-        ...columnsOf(input.fields, now),
-        version: input.version + 1,
+        ...columnsOf(fields, now),
+        version: current.version + 1,
         editedBy: ctx.user?.id ?? null,
-        editedVersion: input.version + 1,
+        editedVersion: current.version + 1,
       })
       .where(
         and(
           eq(customers.id, input.id),
-          eq(customers.version, input.version),
+          eq(customers.version, current.version),
           sql`${customers.mergedIntoId} is null`,
         ),
       )
       .run();
-    if (result.changes === 0) {
-      const current = getCustomer(ctx, input.id);
-      const details: CustomerConflictDetails = { current, ...lastEditOf(ctx.db.$client, input.id) };
-      const who = details.savedBy ? `${details.savedBy}刚刚保存过` : '刚刚有更新';
-      throw new AppError('conflict', `该客户资料在您编辑期间${who}，请查看最新内容后再保存`, details);
-    }
-    checkReferrer(ctx, input.fields.referrerId, input.id);
-    writeTags(ctx, input.id, input.fields.tags);
+    if (result.changes === 0) throw staleCard(ctx, getCustomer(ctx, input.id), customerFieldNames);
+    checkReferrer(ctx, fields.referrerId, input.id);
+    writeTags(ctx, input.id, fields.tags);
     refreshDerived(ctx, input.id);
     regenerateCallbacksForCustomer(ctx, input.id);
     recordCustomerChange(ctx, 'customer.updated', input.id, before);

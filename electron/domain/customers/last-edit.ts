@@ -10,7 +10,7 @@ import { prepared } from './sql-cache';
 export function lastEditOf(
   sqlite: Database.Database,
   customerId: number,
-): Omit<CustomerConflictDetails, 'current'> {
+): Omit<CustomerConflictDetails, 'current' | 'clashes'> {
   const row = prepared(
     sqlite,
     `select c.updated_at as at, c.version, c.edited_version as editedVersion, u.display_name as name

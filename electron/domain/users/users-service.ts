@@ -7,6 +7,7 @@ import { recordUserChange } from '../audit/user-audit';
 import { assertPasswordAllowed } from '../auth/auth-service';
 import { hashPassword } from '../auth/password';
 import { endUserSessions } from '../auth/sessions';
+import { mergeOrRefuse } from '../locking/field-merge';
 
 const selectSql = `select u.id, u.username, u.display_name as displayName, u.role, u.department_id as departmentId,
     d.name as departmentName, u.disabled, u.created_at as createdAt, u.version
@@ -56,25 +57,37 @@ export async function createUser(
   return getUser(ctx, id);
 }
 
+const userFieldNames = ['displayName', 'role', 'departmentId', 'disabled'] as const;
+
 export function updateUser(ctx: AuthedContext, input: ChannelParsedInput<'users.update'>): StaffUser {
   return ctx.db.$client.transaction(() => {
     const current = getUser(ctx, input.id);
-    if (current.version !== input.version) {
-      throw new AppError('conflict', '该用户已被他人修改，请刷新后重试', { current });
-    }
-    const demotingSelf =
-      input.id === ctx.user.id && (input.disabled === true || (input.role && input.role !== 'admin'));
-    if (demotingSelf) throw new AppError('forbidden', '不能停用自己的账号或取消自己的管理员角色');
-    const next = {
+    const typed = {
       displayName: input.displayName ?? current.displayName,
       role: input.role ?? current.role,
       departmentId: input.departmentId === undefined ? current.departmentId : input.departmentId,
       disabled: input.disabled ?? current.disabled,
     };
+    const given = userFieldNames.filter((f) => input[f] !== undefined);
+    // Only the fields sent are this save's; a stale copy merges with what others changed meanwhile.
+    const next = mergeOrRefuse(
+      {
+        version: input.version,
+        currentVersion: current.version,
+        mine: typed,
+        base: input.base,
+        theirs: current,
+        fields: given,
+      },
+      { message: '该用户已被他人修改，请查看最新内容后再保存', current },
+    );
+    const demotingSelf =
+      input.id === ctx.user.id && (next.disabled || next.role !== 'admin') && current.role === 'admin';
+    if (demotingSelf) throw new AppError('forbidden', '不能停用自己的账号或取消自己的管理员角色');
     ctx.db.$client
       .prepare(
         `update users set display_name = ?, role = ?, department_id = ?, disabled = ?, updated_at = ?, version = version + 1
-         where id = ?`,
+         where id = ? and version = ?`,
       )
       .run(
         next.displayName,
@@ -83,6 +96,7 @@ export function updateUser(ctx: AuthedContext, input: ChannelParsedInput<'users.
         next.disabled ? 1 : 0,
         ctx.clock().toISOString(),
         input.id,
+        current.version,
       );
     recordUserChange(ctx, current, getUser(ctx, input.id));
     // A disabled account or a changed role must not keep acting on an old session: ended now, not at expiry.

@@ -7,6 +7,7 @@ import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
 import { refreshDerived } from '../customers/customer-derived';
 import { prepared } from '../customers/sql-cache';
+import { mergeOrRefuse } from '../locking/field-merge';
 import { repairColumns } from './repair-facts';
 
 const readSql = `select id, vehicle_id as vehicleId, customer_id as customerId, visit_date as visitDate, type,
@@ -50,20 +51,29 @@ export function updateVisit(ctx: ServiceContext, input: ChannelParsedInput<'visi
   const today = localDate(ctx.clock());
   ctx.db.transaction(() => {
     const before = getVisit(ctx, input.id);
-    if (before.version !== input.version) {
-      throw new AppError('conflict', '该进站记录在您编辑期间有更新，请刷新后再保存', { current: before });
-    }
-    const repair = repairColumns(input, input.type, before.visitDate, today);
+    const { id: _id, version: _version, base, ...mine } = input;
+    const fields = mergeOrRefuse(
+      {
+        version: input.version,
+        currentVersion: before.version,
+        mine,
+        base,
+        theirs: before,
+        fields: editable,
+      },
+      { message: '该进站记录在您编辑期间有更新，请查看最新内容后再保存', current: before },
+    );
+    const repair = repairColumns(fields, fields.type, before.visitDate, today);
     const result = prepared(
       sqlite,
       `update service_visits set type = ?, amount_fen = ?, advisor = ?, notes = ?, out_date = ?, repair_system = ?,
          main_part_replaced = ?, main_part = ?, serious_safety = ?, fault_text = ?, version = version + 1
        where id = ? and version = ?`,
     ).run(
-      input.type,
-      input.amountFen,
-      input.advisor ?? null,
-      input.notes ?? null,
+      fields.type,
+      fields.amountFen,
+      fields.advisor ?? null,
+      fields.notes ?? null,
       repair.outDate,
       repair.repairSystem,
       repair.mainPartReplaced ? 1 : 0,
@@ -71,7 +81,7 @@ export function updateVisit(ctx: ServiceContext, input: ChannelParsedInput<'visi
       repair.seriousSafety ? 1 : 0,
       repair.faultText,
       input.id,
-      input.version,
+      before.version,
     );
     if (result.changes === 0) throw new AppError('conflict', '该进站记录在您编辑期间有更新，请刷新后再保存');
     const after = getVisit(ctx, input.id);

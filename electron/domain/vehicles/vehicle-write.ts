@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { ChannelParsedInput } from '../../contract';
 import { AppError } from '../../contract/errors';
 import type { VehicleDetail, VinTakenDetails } from '../../contract/vehicles';
+import { vehicleFields } from '../../contract/vehicles';
+import { mergeOrRefuse } from '../locking/field-merge';
 import { maskPersonName } from '../../common/mask-name';
 import { maskMobile } from '../../common/mobile';
 import { formatPlate } from '../../common/plate';
@@ -126,6 +128,8 @@ export function createVehicle(
   return readVehicle(sqlite, id, today);
 }
 
+const vehicleFieldNames = Object.keys(vehicleFields.shape) as (keyof typeof vehicleFields.shape)[];
+
 /** Optimistic concurrency as for the card: a stale copy is refused with the current vehicle in the details. */
 export function updateVehicle(
   ctx: ServiceContext,
@@ -134,18 +138,23 @@ export function updateVehicle(
   const sqlite = ctx.db.$client;
   const now = ctx.clock().toISOString();
   const today = localDate(ctx.clock());
-  const f = input.fields;
   ctx.db.transaction(() => {
     const before = readVehicle(sqlite, input.id, today);
-    if (before.version !== input.version) {
-      throw new AppError(
-        'conflict',
-        `该车辆资料在您编辑期间有更新（${storeDateTimeLabel(new Date(before.updatedAt))}），请查看最新内容后再保存`,
-        {
-          current: before,
-        },
-      );
-    }
+    // A stale copy merges field by field (electron/domain/locking/field-merge.ts); a field both changed is refused.
+    const f = mergeOrRefuse(
+      {
+        version: input.version,
+        currentVersion: before.version,
+        mine: input.fields,
+        base: input.base,
+        theirs: before,
+        fields: vehicleFieldNames,
+      },
+      {
+        message: `该车辆资料在您编辑期间有更新（${storeDateTimeLabel(new Date(before.updatedAt))}），请查看最新内容后再保存`,
+        current: before,
+      },
+    );
     checkVinFree(sqlite, f.vin, input.id);
     const stored = vehicleSnapshot(ctx, input.id);
     // A typed mileage is a correction of the latest reading; it may not contradict a service record.
@@ -168,7 +177,7 @@ export function updateVehicle(
          delivery_date = ?, price_fen = ?, insurance_expiry = ?, finance = ?, mileage_km = ?, mileage_at = ?,
          updated_at = ?, version = version + 1
        where id = ? and version = ?`,
-    ).run(...columnValues(f), mileageKm, mileageAt, now, input.id, input.version);
+    ).run(...columnValues(f), mileageKm, mileageAt, now, input.id, before.version);
     if (result.changes === 0) throw new AppError('conflict', '该车辆资料在您编辑期间有更新，请刷新后再保存');
     // The first owner's period starts at delivery: a corrected delivery date moves it along.
     if (f.deliveryDate && before.deliveryDate && f.deliveryDate !== before.deliveryDate) {

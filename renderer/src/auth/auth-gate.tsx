@@ -11,6 +11,7 @@ import { errorMessage } from '../forms/apply-server-errors';
 import { authStatusKey } from './auth-keys';
 import { LoginPage } from './login-page';
 import { SetupPage } from './setup-page';
+import { useLiveChanges } from '../live/use-live-changes';
 import { useIdleHeartbeat } from './use-idle-heartbeat';
 import type { AuthState } from './use-auth';
 import { AuthContext } from './use-auth';
@@ -62,6 +63,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
 
   const user = status.data?.user ?? null;
   useIdleHeartbeat(user !== null);
+  useLiveChanges(user?.id ?? null);
   const auth = useMemo<AuthState | null>(
     () =>
       user && {

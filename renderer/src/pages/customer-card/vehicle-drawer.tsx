@@ -107,7 +107,14 @@ export function VehicleDrawer({
   const submit = handleSubmit(async ({ acquiredOn, ...fields }) => {
     setTaken(null);
     try {
-      if (vehicle) await api.call('vehicles.update', { id: vehicle.id, version: vehicle.version, fields });
+      // The car as loaded goes along: a stale save merges unless someone changed the same field.
+      if (vehicle)
+        await api.call('vehicles.update', {
+          id: vehicle.id,
+          version: vehicle.version,
+          base: vehicle,
+          fields,
+        });
       else await api.call('vehicles.create', { customerId, fields, acquiredOn });
       void message.success(vehicle ? t('card.vehicleForm.updated') : t('card.vehicleForm.created'));
       onSaved();

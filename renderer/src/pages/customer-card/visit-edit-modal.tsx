@@ -90,7 +90,7 @@ function EditForm({
 
   const submit = handleSubmit(async (values) => {
     try {
-      await api.call('visits.update', values);
+      await api.call('visits.update', { ...values, base: visit });
       void message.success(t('threeGuarantee.edit.saved'));
       onSaved();
       onClose();

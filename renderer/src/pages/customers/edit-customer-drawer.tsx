@@ -82,7 +82,13 @@ export function EditCustomerDrawer({ open, customer, referrer, onClose, onSaved 
   const submit = handleSubmit(async (values) => {
     const fields = { ...values, referrerId: values.sourceChannel === 'referral' ? values.referrerId : null };
     try {
-      const saved = await api.call('customers.update', { id: base.id, version: base.version, fields });
+      // The values loaded go along: main merges a stale save whose changes do not touch what others changed.
+      const saved = await api.call('customers.update', {
+        id: base.id,
+        version: base.version,
+        base: customerToForm(base),
+        fields,
+      });
       void message.success(t('customerForm.saved'));
       onSaved(saved);
       onClose();

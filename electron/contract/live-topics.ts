@@ -1,0 +1,30 @@
+/**
+ * What a write can change, as the live-change stream names it (GET /api/changes, and the desktop's push).
+ * A write channel declares the topics it touches (`touches` on its contract entry); the router publishes
+ * them after the write succeeded, and every open screen refetches what it shows of those topics
+ * (renderer/src/live/topic-keys.ts). A new domain adds its topic here and declares it on its channels.
+ */
+export const liveTopics = [
+  'customers',
+  'vehicles',
+  'callbacks',
+  'complaints',
+  'notifications',
+  'settings',
+  'users',
+  'subjectRequests',
+  'imports',
+  'backups',
+  'events',
+  'loyalty',
+] as const;
+export type LiveTopic = (typeof liveTopics)[number];
+
+/** One message of the stream: topics changed since the last one (batched), and a running number. */
+export interface LiveChange {
+  seq: number;
+  topics: LiveTopic[];
+}
+
+/** The IPC event the desktop's main sends each change on (the preload passes it to the renderer). */
+export const liveChangesChannel = 'dealer-crm:changes';
