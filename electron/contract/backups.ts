@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { liveTopics } from './live-topics';
 import { channel } from './channel';
 
 /**
@@ -162,18 +163,8 @@ export const backupsContract = {
     output: z.object({ name: z.string(), counts: z.record(z.string(), z.number()) }),
   }),
   'backups.restore': channel({
-    touches: [
-      'backups',
-      'customers',
-      'vehicles',
-      'callbacks',
-      'complaints',
-      'notifications',
-      'settings',
-      'users',
-      'subjectRequests',
-      'imports',
-    ],
+    // Everything may differ on the copy: every screen refetches.
+    touches: liveTopics,
     summary:
       'Restore a checked backup: the current database is kept as a safety copy, the app switches onto the copy',
     access: 'backups.manage',
