@@ -6,6 +6,7 @@ import { openDatabase } from '../../db/open-database';
 import { backupTableLabels } from '../contract/backups';
 import { AppError } from '../contract/errors';
 import { appendAudit } from '../domain/audit/audit-log';
+import { restoreDataFiles } from '../domain/backups/backup-files';
 import { BackupJobError, stageBackup } from '../domain/backups/backup-jobs';
 import { readManifest } from '../domain/backups/backup-manifest';
 import { savedPassphraseOrNull } from '../domain/backups/backup-passphrase';
@@ -64,6 +65,11 @@ async function main(): Promise<number> {
       console.log('已取消，未做任何改动');
       return 1;
     }
+    const files = await restoreDataFiles(env.dataDir, path.dirname(file), manifest?.files ?? [], passphrase);
+    if (files.restored || files.missing)
+      console.log(
+        `附件文件：放回 ${files.restored} 个${files.missing ? `，${files.missing} 个在备份文件夹中缺失` : ''}`,
+      );
     const hasCurrent = fs.existsSync(env.dbFile);
     const safetyCopy = safetyCopyPath(env.dbFile, now);
     // Opening migrates an older copy; if that fails the swap puts the previous database back.
@@ -96,6 +102,7 @@ async function main(): Promise<number> {
           backupCreatedAt: manifest?.createdAt ?? null,
           safetyCopy: hasCurrent ? safetyCopy : null,
           counts: staged.counts,
+          files,
         }),
         client: 'script',
       });

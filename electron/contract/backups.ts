@@ -82,6 +82,7 @@ export const backupTableLabels: Record<string, string> = {
   callback_tasks: '回访任务',
   users: '用户',
   audit_log: '审计日志',
+  data_files: '附件文件',
 };
 
 const backupEntry = z.object({
@@ -110,6 +111,8 @@ const restoreResult = z.object({
   backupCreatedAt: z.string().nullable(),
   safetyCopy: z.string(),
   counts: z.record(z.string(), z.number()),
+  /** Attachment files put back into the data folder, and those the backup folder no longer had. */
+  files: z.object({ restored: z.number().int(), missing: z.number().int() }),
 });
 
 export const backupsContract = {
@@ -160,7 +163,12 @@ export const backupsContract = {
     summary: 'Check a backup without restoring it: checksum, passphrase, integrity_check, row counts',
     access: 'backups.manage',
     input: z.object({ name: backupName, passphrase: z.string().max(200).optional() }),
-    output: z.object({ name: z.string(), counts: z.record(z.string(), z.number()) }),
+    output: z.object({
+      name: z.string(),
+      counts: z.record(z.string(), z.number()),
+      /** Attachment files the copy lists whose stored file is gone from the backup folder. */
+      missingFiles: z.number().int(),
+    }),
   }),
   'backups.restore': channel({
     // Everything may differ on the copy: every screen refetches.

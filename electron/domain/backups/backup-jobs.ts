@@ -4,6 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { BackupCryptoError, decryptFile, encryptFile, isEncryptedBackup } from './backup-crypto';
+import type { BackedUpFile } from './backup-files';
+import { backUpDataFiles } from './backup-files';
 import { partialSuffix } from './backup-names';
 import type { DatabaseCheck } from './database-check';
 import { BackupCheckError, checkDatabaseFile } from './database-check';
@@ -42,6 +44,8 @@ export interface MakeBackupJob {
 export interface MadeBackup extends DatabaseCheck {
   sizeBytes: number;
   sha256: string;
+  /** The data folder's files the copy refers to, stored beside it (backup-files.ts). */
+  files: BackedUpFile[];
 }
 
 const chunkBytes = 1 << 20;
@@ -103,8 +107,16 @@ export async function makeBackup(job: MakeBackupJob): Promise<MadeBackup> {
       fsyncFile(partial);
       sha256 = await hashFile(partial);
     }
+    // After the database: every file a copied row points at was written before its row was committed.
+    const files = await backUpDataFiles(job.workDir, job.folder, job.passphrase);
     fs.renameSync(partial, final);
-    return { ...check, sizeBytes: fs.statSync(final).size, sha256 };
+    return {
+      ...check,
+      counts: { ...check.counts, data_files: files.length },
+      sizeBytes: fs.statSync(final).size,
+      sha256,
+      files,
+    };
   } catch (error) {
     cleanup();
     throw asJobError(error);

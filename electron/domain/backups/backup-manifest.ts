@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BackupEntry, BackupTrigger } from '../../contract/backups';
 import { backupTriggers } from '../../contract/backups';
 import { storeDate, storeDateTimeLabel } from '../clock';
+import type { BackedUpFile } from './backup-files';
 import { isBackupName, manifestSuffix } from './backup-names';
 
 /**
@@ -30,6 +31,8 @@ export interface BackupManifest {
   /** created_at of the newest migration in the copy: a copy newer than the app cannot be restored. */
   schemaAt: number | null;
   appVersion: string;
+  /** Files of the data folder this copy needs, in the folder's shared file store; absent in older manifests. */
+  files?: BackedUpFile[];
 }
 
 export function manifestPath(folder: string, name: string): string {

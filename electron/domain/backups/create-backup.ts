@@ -82,6 +82,7 @@ export async function createBackup(ctx: ServiceContext, req: BackupRequest): Pro
         sha256: made.sha256,
         counts: made.counts,
         schemaAt: made.schemaAt,
+        files: made.files,
       };
     } catch (error) {
       const message = error instanceof BackupJobError ? error.message : fileErrorMessage(error);

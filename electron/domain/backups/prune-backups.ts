@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupRetention } from '../../contract/backups';
+import { pruneFileStore } from './backup-files';
 import { partialSuffix } from './backup-names';
 import { listBackupFolder, manifestPath, storeDateOf } from './backup-manifest';
 import { selectRetained } from './retention';
@@ -39,5 +40,12 @@ export function pruneBackups(folder: string, retention: BackupRetention, now: Da
     const file = path.join(folder, n);
     if (now.getTime() - fs.statSync(file).mtimeMs > stalePartialMs) fs.rmSync(file, { force: true });
   }
+  // Only when every kept copy's list could be read: a damaged manifest must not cost another copy its files.
+  const kept = listBackupFolder(folder).filter((b) => b.fileSize !== null);
+  if (kept.every((b) => b.manifest))
+    pruneFileStore(
+      folder,
+      kept.flatMap((b) => b.manifest?.files ?? []),
+    );
   return removed;
 }

@@ -12,6 +12,7 @@ import { inWorker } from './backup-worker-launcher';
 
 export interface LocatedBackup {
   file: string;
+  folder: string;
   name: string;
   manifest: BackupManifest | null;
 }
@@ -26,7 +27,7 @@ export function locateBackup(rt: BackupRuntime, name: string): LocatedBackup {
     if (manifest?.result === 'failed') throw new AppError('validation', '这次备份没有成功，不能用于恢复');
     throw new AppError('not_found', '备份文件不存在（可能已被删除，或 U 盘、网络盘未连接）');
   }
-  return { file, name, manifest };
+  return { file, folder, name, manifest };
 }
 
 /** Chinese AppErrors for a backup that cannot be used, the passphrase ones pointing at the field. */

@@ -4,7 +4,10 @@ import { AppError } from '../../contract/errors';
 import { recordAudit } from '../audit/audit-log';
 import type { AuthedContext } from '../context';
 import { assertNoImportRunning } from '../imports/import-jobs';
+import { missingBlobs, restoreDataFiles } from './backup-files';
+import { savedPassphraseOrNull } from './backup-passphrase';
 import { backupRuntimeOf, exclusively } from './backup-runtime';
+import { loadBackupSettings } from './backup-settings-store';
 import { locateBackup, readBackupInto, stagingPath } from './read-backup';
 
 /** Checks a backup without restoring it: the same reading and checks as a restore, then the copy is dropped. */
@@ -17,7 +20,12 @@ export async function verifyBackup(
   const staging = stagingPath(rt, 'verify', ctx.clock());
   try {
     const staged = await readBackupInto(rt, located, staging, input.passphrase);
-    return { name: located.name, counts: staged.counts };
+    const files = located.manifest?.files ?? [];
+    return {
+      name: located.name,
+      counts: staged.counts,
+      missingFiles: missingBlobs(located.folder, files).length,
+    };
   } finally {
     fs.rmSync(staging, { force: true });
   }
@@ -43,6 +51,13 @@ export async function restoreBackup(
       if (staged.schemaAt !== null && staged.schemaAt > rt.appSchemaAt)
         throw new AppError('validation', '此备份由更新版本的程序创建，请先升级本程序再恢复');
       const backupCreatedAt = located.manifest?.createdAt ?? null;
+      // Files first: written beside the current database they are harmless, and the restored rows find them.
+      const files = await restoreDataFiles(
+        rt.dataDir,
+        located.folder,
+        located.manifest?.files ?? [],
+        input.passphrase || savedPassphraseOrNull(rt, loadBackupSettings(rt.dataDir)),
+      );
       const { safetyCopy, db } = await rt.switchOnto(staging, { backupName: located.name });
       recordAudit(
         { ...ctx, db },
@@ -50,10 +65,10 @@ export async function restoreBackup(
           action: 'backup.restored',
           entity: 'backup',
           entityId: located.name,
-          detail: { backupCreatedAt, safetyCopy, encrypted: staged.encrypted, counts: staged.counts },
+          detail: { backupCreatedAt, safetyCopy, encrypted: staged.encrypted, counts: staged.counts, files },
         },
       );
-      return { restoredFrom: located.name, backupCreatedAt, safetyCopy, counts: staged.counts };
+      return { restoredFrom: located.name, backupCreatedAt, safetyCopy, counts: staged.counts, files };
     } finally {
       fs.rmSync(staging, { force: true });
     }

@@ -33,13 +33,15 @@ export function BackupsList({ passphraseSaved }: { passphraseSaved: boolean }) {
   });
   const verify = useMutation({
     mutationFn: (name: string) => api.call('backups.verify', { name }),
-    onSuccess: (r) =>
-      void message.success(
-        t('backups.verifyOk', {
-          customers: (r.counts.customers ?? 0).toLocaleString('zh-CN'),
-          vehicles: (r.counts.vehicles ?? 0).toLocaleString('zh-CN'),
-        }),
-      ),
+    onSuccess: (r) => {
+      const counts = {
+        customers: (r.counts.customers ?? 0).toLocaleString('zh-CN'),
+        vehicles: (r.counts.vehicles ?? 0).toLocaleString('zh-CN'),
+      };
+      if (r.missingFiles > 0)
+        void message.warning(t('backups.verifyFilesMissing', { ...counts, count: r.missingFiles }));
+      else void message.success(t('backups.verifyOk', counts));
+    },
     onError: (e) => void message.error(errorMessage(e)),
   });
 

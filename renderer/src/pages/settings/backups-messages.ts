@@ -52,6 +52,9 @@ export const backupsZhCN = {
   uncheckedHint: '该文件没有备份清单（可能是手动复制进来的），恢复前会完整校验',
   verify: '校验',
   verifyOk: '备份完好：客户 {{customers}}，车辆 {{vehicles}}',
+  verifyFilesMissing:
+    '数据库完好（客户 {{customers}}，车辆 {{vehicles}}），但有 {{count}} 个附件文件不在备份文件夹的 dealer-crm-files 中',
+  restoredFilesMissing: '有 {{count}} 个附件文件在备份文件夹中找不到，相关投诉中的这些附件将无法打开',
   restore: '恢复',
   restoreTitle: '恢复备份',
   restoreWarning:
@@ -126,6 +129,10 @@ export const backupsEn: typeof backupsZhCN = {
   uncheckedHint: 'This file has no manifest (copied in by hand?); it is checked in full before a restore',
   verify: 'Check',
   verifyOk: 'Backup is sound: {{customers}} customers, {{vehicles}} vehicles',
+  verifyFilesMissing:
+    'The database is sound ({{customers}} customers, {{vehicles}} vehicles), but {{count}} attachment file(s) are missing from dealer-crm-files in the backup folder',
+  restoredFilesMissing:
+    '{{count}} attachment file(s) could not be found in the backup folder; those complaint attachments will not open',
   restore: 'Restore',
   restoreTitle: 'Restore backup',
   restoreWarning:

@@ -69,6 +69,14 @@ export function RestoreBackupModal(props: {
             <Typography.Text code copyable className="restore-safety-path">
               {result.safetyCopy}
             </Typography.Text>
+            {result.files.missing > 0 && (
+              <Alert
+                type="warning"
+                showIcon
+                className="tab-alert"
+                title={t('backups.restoredFilesMissing', { count: result.files.missing })}
+              />
+            )}
           </>
         ),
         okText: t('backups.relogin'),
