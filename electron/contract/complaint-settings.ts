@@ -63,6 +63,7 @@ export const defaultGradeRules: Record<GradeFact, GradeRuleValue> = {
   media_exposure: 'A',
   regulator: 'A',
   refund_or_replacement: 'A',
+  three_guarantee: 'A',
   repeat: 'A',
   vip: 'A',
   concrete_loss: 'B',
@@ -101,9 +102,10 @@ export const complaintSettingsSchema = z.object({
     .default(defaultSlaTargets),
   gradeRules: z
     .object(
-      Object.fromEntries(gradeFacts.map((f) => [f, gradeRuleValue])) as Record<
+      // Per fact with its default: rules saved before a fact existed keep their values and gain the new one.
+      Object.fromEntries(gradeFacts.map((f) => [f, gradeRuleValue.default(defaultGradeRules[f])])) as Record<
         GradeFact,
-        typeof gradeRuleValue
+        z.ZodDefault<typeof gradeRuleValue>
       >,
     )
     .default(defaultGradeRules),

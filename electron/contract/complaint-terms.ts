@@ -66,13 +66,15 @@ export const gradeSeverity: Record<ComplaintGrade, number> = { A: 3, B: 2, C: 1 
 
 /**
  * The facts a grade is suggested from. Staff tick the first five on the form; `regulator` also follows from the
- * 12315 channel, `repeat` from repeat detection and `vip` from the card (stage VIP).
+ * 12315 channel, `three_guarantee` from the vehicle's 三包 watch (at a legal line: the customer may claim a
+ * replacement or refund), `repeat` from repeat detection and `vip` from the card (stage VIP).
  */
 export const gradeFacts = [
   'safety_fault',
   'media_exposure',
   'regulator',
   'refund_or_replacement',
+  'three_guarantee',
   'repeat',
   'vip',
   'concrete_loss',
@@ -83,6 +85,7 @@ export const gradeFactLabels: Record<GradeFact, string> = {
   media_exposure: '媒体 / 网络曝光或扬言曝光',
   regulator: '12315 / 监管部门介入',
   refund_or_replacement: '要求退车或换车',
+  three_guarantee: '车辆已达三包法定线',
   repeat: '重复投诉',
   vip: 'VIP 客户',
   concrete_loss: '有实际损失的不满',

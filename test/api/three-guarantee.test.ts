@@ -128,6 +128,15 @@ describe('三包 watch through the visit channels and the card', () => {
     expect(lineOf(w, 'sameProblem')).toMatchObject({ level: 'warning', count: 3, group: '发动机' });
     // The facts behind it: each repair with its fault text.
     expect(w.repairs.map((r) => r.faultText)).toEqual(['怠速抖动', '怠速抖动', '冷车启动困难']);
+    // A warning does not grade a complaint up; a legal line (below) does.
+    const suggestAt = async () =>
+      app.ok(
+        'complaints.suggest',
+        { customerId, vehicleId, channel: 'walk_in', category: 'product_quality', facts: {} },
+        desk,
+      );
+    expect((await suggestAt()).facts.three_guarantee).toBe(false);
+    expect((await suggestAt()).grade).toBe('C');
 
     await repair(vehicleId, '2026-03-05');
     await repair(vehicleId, '2026-05-05');
@@ -152,6 +161,10 @@ describe('三包 watch through the visit channels and the card', () => {
     );
     const detail = await app.ok('complaints.get', { id: ticket.id }, app.adminToken);
     expect(detail.threeGuarantee).toEqual(w);
+    // At the legal line the customer may claim a replacement: the ticket is suggested A, with the reason.
+    expect(detail.facts.three_guarantee).toBe(true);
+    expect(detail.suggestedGrade).toBe('A');
+    expect((await suggestAt()).reasons.map((r) => r.fact)).toContain('three_guarantee');
     const noCar = await app.ok(
       'complaints.create',
       {

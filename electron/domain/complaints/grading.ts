@@ -9,6 +9,8 @@ import type {
   StatedGradeFact,
 } from '../../contract/complaint-terms';
 import { gradeFactLabels, gradeFacts, gradeSeverity } from '../../contract/complaint-terms';
+import { storeDate } from '../clock';
+import { threeGuaranteeForVehicle } from '../vehicles/three-guarantee-watch';
 
 export type GradeFacts = Record<GradeFact, boolean>;
 
@@ -19,19 +21,20 @@ export interface GradeReason {
 }
 
 /**
- * The facts a ticket is graded on: what staff ticked, the 12315/regulator channel, whether it repeats an earlier
- * complaint and whether the customer is a VIP.
+ * The facts a ticket is graded on: what staff ticked, the 12315/regulator channel, whether the vehicle is at a
+ * 三包 legal line, whether it repeats an earlier complaint and whether the customer is a VIP.
  */
 export function gradeFactsOf(
   stated: Record<StatedGradeFact, boolean>,
   channel: ComplaintChannel,
-  found: { repeat: boolean; vip: boolean },
+  found: { repeat: boolean; vip: boolean; threeGuarantee: boolean },
 ): GradeFacts {
   return {
     safety_fault: stated.safety_fault,
     media_exposure: stated.media_exposure || channel === 'online',
     regulator: stated.regulator || channel === 'regulator',
     refund_or_replacement: stated.refund_or_replacement,
+    three_guarantee: found.threeGuarantee,
     repeat: found.repeat,
     vip: found.vip,
     concrete_loss: stated.concrete_loss,
@@ -54,6 +57,16 @@ export function suggestGrade(
   }
   reasons.sort((a, b) => gradeSeverity[b.grade] - gradeSeverity[a.grade]);
   return { grade: reasons[0]?.grade ?? 'C', reasons };
+}
+
+/** The vehicle's 三包 watch is at a legal line (level alert) on the store date the complaint was received. */
+export function atThreeGuaranteeLine(
+  sqlite: Database.Database,
+  vehicleId: number | null,
+  receivedAt: string,
+): boolean {
+  if (vehicleId === null) return false;
+  return threeGuaranteeForVehicle(sqlite, vehicleId, storeDate(new Date(receivedAt)))?.level === 'alert';
 }
 
 export interface RepeatMatch {

@@ -12,7 +12,7 @@ import { AppError } from '../../contract/errors';
 import { fieldChanges } from '../audit/audit-log';
 import type { AuthedContext } from '../context';
 import { prepared } from '../customers/sql-cache';
-import { suggestGrade } from './grading';
+import { atThreeGuaranteeLine, suggestGrade } from './grading';
 import { checkRouting, departmentById } from './routing';
 import { addCardTimeline, addTicketEvent } from './ticket-events';
 import { mutateTicket } from './ticket-mutation';
@@ -266,6 +266,9 @@ export function updateTicket(
       if (v !== undefined) nextFacts[k] = v;
     }
     if (t.channel === 'regulator') nextFacts.regulator = true;
+    const nextVehicle = f.vehicleId === undefined ? t.vehicleId : f.vehicleId;
+    if (nextVehicle !== t.vehicleId)
+      nextFacts.three_guarantee = atThreeGuaranteeLine(env.sqlite, nextVehicle, t.receivedAt);
     const suggested = suggestGrade(nextFacts, env.settings.gradeRules).grade;
     const before = {
       category: t.category,

@@ -25,7 +25,7 @@ import { prepared } from '../customers/sql-cache';
 import { isErasedCard } from '../subject-requests/erasure-guard';
 import { calendarOf, loadComplaintSettings } from './complaint-settings';
 import type { GradeFacts, GradeReason, RepeatMatch } from './grading';
-import { findRepeat, gradeFactsOf, suggestGrade } from './grading';
+import { atThreeGuaranteeLine, findRepeat, gradeFactsOf, suggestGrade } from './grading';
 import { notifyRouted } from './ticket-notify';
 import { activeManagers, checkRouting, defaultDepartment, departmentById } from './routing';
 import { deadlinesFor } from './sla-timers';
@@ -126,6 +126,7 @@ export function assess(
   const facts = gradeFactsOf(q.stated, q.channel, {
     repeat: repeatOf !== null,
     vip: q.customer.stage === 'vip',
+    threeGuarantee: atThreeGuaranteeLine(sqlite, q.vehicleId, q.receivedAt),
   });
   const { grade, reasons } = suggestGrade(facts, settings.gradeRules);
   const highValue = isHighValue({ customerStage: q.customer.stage, customerBaseGrade: q.customer.baseGrade });

@@ -280,7 +280,11 @@ export function writeComplaintTickets(
       refund_or_replacement: s.category === 'product_quality' ? rng.chance(0.05) : rng.chance(0.005),
       concrete_loss: rng.chance(0.38),
     };
-    const facts = gradeFactsOf(stated, s.channel, { repeat: repeatOf !== undefined, vip: s.vip });
+    const facts = gradeFactsOf(stated, s.channel, {
+      repeat: repeatOf !== undefined,
+      vip: s.vip,
+      threeGuarantee: false,
+    });
     const suggestion = suggestGrade(facts, settings.gradeRules);
     // A VIP's minor matter is often taken down a grade by the manager, with the reason on the ticket.
     const vipOnly = suggestion.reasons.length === 1 && suggestion.reasons[0]!.fact === 'vip';

@@ -41,6 +41,7 @@ export const complaintsEn: ComplaintsMessages = {
     media_exposure: 'Media / internet exposure or threat',
     regulator: '12315 / regulator involved',
     refund_or_replacement: 'Demands refund or replacement',
+    three_guarantee: 'Vehicle at a 三包 legal line',
     repeat: 'Repeat complaint',
     vip: 'VIP customer',
     concrete_loss: 'Dissatisfied with a concrete loss',
