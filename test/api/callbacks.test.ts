@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../electron/contract';
 import type { Role } from '../../electron/contract/permissions';
 import { skipReasons } from '../../electron/domain/callbacks/consent';
+import { storeDateTimeLabel } from '../../electron/domain/clock';
 import type { TestApp } from '../helpers/test-app';
 import { createTestApp } from '../helpers/test-app';
 
@@ -247,6 +248,11 @@ describe('call-back queue through the API', () => {
     });
     expect(followUp.notes).toContain('等了三个小时');
     expect(followUp.notes).toContain('客户情绪激动');
+    // The deadline is written on the store's clock (Beijing time), 24 h after the call.
+    expect(followUp.notes).toContain(
+      `请于 ${storeDateTimeLabel(new Date(current.getTime() + 86_400_000))} 前跟进`,
+    );
+    expect(followUp.notes).not.toContain('UTC');
     const bossQueue = await app.ok('callbacks.queue', { scope: 'mine', bucket: 'due_today' }, tokens.boss!);
     expect(bossQueue.rows.map((r) => r.customerId)).toEqual([wang]);
     // Operators do not get the manager's follow-up.

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { z } from 'zod';
 import type { csiInput } from '../../contract/callbacks';
+import { storeDateTimeLabel } from '../clock';
 import { addDays } from './dates';
 import type { RuleSet } from './rule-config';
 import { stmt } from './statements';
@@ -81,7 +82,7 @@ export function createCsiFollowUp(
     `${csiSummary(f.csi)}。`,
     `客户意见：${f.csi.notes ?? '（未记录）'}`,
     f.callNotes ? `；通话备注：${f.callNotes}` : '',
-    `。请于 ${deadline.toISOString().slice(0, 16).replace('T', ' ')}（UTC）前跟进。`,
+    `。请于 ${storeDateTimeLabel(deadline)} 前跟进。`,
   ].join('');
   const inserted = stmt(
     sqlite,
