@@ -406,6 +406,13 @@ export const complaintsContract = {
     input: complaintSettingsUpdate,
     output: complaintSettingsSchema,
   }),
+  'complaints.customerVehicles': channel({
+    summary:
+      "The cars a ticket may concern: the customer's own and those they owned before, without opening the card",
+    access: 'complaints.raise',
+    input: z.object({ customerId: id }),
+    output: z.array(ticketVehicle.extend({ current: z.boolean() })),
+  }),
   'complaints.staff': channel({
     summary: 'Departments with the staff who can handle tickets, and the managers, for the routing pickers',
     access: 'complaints.raise',

@@ -176,6 +176,24 @@ describe('intake from the card', () => {
     expect(asManager.customer.mobile).toBe('13912340001');
   });
 
+  it("offers the customer's cars for the form without logging a card view", async () => {
+    const views = () =>
+      fx
+        .sql()
+        .prepare("select count(*) from audit_log where action = 'customer.viewed'")
+        .pluck()
+        .get() as number;
+    const before = views();
+    const own = await app.ok('complaints.customerVehicles', { customerId: people.owner }, t('desk'));
+    expect(own.map((v) => [v.id, v.current])).toEqual([[cars.owner, true]]);
+    const second = await app.ok('complaints.customerVehicles', { customerId: people.second }, t('desk'));
+    expect(second.find((v) => v.id === cars.shared)).toMatchObject({ current: true, series: '途观' });
+    expect(views()).toBe(before);
+    expect((await errorOf('complaints.customerVehicles', { customerId: 999_999 }, 'desk')).kind).toBe(
+      'not_found',
+    );
+  });
+
   it('refuses bad input with a clear message and writes nothing', async () => {
     const tickets = count('complaint_tickets');
     const events = count('complaint_events');

@@ -9,6 +9,7 @@ import { createTicket, suggestForForm } from './intake';
 import { prefill, ticketFromFollowUp } from './intake-sources';
 import { complaintKpis } from './kpis';
 import { saveReview } from './review';
+import { customerVehicles } from './customer-vehicles';
 import { listStaff } from './routing';
 import { approveSolution, proposeSolution, recordAnswer } from './solutions';
 import { ticketDetail } from './ticket-detail';
@@ -18,6 +19,7 @@ export const complaintsHandlers: Handlers<keyof typeof complaintsContract> = {
   'complaints.settings': (ctx) => loadComplaintSettings(ctx.db.$client),
   'complaints.updateSettings': (ctx, input) => updateComplaintSettings(ctx, input),
   'complaints.staff': (ctx) => listStaff(ctx.db.$client),
+  'complaints.customerVehicles': (ctx, input) => customerVehicles(ctx.db.$client, input.customerId),
   'complaints.suggest': (ctx, input) => suggestForForm(ctx, input),
   'complaints.prefill': (ctx, input) => prefill(ctx, input),
   'complaints.create': (ctx, input) => createTicket(ctx, input),

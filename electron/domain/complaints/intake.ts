@@ -49,7 +49,7 @@ interface CustomerFacts {
   mergedIntoId: number | null;
 }
 
-function requireTicketCustomer(sqlite: Database.Database, id: number): CustomerFacts {
+export function requireTicketCustomer(sqlite: Database.Database, id: number): CustomerFacts {
   const c = prepared(
     sqlite,
     `select id, name, mobile, stage, base_grade as baseGrade, merged_into_id as mergedIntoId from customers where id = ?`,

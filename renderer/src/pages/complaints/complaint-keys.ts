@@ -15,6 +15,7 @@ export const complaintKeys = {
   kpis: (from: string, to: string) => ['complaints', 'kpis', from, to] as const,
   settings: ['complaints', 'settings'] as const,
   staff: ['complaints', 'staff'] as const,
+  customerVehicles: (customerId: number) => ['complaints', 'customer-vehicles', customerId] as const,
   suggest: (input: ChannelInput<'complaints.suggest'>) => ['complaints', 'suggest', input] as const,
   attachment: (id: number, thumbnail: boolean) => ['complaints', 'attachment', id, thumbnail] as const,
 };

@@ -132,17 +132,17 @@ export function NewTicketDrawer({ open, onClose, onCreated, customer, source }: 
   const customerId = values.customerId ?? 0;
   const fixed = Boolean(customer || source);
 
-  // The cars to choose from: the card's own, or the chosen customer's from main.
-  const card = useQuery({
-    queryKey: cardKeys.card(customerId),
-    queryFn: () => api.call('customers.card', { id: customerId }),
+  // The cars to choose from: the card's own, or the chosen customer's from main (not their card: that is a view).
+  const owned = useQuery({
+    queryKey: complaintKeys.customerVehicles(customerId),
+    queryFn: () => api.call('complaints.customerVehicles', { customerId }),
     enabled: open && !customer && customerId > 0,
     staleTime: 60_000,
   });
   const vehicles: TicketVehicle[] | null = customer
     ? customer.vehicles
     : customerId > 0
-      ? (card.data?.vehicles ?? null)
+      ? (owned.data ?? null)
       : null;
 
   // The live suggestion: asked again a moment after the facts stop changing.
