@@ -267,6 +267,20 @@ test('complaint ticket: opened from the card, routed, paused, solved and closed;
     await expect(page.locator('[data-timer="first_response"] .sla-chip')).toHaveAttribute('data-sla', 'met');
   });
 
+  await test.step('corrects the demand taken down at intake (only the changed fact is saved)', async () => {
+    await actions.getByRole('button', { name: '修改信息' }).click();
+    const edit = page.getByRole('dialog', { name: `修改工单信息（${ticketNo}）` });
+    await expect(edit.getByLabel('投诉内容', { exact: true })).toHaveValue(/更换刹车片后低速行驶仍有异响/);
+    await edit.getByLabel('客户诉求').fill('要求彻底修好，并补偿两次免费保养');
+    await pictures(page, '82-ticket-edit');
+    await edit.getByRole('button', { name: '保存修改' }).click();
+    await expect(page.getByText('工单信息已更新')).toBeVisible();
+    await expect(page.locator('.cp-pre').filter({ hasText: '两次免费保养' })).toHaveText(
+      '要求彻底修好，并补偿两次免费保养',
+    );
+    await expect(page.locator('.cp-ticket-header')).toContainText('B 级（一般）');
+  });
+
   await test.step('pauses while waiting for the customer, adds evidence, resumes', async () => {
     await actions.getByRole('button', { name: '暂停计时' }).click();
     const pause = page.getByRole('dialog', { name: '暂停计时' });

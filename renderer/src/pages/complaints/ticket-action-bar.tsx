@@ -4,6 +4,7 @@ import {
   CheckCircleOutlined,
   EditOutlined,
   FileSearchOutlined,
+  MessageOutlined,
   PauseCircleOutlined,
   PlayCircleOutlined,
   RedoOutlined,
@@ -43,14 +44,15 @@ export function ticketActions(ticket: TicketDetail): Item[] {
       items.push({ action: 'propose', icon: <FileSearchOutlined />, primary: s === 'handling' });
     if ((closableStates as readonly string[]).includes(s))
       items.push({ action: 'close', icon: <CheckCircleOutlined />, primary: s === 'agreed' });
-    items.push({ action: 'contact', icon: <EditOutlined />, key: 'C' });
+    items.push({ action: 'contact', icon: <MessageOutlined />, key: 'C' });
+    items.push({ action: 'edit', icon: <EditOutlined />, key: 'E' });
     items.push({ action: 'route', icon: <UserSwitchOutlined /> });
     items.push({ action: 'regrade', icon: <AlertOutlined /> });
     if ((pausableStates as readonly string[]).includes(s))
       items.push({ action: 'pause', icon: <PauseCircleOutlined /> });
   }
   if (s === 'closed' && ticket.can.handle)
-    items.push({ action: 'contact', icon: <EditOutlined />, key: 'C' });
+    items.push({ action: 'contact', icon: <MessageOutlined />, key: 'C' });
   if (ticket.reviewRequired && ticket.can.review && s === 'closed')
     items.push({ action: 'review', icon: <AuditOutlined />, primary: !ticket.review });
   if (s === 'closed' && ticket.can.reopen)

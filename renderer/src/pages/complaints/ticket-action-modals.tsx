@@ -12,10 +12,12 @@ import { api } from '../../api';
 import type { FieldOption } from '../../forms/field-descriptors';
 import { formatFen } from '../../format/money';
 import { ActionModal } from './action-modal';
+import { TicketEditModal } from './ticket-edit-modal';
 
 /** What the ticket page can ask for; each opens one dialog below. */
 export type TicketAction =
   | { kind: 'respond' }
+  | { kind: 'edit' }
   | { kind: 'contact' }
   | { kind: 'regrade' }
   | { kind: 'route' }
@@ -50,6 +52,8 @@ export function TicketActionModal({ action, ...c }: ModalContext & { action: Tic
   const common = { ticketId: ticket.id, customerId: ticket.customer.id, onClose: c.onClose };
 
   switch (action.kind) {
+    case 'edit':
+      return <TicketEditModal ticket={ticket} onClose={c.onClose} />;
     case 'respond':
       return (
         <ActionModal

@@ -61,6 +61,10 @@ export function TicketPage() {
       setAction({ kind: 'contact' });
       return true;
     }
+    if (e.key === 'e' && offered.has('edit')) {
+      setAction({ kind: 'edit' });
+      return true;
+    }
     if (e.key === 'r' && offered.has('respond')) {
       setAction({ kind: 'respond' });
       return true;

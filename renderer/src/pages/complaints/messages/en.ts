@@ -358,6 +358,14 @@ export const complaintsEn: ComplaintsMessages = {
       ok: 'Save',
       done: 'Added to the history',
     },
+    edit: {
+      button: 'Edit details',
+      title: 'Edit ticket details ({{no}})',
+      intro:
+        'Correct the category, car, description and demand taken down at intake. Only changed items are saved; a new category or car may change the suggested grade.',
+      ok: 'Save changes',
+      done: 'Ticket details updated',
+    },
     regrade: {
       button: 'Change grade',
       title: 'Change the grade',

@@ -278,6 +278,13 @@ export const complaintsZhCN = {
       ok: '保存',
       done: '已记入处理记录',
     },
+    edit: {
+      button: '修改信息',
+      title: '修改工单信息（{{no}}）',
+      intro: '更正受理时记下的类别、车辆、内容和诉求。只保存改动的项；类别或车辆变了，系统会重新建议等级。',
+      ok: '保存修改',
+      done: '工单信息已更新',
+    },
     regrade: {
       button: '调整等级',
       title: '调整投诉等级',
