@@ -16,13 +16,6 @@ const png = Buffer.from(
   'base64',
 );
 const pdf = Buffer.from('%PDF-1.4\n% 投诉证据 evidence-marker-7731\n%%EOF\n', 'utf8');
-const noFacts = {
-  safety_fault: false,
-  media_exposure: false,
-  regulator: false,
-  refund_or_replacement: false,
-  concrete_loss: false,
-};
 
 let app: TestApp;
 let token: string;
@@ -59,7 +52,6 @@ beforeAll(async () => {
       category: 'service_quality',
       description: '漆面划伤，提供照片',
       receivedAt: new Date().toISOString(),
-      facts: noFacts,
     },
     token,
   )) as { id: number };
