@@ -22,6 +22,8 @@ export const callbackRuleCodes = [
   'insurance_renewal',
   'dissatisfied_followup',
   'complaint_closure',
+  'event_invitation',
+  'event_confirmation',
 ] as const;
 
 export const callbackOutcomes = [

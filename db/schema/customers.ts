@@ -64,6 +64,11 @@ export const customers = sqliteTable(
     ownerUserId: integer('owner_user_id').references(() => users.id),
     // Denormalised from service_visits so the list can sort by it through an index.
     lastVisitAt: text('last_visit_at'),
+    /**
+     * The 10-point loyalty score (customer-rules/loyalty-score.ts) as of the last refresh of the derived columns:
+     * event segments filter on it across the whole base, which cannot compute it per customer at query time.
+     */
+    loyaltyScore: integer('loyalty_score'),
     mergedIntoId: integer('merged_into_id').references((): AnySQLiteColumn => customers.id),
     notes: text('notes'),
     createdAt: text('created_at')

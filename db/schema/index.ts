@@ -10,3 +10,4 @@ export * from './account-security';
 export * from './subject-requests';
 export * from './complaints';
 export * from './notifications';
+export * from './events';

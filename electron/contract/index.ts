@@ -6,6 +6,7 @@ import { callbacksContract } from './callbacks';
 import { complaintsContract } from './complaints';
 import { customersContract } from './customers';
 import { duplicatesContract } from './duplicates';
+import { eventsContract } from './events';
 import { importsContract } from './imports';
 import { notificationsContract } from './notifications';
 import { personalDataContract } from './personal-data';
@@ -34,6 +35,7 @@ export const contract = {
   ...settingsContract,
   ...subjectRequestsContract,
   ...complaintsContract,
+  ...eventsContract,
   ...notificationsContract,
   ...backupsContract,
   ...auditContract,

@@ -14,6 +14,7 @@ export const notificationKinds = [
   'complaint_customer_replied',
   'complaint_reopened',
   'complaint_approval',
+  'event_summary_due',
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 export const notificationKindLabels: Record<NotificationKind, string> = {
@@ -23,10 +24,11 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   complaint_customer_replied: '客户回复',
   complaint_reopened: '投诉重新打开',
   complaint_approval: '补偿待审批',
+  event_summary_due: '活动总结待提交',
 };
 
-/** What a notification points at; the renderer opens `/complaints/<id>` for complaint_ticket. */
-export const notificationRefTypes = ['complaint_ticket'] as const;
+/** What a notification points at; the renderer opens `/complaints/<id>` for complaint_ticket, `/events/<id>` for event. */
+export const notificationRefTypes = ['complaint_ticket', 'event'] as const;
 export type NotificationRefType = (typeof notificationRefTypes)[number];
 
 export const notificationRow = z.object({

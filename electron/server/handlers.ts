@@ -4,6 +4,7 @@ import { authHandlers } from '../domain/auth/auth-handlers';
 import { backupsHandlers } from '../domain/backups/backups-handlers';
 import { callbacksHandlers } from '../domain/callbacks/callbacks-handlers';
 import { complaintsHandlers } from '../domain/complaints/complaints-handlers';
+import { eventsHandlers } from '../domain/events/events-handlers';
 import { customersHandlers } from '../domain/customers/customers-handlers';
 import { duplicatesHandlers } from '../domain/duplicates/duplicates-handlers';
 import { importsHandlers } from '../domain/imports/imports-handlers';
@@ -32,6 +33,7 @@ export const handlers: Handlers<ChannelName> = {
   ...settingsHandlers,
   ...subjectRequestsHandlers,
   ...complaintsHandlers,
+  ...eventsHandlers,
   ...notificationsHandlers,
   ...backupsHandlers,
   ...auditHandlers,

@@ -49,12 +49,20 @@ interface OutcomeSetting {
   closesTask: boolean;
 }
 
-/** Types to narrow the (virtualised) option list first, so options below the fold can be picked too. */
+/**
+ * Types to narrow the (virtualised) option list first, so options below the fold can be picked too. Tried
+ * again from an empty box when the option does not show: on a busy machine the first keys can reach the box
+ * before its dropdown listens, and the list then stays filtered by what arrived.
+ */
 async function pickOption(page: Page, select: string, option: string): Promise<void> {
   const box = page.getByRole('combobox', { name: select });
-  await box.click();
-  await box.pressSequentially(option.slice(0, 4));
-  await page.locator(`.ant-select-dropdown .ant-select-item-option[title="${option}"]`).click();
+  const item = page.locator(`.ant-select-dropdown .ant-select-item-option[title="${option}"]`);
+  await expect(async () => {
+    await box.click();
+    await box.fill('');
+    await box.pressSequentially(option.slice(0, 4));
+    await item.click({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
   await page.keyboard.press('Escape');
 }
 

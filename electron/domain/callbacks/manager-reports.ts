@@ -99,10 +99,13 @@ export function completion(
      group by r.code`,
   ).all({ ...input, fromIso, toIso }) as ChannelOutput<'callbacks.completion'>['rows'];
   const order = new Map<string, number>(
-    [...generatingRules.map((g) => g.code), 'dissatisfied_followup', 'complaint_closure'].map((c, i) => [
-      c,
-      i,
-    ]),
+    [
+      ...generatingRules.map((g) => g.code),
+      'dissatisfied_followup',
+      'complaint_closure',
+      'event_invitation',
+      'event_confirmation',
+    ].map((c, i) => [c, i]),
   );
   return { rows: rows.sort((a, b) => (order.get(a.ruleCode) ?? 99) - (order.get(b.ruleCode) ?? 99)) };
 }

@@ -44,6 +44,8 @@ export const ruleParamDefaults: Record<CallbackRuleCode, Record<string, number |
   insurance_renewal: {},
   dissatisfied_followup: {},
   complaint_closure: {},
+  event_invitation: {},
+  event_confirmation: {},
 };
 
 export function param(rule: RuleConfig, key: string): number {

@@ -17,12 +17,14 @@ export interface DerivedSubject {
   id: number;
   stage: Stage;
   baseGrade: BaseGrade | null;
+  loyaltyScore: number | null;
   createdAt: string;
 }
 
-export const derivedSubjectColumns = 'id, stage, base_grade as baseGrade, created_at as createdAt';
+export const derivedSubjectColumns =
+  'id, stage, base_grade as baseGrade, loyalty_score as loyaltyScore, created_at as createdAt';
 
-/** Applies the rules to one customer row as of `today` and writes stage and grade when they differ. */
+/** Applies the rules to one customer row as of `today` and writes stage, grade and loyalty when they differ. */
 export function refreshDerivedRow(
   sqlite: Database.Database,
   row: DerivedSubject,
@@ -31,10 +33,12 @@ export function refreshDerivedRow(
   const derived = deriveCustomer(loadCustomerFacts(sqlite, row, today));
   const stage = derived.stage.value;
   const baseGrade = derived.baseGrade.value;
-  if (stage !== row.stage || baseGrade !== row.baseGrade) {
-    prepared(sqlite, 'update customers set stage = ?, base_grade = ? where id = ?').run(
+  const loyalty = derived.loyalty.total;
+  if (stage !== row.stage || baseGrade !== row.baseGrade || loyalty !== row.loyaltyScore) {
+    prepared(sqlite, 'update customers set stage = ?, base_grade = ?, loyalty_score = ? where id = ?').run(
       stage,
       baseGrade,
+      loyalty,
       row.id,
     );
   }

@@ -87,6 +87,9 @@ export function customersDueForRefresh(sqlite: Database.Database, since: string,
   parts.push('select id from customers where created_at >= ? and created_at < ?');
   params.push(quietFrom, quietTo, quietFrom, quietTo);
 
+  // A card never scored yet (a base migrated before the loyalty column): scored once, then kept by its writers.
+  parts.push('select id from customers where loyalty_score is null');
+
   const sql = `select c.id from customers c where c.merged_into_id is null
     and c.id in (${parts.join(' union ')}) order by c.id`;
   return sqlite

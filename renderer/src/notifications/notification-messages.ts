@@ -18,6 +18,7 @@ export const notificationsZhCN = {
     complaint_customer_replied: '客户回复',
     complaint_reopened: '重新打开',
     complaint_approval: '待审批',
+    event_summary_due: '活动总结',
   },
 };
 
@@ -38,6 +39,7 @@ export const notificationsEn: NotificationsMessages = {
     complaint_customer_replied: 'Customer replied',
     complaint_reopened: 'Complaint reopened',
     complaint_approval: 'Compensation awaiting approval',
+    event_summary_due: 'Event summary due',
   },
   kindTags: {
     complaint_routed: 'Routed',
@@ -46,5 +48,6 @@ export const notificationsEn: NotificationsMessages = {
     complaint_customer_replied: 'Reply',
     complaint_reopened: 'Reopened',
     complaint_approval: 'Approval',
+    event_summary_due: 'Summary',
   },
 };

@@ -6,6 +6,8 @@ export function notificationPath(n: Pick<NotificationRow, 'refType' | 'refId'>):
   switch (n.refType) {
     case 'complaint_ticket':
       return `/complaints/${n.refId}`;
+    case 'event':
+      return `/events/${n.refId}`;
     default:
       return null;
   }

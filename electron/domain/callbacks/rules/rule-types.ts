@@ -56,7 +56,10 @@ export interface RuleSql {
 }
 
 export interface GeneratingRule {
-  code: Exclude<CallbackRuleCode, 'dissatisfied_followup' | 'complaint_closure'>;
+  code: Exclude<
+    CallbackRuleCode,
+    'dissatisfied_followup' | 'complaint_closure' | 'event_invitation' | 'event_confirmation'
+  >;
   /** Candidates hang on a vehicle the customer owns: they end when it changes hands. */
   onOwnedVehicle: boolean;
   /** The pure path: candidates due within env.range. */

@@ -1,0 +1,2 @@
+/** The day: check-in and the paper fallback. */
+export const eventDayContract = {};

@@ -1,0 +1,2 @@
+/** Segments, target list, invitations and sign-ups. */
+export const eventInvitationsContract = {};
