@@ -474,6 +474,19 @@ describe('SLA timers on the store calendar', () => {
     expect(got).toMatchObject({ state: 'paused', resumeState: 'handling' });
     expect(timer(got, 'solution')).toMatchObject({ state: 'paused', dueAt: null });
     expect(timer(got, 'first_response').state).toBe('met');
+    // The list chip of a paused ticket shows the time left, frozen, of the timer that stopped.
+    const listed = await app.ok(
+      'complaints.list',
+      { filters: { scope: 'all', states: ['paused'] }, limit: 200 },
+      t('mgr'),
+    );
+    expect(listed.rows.find((r) => r.id === d.id)?.sla).toMatchObject({
+      state: 'paused',
+      nextTimer: 'solution',
+      nextDueAt: null,
+      minutesLeft: timer(got, 'solution').minutesLeft,
+    });
+    expect(timer(got, 'solution').minutesLeft).toBeGreaterThan(0);
     // Paused from Thu 10:00 to Mon 19 10:00: 450 + 540 + 90 = 1080 working minutes.
     clock.set('2026-10-19T10:00:00+08:00');
     await fx.loginAll();

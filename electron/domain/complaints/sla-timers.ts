@@ -181,14 +181,21 @@ export function timersAt(t: TicketTiming, cal: WorkingCalendar, now: number): Ti
 
 const rank: Record<TimerState, number> = { breached: 5, warning: 4, paused: 3, running: 2, met: 1 };
 
-/** The list chip: breached if any timer is (running or stopped late), else the most urgent running state. */
+/**
+ * The list chip: breached if any timer is (running or stopped late), else the most urgent running state. The
+ * timer it names is the running one due first; with none running (a paused ticket whose first response is
+ * given) it is the paused one with the least time left, frozen (no due time while paused).
+ */
 export function summarise(timers: readonly TimerStatus[]): SlaSummary {
   let state: TimerState = 'met';
   for (const t of timers) if (rank[t.state] > rank[state]) state = t.state;
   const running = timers
     .filter((t) => t.stoppedAt === null && t.dueAt !== null)
     .sort((a, b) => (a.dueAt! < b.dueAt! ? -1 : a.dueAt! > b.dueAt! ? 1 : 0));
-  const next = running[0] ?? null;
+  const frozen = timers
+    .filter((t) => t.stoppedAt === null && t.state === 'paused')
+    .sort((a, b) => a.minutesLeft - b.minutesLeft);
+  const next = running[0] ?? frozen[0] ?? null;
   return {
     state,
     nextTimer: next?.timer ?? null,

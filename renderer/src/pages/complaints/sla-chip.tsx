@@ -66,6 +66,7 @@ export function SlaChip({ row }: { row: Pick<TicketRow, 'sla' | 'timers' | 'clos
     sla.nextTimer && t('complaints.sla.nextTimer', { timer: t(`complaints.timers.${sla.nextTimer}`) }),
     sla.nextDueAt && t('complaints.sla.dueAt', { time: storeTime(sla.nextDueAt) }),
     minutes !== null && leftOrOver(t, minutes, working),
+    sla.state === 'paused' && !sla.nextDueAt && minutes !== null && t('complaints.timerPanel.frozen'),
     working && t('complaints.sla.workingNote'),
     sla.breachedTimers.length > 0 &&
       t('complaints.sla.breachedList', {
