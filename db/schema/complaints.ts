@@ -143,7 +143,11 @@ export const complaintEvents = sqliteTable(
     /** Kind-specific facts (from/to state, grades, pause reason, attachment id…). */
     data: text('data', { mode: 'json' }).$type<Record<string, unknown>>(),
   },
-  (t) => [index('complaint_events_ticket_idx').on(t.ticketId, t.id)],
+  (t) => [
+    index('complaint_events_ticket_idx').on(t.ticketId, t.id),
+    // The KPI strip's satisfaction reads closure calls answered in a period, across all tickets.
+    index('complaint_events_kind_idx').on(t.kind, t.at),
+  ],
 );
 
 /** Pauses of the solution and closing timers; an open pause has no end. */

@@ -1,0 +1,1 @@
+CREATE INDEX `complaint_events_kind_idx` ON `complaint_events` (`kind`,`at`);
