@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { channel, personalSpot } from './channel';
 import { closureAnswers } from './complaint-terms';
 import { consentPurposes } from './consent';
+import { confirmationAnswers, invitationAnswers, inviteeStatuses } from './event-terms';
 import { genders, stages } from './customers';
 import { id, isoDate, version } from './fields';
 
@@ -118,6 +119,32 @@ const callReason = z.object({
   csiKind: z.enum(csiKinds).nullable(),
   /** A 结案回访 (rule complaint_closure): the ticket whose resolution the call asks about. */
   complaint: z.object({ id: z.number(), ticketNo: z.string(), resolutionSummary: z.string() }).nullable(),
+  /** 活动邀约 / 二次确认 (rules event_invitation, event_confirmation): the event and the invitee's answer so far. */
+  event: z
+    .object({
+      kind: z.enum(['invitation', 'confirmation']),
+      eventId: z.number(),
+      eventNo: z.string(),
+      inviteeId: z.number(),
+      title: z.string(),
+      startsOn: z.string(),
+      endsOn: z.string(),
+      /** 「5月18日—5月19日」 as the script reads it. */
+      dates: z.string(),
+      places: z.string().nullable(),
+      /** The agenda in a line or two for the operator. */
+      agenda: z.string(),
+      /** Seats left; null when that capacity is not limited. */
+      carsLeft: z.number().nullable(),
+      peopleLeft: z.number().nullable(),
+      status: z.enum(inviteeStatuses),
+      signupNo: z.number().nullable(),
+      cars: z.number(),
+      adults: z.number(),
+      children: z.number(),
+      declineReason: z.string().nullable(),
+    })
+    .nullable(),
   notes: z.string().nullable(),
 });
 
@@ -319,7 +346,7 @@ export const callbacksContract = {
     output: z.object({ released: z.number() }),
   }),
   'callbacks.record': channel({
-    touches: ['callbacks', 'customers', 'complaints', 'notifications'],
+    touches: ['callbacks', 'customers', 'complaints', 'notifications', 'events'],
     summary: 'Record the outcome of the call for the claimed tasks (with CSI answers); releases the claim',
     access: 'callbacks.work',
     input: z
@@ -333,6 +360,20 @@ export const callbacksContract = {
         /** 结案回访: the customer's satisfaction with the resolution; dissatisfied reopens the ticket. */
         closure: z
           .object({ answer: z.enum(closureAnswers), notes: z.string().trim().max(1000).nullish() })
+          .nullish(),
+        /**
+         * 活动邀约 / 二次确认 answered: accepted (cars, adults, children), declined (reason), undecided (with
+         * call_back_at), confirmed, cancelled. taskId names the event call when the call holds two.
+         */
+        event: z
+          .object({
+            taskId: id.optional(),
+            answer: z.enum([...invitationAnswers, ...confirmationAnswers]),
+            cars: z.number().int('车辆数应为整数').min(0, '车辆数不能为负数').max(20).optional(),
+            adults: z.number().int('成人数应为整数').min(0, '成人数不能为负数').max(50).optional(),
+            children: z.number().int('儿童数应为整数').min(0, '儿童数不能为负数').max(50).optional(),
+            reason: z.string().trim().max(200).nullish(),
+          })
           .nullish(),
       })
       .refine((r) => r.outcome !== 'appointment' || r.appointmentAt, {
@@ -350,7 +391,16 @@ export const callbacksContract = {
       .refine((r) => !r.closure || (reachedOutcomes as readonly string[]).includes(r.outcome), {
         message: '只有接通客户时才能记录对处理结果的满意度',
         path: ['closure'],
-      }),
+      })
+      .refine(
+        (r) =>
+          !r.event ||
+          (r.event.answer === 'undecided' ? r.outcome === 'call_back_at' : r.outcome === 'reached'),
+        {
+          message: '记录活动答复时，接受、谢绝、确认或取消请选「已接通」，待定请选「约定回电」',
+          path: ['event'],
+        },
+      ),
     output: z.object({
       attemptId: z.number(),
       tasks: z.array(
@@ -366,10 +416,21 @@ export const callbacksContract = {
       followUpTaskId: z.number().nullable(),
       /** 结案回访 answered: the ticket, and whether a dissatisfied answer reopened it. */
       closure: z.object({ ticketId: z.number(), reopened: z.boolean() }).nullable(),
+      /** 活动答复 recorded: where the invitee now stands (waitlisted when the event was full). */
+      event: z
+        .object({
+          inviteeId: z.number(),
+          status: z.enum(inviteeStatuses),
+          waitlisted: z.boolean(),
+          signupNo: z.number().nullable(),
+          message: z.string(),
+          confirmationTaskId: z.number().nullable(),
+        })
+        .nullable(),
     }),
   }),
   'callbacks.undoOutcome': channel({
-    touches: ['callbacks', 'customers', 'complaints'],
+    touches: ['callbacks', 'customers', 'complaints', 'events'],
     summary:
       'Undo an outcome recorded by mistake, the same store day: tasks, do-not-contact and what it created are restored',
     // Anyone's attempt needs callbacks.manage: checked in the service, which knows whose attempt it is.

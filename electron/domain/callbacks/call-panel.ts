@@ -172,6 +172,7 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
       }),
       csiKind: csiKindOf[t.rule_code] ?? null,
       complaint: t.rule_code === 'complaint_closure' ? closedTicketOf(t.id) : null,
+      event: null,
       notes: t.notes,
     };
   });

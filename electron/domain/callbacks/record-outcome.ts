@@ -252,7 +252,7 @@ export function recordCall(ctx: AuthedContext, input: RecordInput): RecordOutput
       attemptId,
     );
 
-    return { attemptId, tasks: results, csiSurveyId, followUpTaskId, closure };
+    return { attemptId, tasks: results, csiSurveyId, followUpTaskId, closure, event: null };
   });
   return run.immediate();
 }
