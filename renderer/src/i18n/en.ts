@@ -11,6 +11,7 @@ import { searchEn } from '../search/search-messages';
 import { auditLogEn } from '../pages/privacy/audit-messages';
 import { subjectRequestsEn } from '../pages/privacy/requests-messages';
 import { complaintsEn } from '../pages/complaints/messages/en';
+import { eventsEn } from '../pages/events/messages/en';
 import { notificationsEn } from '../notifications/notification-messages';
 
 export const en: Messages = {
@@ -545,6 +546,7 @@ export const en: Messages = {
   customerList: customerListEn,
   subjectRequests: subjectRequestsEn,
   complaints: complaintsEn,
+  events: eventsEn,
   notifications: notificationsEn,
   language: {
     'zh-CN': '简体中文',

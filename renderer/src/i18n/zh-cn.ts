@@ -11,6 +11,7 @@ import { searchZhCN } from '../search/search-messages';
 import { auditLogZhCN } from '../pages/privacy/audit-messages';
 import { subjectRequestsZhCN } from '../pages/privacy/requests-messages';
 import { complaintsZhCN } from '../pages/complaints/messages/zh-cn';
+import { eventsZhCN } from '../pages/events/messages/zh-cn';
 import { notificationsZhCN } from '../notifications/notification-messages';
 
 /** The reference locale: its shape defines the keys every other locale must provide. */
@@ -532,6 +533,7 @@ export const zhCN = {
   customerList: customerListZhCN,
   subjectRequests: subjectRequestsZhCN,
   complaints: complaintsZhCN,
+  events: eventsZhCN,
   notifications: notificationsZhCN,
   language: {
     'zh-CN': '简体中文',
