@@ -11,6 +11,7 @@ import { createHttpApp } from '../../electron/server/http-app';
 import type { TestApp } from '../helpers/test-app';
 import { createTestApp } from '../helpers/test-app';
 import { callbackFixture } from '../helpers/callback-fixture';
+import { eventFixture } from '../helpers/event-fixture';
 
 /**
  * PIPL masking, decided in main: every channel that declares personal fields in the contract, called as every
@@ -169,6 +170,17 @@ describe('personal fields × roles, masked or full as the rules say', () => {
     return tickets.get(customerId)!;
   };
 
+  /** An event the owned customer signed up for (its check-in lookup carries the mobile). */
+  const events = eventFixture(() => fx.sql());
+  let eventId = 0;
+  const eventOfOwned = () => {
+    if (!eventId) {
+      eventId = events.event({ startsOn: '2026-11-10' });
+      events.invitee(eventId, people.owned!, { signupNo: 7 });
+    }
+    return eventId;
+  };
+
   /** How to call each channel that declares personal fields, so that its output holds the fixture's people. */
   const calls: Partial<Record<ChannelName, (token: string) => Promise<unknown>>> = {
     'customers.list': (t) => app.ok('customers.list', { filters: { text: full.mobile } }, t),
@@ -203,6 +215,7 @@ describe('personal fields × roles, masked or full as the rules say', () => {
       return app.ok('complaints.list', { filters: { customerId: people.owned } }, t);
     },
     'complaints.get': async (t) => app.ok('complaints.get', { id: await complaintOf(people.owned!) }, t),
+    'events.checkinLookup': (t) => app.ok('events.checkinLookup', { eventId: eventOfOwned(), q: '5678' }, t),
     'callbacks.queue': (t) => app.ok('callbacks.queue', { scope: 'team' }, t),
     'callbacks.next': async (t) => {
       const panel = await app.ok('callbacks.next', { customerId: people.owned! }, t);
