@@ -13,8 +13,9 @@ import { subjectRequestsEn } from '../pages/privacy/requests-messages';
 import { complaintsEn } from '../pages/complaints/messages/en';
 import { eventsEn } from '../pages/events/messages/en';
 import { notificationsEn } from '../notifications/notification-messages';
+import type { WithPlurals } from './plurals';
 
-export const en: Messages = {
+export const en: WithPlurals<Messages> = {
   app: {
     name: 'Dealer CRM',
     shortName: 'Dealer CRM',
@@ -365,6 +366,7 @@ export const en: Messages = {
         encoding: 'encoding {{encoding}}',
         headerRow: 'header in row {{row}}',
         blankRows: '{{count}} blank rows ignored',
+        blankRows_one: '{{count}} blank row ignored',
       },
       counts: {
         label: 'Preview counts',
@@ -377,6 +379,8 @@ export const en: Messages = {
       },
       unknownHeaders:
         '{{count}} headers were not recognised: {{headers}}. Choose a field for them under “Columns” on the left, or ignore them.',
+      unknownHeaders_one:
+        'A header was not recognised: {{headers}}. Choose a field for it under “Columns” on the left, or ignore it.',
       mapping: {
         title: 'Columns',
         hint: 'Changes are checked again',
@@ -406,6 +410,7 @@ export const en: Messages = {
       },
       action: { create: 'Create', update: 'Update', skip: 'Skip' },
       apply: 'Import ({{count}} rows)',
+      apply_one: 'Import ({{count}} row)',
       nothingToApply: 'No rows can be imported',
       applyFailed: 'The import could not start',
       phase: {
@@ -424,6 +429,7 @@ export const en: Messages = {
         'Created {{createdCustomers}} customers and {{createdVehicles}} vehicles; updated {{updatedCustomers}} customers and {{updatedVehicles}} vehicles; skipped {{skipped}} rows',
       failedTitle: 'Import failed; nothing was changed',
       skippedTitle: 'These {{count}} rows were not imported: fix them in the file and import again',
+      skippedTitle_one: 'This row was not imported: fix it in the file and import again',
       reasons: 'Reasons',
       viewHistory: 'View import history',
       another: 'Import another file',
@@ -472,6 +478,7 @@ export const en: Messages = {
       lastVisit: 'Last visit {{date}}',
       noVisit: 'No visits',
       vehicles: '{{count}} vehicles',
+      vehicles_one: '{{count}} vehicle',
       loadMore: 'Load more ({{shown}} of {{total}})',
       empty: 'No likely duplicates found',
       emptyFiltered: 'No likely duplicates for the chosen reasons',

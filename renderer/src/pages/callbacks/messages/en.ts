@@ -1,6 +1,7 @@
 import type { CallbacksMessages } from './zh-cn';
+import type { WithPlurals } from '../../../i18n/plurals';
 
-export const callbacksEn: CallbacksMessages = {
+export const callbacksEn: WithPlurals<CallbacksMessages> = {
   title: 'Call-backs',
   tabs: { mine: 'My queue', team: 'Team queue', workload: 'Workload' },
   buckets: {
@@ -98,7 +99,9 @@ export const callbacksEn: CallbacksMessages = {
     unassign: 'Unassign',
     spread: 'Spread evenly',
     assigned: '{{count}} tasks assigned',
+    assigned_one: '{{count}} task assigned',
     unassigned: '{{count}} tasks unassigned',
+    unassigned_one: '{{count}} task unassigned',
     spreadTitle: 'Spread call-back tasks evenly',
     spreadScope: 'Tasks',
     spreadSelected: 'The {{customers}} selected customers ({{tasks}} tasks)',
@@ -106,6 +109,7 @@ export const callbacksEn: CallbacksMessages = {
     spreadPeople: 'Spread over',
     spreadPeopleHint: 'Dealt in turn by urgency; one customer’s tasks go to one person',
     spreadDone: '{{count}} tasks assigned',
+    spreadDone_one: '{{count}} task assigned',
     spreadPerUser: '{{name}}: {{customers}} customers, {{tasks}} tasks',
     spreadOk: 'Spread',
     noPeople: 'Choose at least one person',
@@ -224,9 +228,12 @@ export const callbacksEn: CallbacksMessages = {
     title: 'Record “{{outcome}}”?',
     do_not_call: 'All call-backs to {{name}}{{fleet}} stop and the card is flagged do-not-contact.',
     fleet: ' ({{count}} vehicles)',
+    fleet_one: ' ({{count}} vehicle)',
     wrong_number:
-      'Ends the {{count}} call-back(s) of this call ({{reasons}}); this number is not called again.',
-    refused: 'Ends the {{count}} call-back(s) of this call ({{reasons}}).',
+      'Ends the {{count}} call-backs of this call ({{reasons}}); this number is not called again.',
+    wrong_number_one: 'Ends the call-back of this call ({{reasons}}); this number is not called again.',
+    refused: 'Ends the {{count}} call-backs of this call ({{reasons}}).',
+    refused_one: 'Ends the call-back of this call ({{reasons}}).',
     undoNote: 'Recorded by mistake? It can be undone the same day from the notice that follows.',
     ok: 'Confirm and record',
     cancel: 'Cancel',

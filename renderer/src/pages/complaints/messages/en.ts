@@ -1,6 +1,7 @@
 import type { ComplaintsMessages } from './zh-cn';
+import type { WithPlurals } from '../../../i18n/plurals';
 
-export const complaintsEn: ComplaintsMessages = {
+export const complaintsEn: WithPlurals<ComplaintsMessages> = {
   title: 'Complaint tickets',
   create: 'New complaint',
   fromFollowUp: 'Turn into a complaint ticket',
@@ -127,7 +128,9 @@ export const complaintsEn: ComplaintsMessages = {
   units: {
     clock_hours: '{{count}} h (around the clock)',
     working_hours: '{{count}} working hours',
+    working_hours_one: '{{count}} working hour',
     working_days: '{{count}} working days',
+    working_days_one: '{{count}} working day',
   },
   duration: {
     minutes: '{{m}} min',
@@ -219,12 +222,14 @@ export const complaintsEn: ComplaintsMessages = {
     avgClose: 'Average time to close',
     hours: '{{hours}} h',
     reopened: 'Reopened {{count}} times',
+    reopened_one: 'Reopened once',
   },
   ticket: {
     back: 'Complaint list',
     notFound: 'Ticket not found',
     meta: 'Entered by {{by}}{{reopened}} ·',
     reopenCount: ' · reopened {{count}} times',
+    reopenCount_one: ' · reopened once',
     resumesTo: 'Resumes to "{{state}}"',
     repeatOf: 'Repeat of {{no}}',
     repeatHint: "The same customer's (or the same car's same-category) earlier ticket within the window",
