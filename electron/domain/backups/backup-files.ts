@@ -11,7 +11,7 @@ import { decryptFile, encryptFile } from './backup-crypto';
  */
 
 /** The data-folder subfolders whose files belong to the database (one entry per domain that stores files). */
-export const dataFileFolders = ['complaint-files'] as const;
+export const dataFileFolders = ['complaint-files', 'event-files'] as const;
 
 export const fileStoreFolder = 'dealer-crm-files';
 

@@ -1,35 +1,39 @@
-import { AppError } from '../../contract/errors';
 import type { eventPlanContract } from '../../contract/event-plan';
 import type { Handlers } from '../../server/handler-types';
+import { addBudgetSpend, budgetYear, updateBudgetYear } from './crm-budget';
+import { saveAgenda } from './event-agenda';
+import { addEventAttachment, readEventAttachment } from './event-attachments';
+import { recordActual, removeBudgetLine, saveBudgetLine } from './event-budget';
+import { removeChecklistItem, saveChecklistItem, setChecklistDone } from './event-checklist';
+import { eventDetail, eventStaff } from './event-detail';
+import { listEvents } from './event-list';
+import { loadEventSettings, updateEventSettings } from './event-settings';
+import { transitionEvent } from './event-status';
+import { saveSummary } from './event-summary';
+import { updateSupport } from './event-support';
+import { createEvent, updateEvent } from './event-write';
 
-type PlanChannel = keyof typeof eventPlanContract;
-
-/** A channel whose service is still being built: says so plainly instead of answering wrong. */
-const notBuilt = (name: PlanChannel) => () => {
-  throw new AppError('internal', `「${name}」尚未完成，请稍后再试`);
-};
-
-export const eventPlanHandlers: Handlers<PlanChannel> = {
-  'events.list': notBuilt('events.list'),
-  'events.get': notBuilt('events.get'),
-  'events.create': notBuilt('events.create'),
-  'events.update': notBuilt('events.update'),
-  'events.transition': notBuilt('events.transition'),
-  'events.saveAgenda': notBuilt('events.saveAgenda'),
-  'events.saveChecklistItem': notBuilt('events.saveChecklistItem'),
-  'events.setChecklistDone': notBuilt('events.setChecklistDone'),
-  'events.removeChecklistItem': notBuilt('events.removeChecklistItem'),
-  'events.saveBudgetLine': notBuilt('events.saveBudgetLine'),
-  'events.recordActual': notBuilt('events.recordActual'),
-  'events.removeBudgetLine': notBuilt('events.removeBudgetLine'),
-  'events.updateSupport': notBuilt('events.updateSupport'),
-  'events.saveSummary': notBuilt('events.saveSummary'),
-  'events.addAttachment': notBuilt('events.addAttachment'),
-  'events.attachment': notBuilt('events.attachment'),
-  'events.settings': notBuilt('events.settings'),
-  'events.updateSettings': notBuilt('events.updateSettings'),
-  'events.staff': notBuilt('events.staff'),
-  'events.budgetYear': notBuilt('events.budgetYear'),
-  'events.updateBudgetYear': notBuilt('events.updateBudgetYear'),
-  'events.addBudgetSpend': notBuilt('events.addBudgetSpend'),
+export const eventPlanHandlers: Handlers<keyof typeof eventPlanContract> = {
+  'events.list': listEvents,
+  'events.get': (ctx, input) => eventDetail(ctx, input.id),
+  'events.create': createEvent,
+  'events.update': updateEvent,
+  'events.transition': transitionEvent,
+  'events.saveAgenda': saveAgenda,
+  'events.saveChecklistItem': saveChecklistItem,
+  'events.setChecklistDone': setChecklistDone,
+  'events.removeChecklistItem': removeChecklistItem,
+  'events.saveBudgetLine': saveBudgetLine,
+  'events.recordActual': recordActual,
+  'events.removeBudgetLine': removeBudgetLine,
+  'events.updateSupport': updateSupport,
+  'events.saveSummary': saveSummary,
+  'events.addAttachment': addEventAttachment,
+  'events.attachment': readEventAttachment,
+  'events.settings': (ctx) => loadEventSettings(ctx.db.$client),
+  'events.updateSettings': updateEventSettings,
+  'events.staff': eventStaff,
+  'events.budgetYear': (ctx, input) => budgetYear(ctx.db.$client, input.year),
+  'events.updateBudgetYear': updateBudgetYear,
+  'events.addBudgetSpend': addBudgetSpend,
 };

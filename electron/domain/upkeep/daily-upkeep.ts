@@ -9,12 +9,15 @@ import { daysBetween } from '../customers/customer-rules/rule-dates';
 import { customersDueForRefresh } from '../customers/derived-due';
 import type { DerivedPassSummary } from '../customers/refresh-all-derived';
 import { refreshDerivedIds, refreshDerivedSlice } from '../customers/refresh-all-derived';
+import { eventSummaryReminders } from '../events/event-notify';
 
 export interface UpkeepSummary {
   today: string;
   derived: DerivedPassSummary & { mode: DerivedMode };
   /** Null when the queue had already been generated that store day (by hand, or by an import). */
   callbacks: GenerationSummary | null;
+  /** Event owners reminded that a summary is overdue (once per event). */
+  eventSummaries: { reminded: number };
 }
 
 /** `since`: only the customers the calendar moved since that day; `all`: everyone (first run, long gap). */
@@ -64,8 +67,9 @@ export async function runDailyUpkeep(
             sliceSize: opts.sliceSize,
             since: sweptWithinAWeek(sqlite, today) ? catchUpFrom(generatedOn, today) : null,
           });
+    const eventSummaries = eventSummaryReminders(sqlite, clock);
     runMarks.markUpkept(sqlite, today, performance.now() - t0);
-    return { today, derived, callbacks };
+    return { today, derived, callbacks, eventSummaries };
   } finally {
     runningOn.delete(sqlite);
   }
