@@ -11,3 +11,4 @@ export * from './subject-requests';
 export * from './complaints';
 export * from './notifications';
 export * from './events';
+export * from './reports';

@@ -116,5 +116,15 @@ export const serviceVisits = sqliteTable(
     // alone: id keeps same-day visits in order, type and mileage ride along.
     index('service_visits_vehicle_idx').on(t.vehicleId, t.visitDate, t.id, t.type, t.mileageKm),
     index('service_visits_date_idx').on(t.visitDate, t.customerId),
+    // The monthly report's structure tables read a year of visits (whose, which car, how much, what kind) from
+    // this index alone.
+    index('service_visits_report_idx').on(
+      t.visitDate,
+      t.customerId,
+      t.vehicleId,
+      t.amountFen,
+      t.type,
+      t.mileageKm,
+    ),
   ],
 );

@@ -10,6 +10,7 @@ import { eventsContract } from './events';
 import { importsContract } from './imports';
 import { notificationsContract } from './notifications';
 import { personalDataContract } from './personal-data';
+import { reportsContract } from './reports';
 import { searchContract } from './search';
 import { settingsContract } from './settings';
 import { subjectRequestsContract } from './subject-requests';
@@ -39,6 +40,7 @@ export const contract = {
   ...notificationsContract,
   ...backupsContract,
   ...auditContract,
+  ...reportsContract,
 };
 
 export type Contract = typeof contract;

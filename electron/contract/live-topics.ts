@@ -17,6 +17,7 @@ export const liveTopics = [
   'backups',
   'events',
   'loyalty',
+  'reports',
 ] as const;
 export type LiveTopic = (typeof liveTopics)[number];
 

@@ -38,9 +38,11 @@ export const permissions = [
   'complaints.raise',
   'complaints.work',
   'complaints.manage',
-  // The events and reports sections are not built yet; these say who will work there (menu only).
+  // The events section is not built yet (menu only); reports.read opens the monthly pack and the dashboard.
   'events.manage',
   'reports.read',
+  // 月结: freeze a month's report pack; closing a closed month again needs a reason (logged).
+  'reports.close',
   'settings.manage',
   'users.manage',
   // Lift a sign-in lockout (too many wrong passwords): managers too, so a locked-out colleague is not stuck
@@ -84,6 +86,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'complaints.manage',
     'events.manage',
     'reports.read',
+    'reports.close',
     'settings.manage',
     'users.unlock',
   ],

@@ -10,6 +10,7 @@ import { duplicatesHandlers } from '../domain/duplicates/duplicates-handlers';
 import { importsHandlers } from '../domain/imports/imports-handlers';
 import { notificationsHandlers } from '../domain/notifications/notifications-handlers';
 import { personalDataHandlers } from '../domain/privacy/personal-data-handlers';
+import { reportsHandlers } from '../domain/reports/reports-handlers';
 import { searchHandlers } from '../domain/search/search-handlers';
 import { settingsHandlers } from '../domain/settings/settings-handlers';
 import { subjectRequestsHandlers } from '../domain/subject-requests/subject-requests-handlers';
@@ -37,4 +38,5 @@ export const handlers: Handlers<ChannelName> = {
   ...notificationsHandlers,
   ...backupsHandlers,
   ...auditHandlers,
+  ...reportsHandlers,
 };

@@ -18,6 +18,7 @@ export const topicKeyRoots: Record<LiveTopic, readonly string[]> = {
   backups: ['backups'],
   events: ['events', 'customers'],
   loyalty: ['loyalty', 'customers'],
+  reports: ['reports'],
 };
 
 export function keyRootsOf(topics: readonly LiveTopic[]): Set<string> {
