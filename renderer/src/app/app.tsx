@@ -11,6 +11,11 @@ import { CustomerCardPage } from '../pages/customer-card/customer-card-page';
 import { CustomersPage } from '../pages/customers/customers-page';
 import { DataCareIndex, DataCareLayout } from '../pages/data-care/data-care-layout';
 import { DuplicatesPage } from '../pages/data-care/duplicates/duplicates-page';
+import { BudgetYearPage } from '../pages/events/budget-year-page';
+import { EventPage } from '../pages/events/event-page';
+import { EventsPage } from '../pages/events/events-page';
+import { EventReportPrint } from '../pages/events/print/event-report-print';
+import { SignInSheetPrint } from '../pages/events/print/sign-in-sheet-print';
 import { ImportPage } from '../pages/data-care/import/import-page';
 import { NotBuiltPage } from '../pages/placeholder/not-built-page';
 import { PrivacyPage } from '../pages/privacy/privacy-page';
@@ -29,6 +34,9 @@ export function App() {
       <HashRouter>
         <AuthGate>
           <Routes>
+            {/* Print views: the A4 page alone, no menu around it. */}
+            <Route path="print/events/:id/sheet" element={gated('events', <SignInSheetPrint />)} />
+            <Route path="print/events/:id/report" element={gated('events', <EventReportPrint />)} />
             <Route element={<AppLayout />}>
               <Route index element={<HomeRedirect />} />
               <Route path="customers" element={gated('customers', <CustomersPage />)} />
@@ -36,7 +44,9 @@ export function App() {
               <Route path="callbacks" element={gated('callbacks', <CallbacksPage />)} />
               <Route path="complaints" element={gated('complaints', <ComplaintsPage />)} />
               <Route path="complaints/:id" element={gated('complaints', <TicketPage />)} />
-              <Route path="events" element={gated('events', <NotBuiltPage section="events" />)} />
+              <Route path="events" element={gated('events', <EventsPage />)} />
+              <Route path="events/budget" element={gated('events', <BudgetYearPage />)} />
+              <Route path="events/:id" element={gated('events', <EventPage />)} />
               <Route path="reports" element={gated('reports', <NotBuiltPage section="reports" />)} />
               <Route path="data-care" element={gated('dataCare', <DataCareLayout />)}>
                 <Route index element={<DataCareIndex />} />
