@@ -454,7 +454,7 @@ export const eventPlanContract = {
     output: eventChange,
   }),
   'events.saveSummary': channel({
-    touches: ['events', 'notifications'],
+    touches: ['events'],
     summary: 'Write the summary once the event is done; submitting locks it and marks the event summarised',
     access: 'events.manage',
     input: z.object({
