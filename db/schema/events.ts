@@ -163,6 +163,8 @@ export const eventInvitees = sqliteTable(
     checkedInBy: integer('checked_in_by').references(() => users.id),
     checkedInCars: integer('checked_in_cars'),
     checkedInPeople: integer('checked_in_people'),
+    /** Where the invitee stood before the check-in, so a mistaken tap can be taken back; null for a walk-in. */
+    statusBeforeCheckIn: text('status_before_check_in').$type<InviteeStatus>(),
     notes: text('notes'),
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),

@@ -51,6 +51,8 @@ export const auditActions = {
   'event.actual_recorded': '登记活动实际费用',
   'event.summary_submitted': '提交活动总结',
   'crm_budget.updated': '修改年度 CRM 预算',
+  'event.checked_in': '活动签到',
+  'event.check_in_undone': '撤销活动签到',
   'backup.created': '数据备份',
   'backup.restored': '恢复备份',
   'audit.verified': '校验审计链',

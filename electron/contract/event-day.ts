@@ -68,7 +68,8 @@ export type CheckinRow = z.infer<typeof checkinRow>;
 export const checkinResult = z.object({
   inviteeId: z.number(),
   eventId: z.number(),
-  status,
+  /** Null: the row left the list (a walk-in's check-in taken back). */
+  status: status.nullable(),
   /** Where the invitee stood before the tap. */
   previousStatus: status.nullable(),
   checkedInAt: z.string().nullable(),

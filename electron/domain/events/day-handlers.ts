@@ -1,7 +1,10 @@
 import { AppError } from '../../contract/errors';
 import type { eventDayContract } from '../../contract/event-day';
 import type { Handlers } from '../../server/handler-types';
+import { checkIn, undoCheckIn } from './checkin';
 import { checkinLookup } from './checkin-lookup';
+import { signInSheet } from './sign-in-sheet';
+import { walkIn } from './walk-in';
 
 const notBuilt = (what: string) => (): never => {
   throw new AppError('internal', `${what}功能尚在开发中，暂不可用`);
@@ -9,9 +12,9 @@ const notBuilt = (what: string) => (): never => {
 
 export const eventDayHandlers: Handlers<keyof typeof eventDayContract> = {
   'events.checkinLookup': (ctx, input) => checkinLookup(ctx, input),
-  'events.checkIn': notBuilt('签到'),
-  'events.undoCheckIn': notBuilt('撤销签到'),
-  'events.walkIn': notBuilt('现场加入'),
-  'events.signInSheet': notBuilt('签到表'),
+  'events.checkIn': (ctx, input) => checkIn(ctx, input),
+  'events.undoCheckIn': (ctx, input) => undoCheckIn(ctx, input),
+  'events.walkIn': (ctx, input) => walkIn(ctx, input),
+  'events.signInSheet': (ctx, input) => signInSheet(ctx, input),
   'events.results': notBuilt('活动效果'),
 };
