@@ -48,8 +48,8 @@ describe('events: the day', () => {
       .run(vin, [...vin].reverse().join(''), plate, ownerId);
   }
 
-  const people: Record<string, number> = {};
-  const inv: Record<string, number> = {};
+  const people = { zhang: 0, li: 0, wang: 0, zhao: 0, outsider: 0 };
+  const inv = { zhang: 0, li: 0, wang: 0, zhao: 0 };
   let eventId = 0;
 
   beforeAll(async () => {
