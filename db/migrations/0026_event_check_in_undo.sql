@@ -1,0 +1,1 @@
+ALTER TABLE `event_invitees` ADD `status_before_check_in` text;
