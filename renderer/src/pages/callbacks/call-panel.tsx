@@ -19,6 +19,7 @@ import { CallCustomerSummary } from './call-customer-summary';
 import { CallHeader } from './call-header';
 import { RevealScope } from '../../personal-data/reveal-scope';
 import { ClosureQuestion, useClosureAnswer } from '../complaints/closure-question';
+import { EventCallAnswer, useEventAnswer } from '../events/event-call-answer';
 import { CallReasons } from './call-reasons';
 import type { CsiKind, CsiValues } from './csi-form';
 import { CsiForm, emptyCsi } from './csi-form';
@@ -59,6 +60,8 @@ export function CallPanelView({ call, onRecorded }: CallPanelViewProps) {
   const [csi, setCsi] = useState<CsiValues>(() => emptyCsi(call.csiKinds[0] ?? 'service'));
   // 结案回访: the customer's satisfaction with a complaint's resolution, sent with a reached outcome.
   const closure = useClosureAnswer(call.reasons, included);
+  // 活动邀约 / 二次确认: the customer's answer about the event, sent with a reached (or call-back) outcome.
+  const eventAnswer = useEventAnswer(call.reasons, included);
   const [tried, setTried] = useState(false);
   // Picking the same outcome twice changes no state; this still re-renders so the focus moves again.
   const [, refocus] = useReducer((n: number) => n + 1, 0);
@@ -143,6 +146,9 @@ export function CallPanelView({ call, onRecorded }: CallPanelViewProps) {
     if (closure.shown && isReached(outcome) && closure.value.answer === null) {
       return { type: 'warning', text: t('complaints.closureCall.missing') };
     }
+    if (eventAnswer.shown && outcome === 'reached' && eventAnswer.value.answer === null) {
+      return { type: 'warning', text: t('events.call.missing') };
+    }
     return null;
   })();
 
@@ -219,6 +225,7 @@ export function CallPanelView({ call, onRecorded }: CallPanelViewProps) {
             }
           : null,
       closure: closure.inputFor(isReached(outcome)),
+      event: eventAnswer.inputFor(outcome),
     };
     // The schema main validates with: a bad time or a survey on an unreached call is caught before the round trip.
     const parsed = callbacksContract['callbacks.record'].input.safeParse(input);
@@ -256,7 +263,9 @@ export function CallPanelView({ call, onRecorded }: CallPanelViewProps) {
         <aside className="cb-call-col cb-call-left">
           <CallCustomerSummary call={call} />
         </aside>
-        <section className={`cb-call-col cb-call-middle${csiShown || closure.shown ? ' has-csi' : ''}`}>
+        <section
+          className={`cb-call-col cb-call-middle${csiShown || closure.shown || eventAnswer.shown ? ' has-csi' : ''}`}
+        >
           {/* The scripts scroll on their own; the survey stays in view under them (1280×720 included). */}
           <div className="cb-reasons-scroll">
             <h2 className="cb-section-title">
@@ -280,6 +289,18 @@ export function CallPanelView({ call, onRecorded }: CallPanelViewProps) {
               onChange={setCsi}
               disabled={!csiEnabled}
               overallRef={csiRef}
+            />
+          )}
+          {eventAnswer.event && (
+            <EventCallAnswer
+              event={eventAnswer.event}
+              value={eventAnswer.value}
+              onChange={eventAnswer.setValue}
+              onOutcome={(o) => {
+                setOutcome(o);
+                if (o === 'call_back_at') pendingFocus.current = 'picker';
+                refocus();
+              }}
             />
           )}
           {closure.shown && (

@@ -104,6 +104,8 @@ export function RecordedBanner({ summary, onClose }: { summary: RecordedSummary;
   if (result.followUpTaskId !== null) lines.push(t('callbacks.recorded.followUp'));
   // 结案回访 answered 不满意: main reopened the ticket in the same step.
   if (result.closure?.reopened) lines.push(t('complaints.closureCall.reopened'));
+  // 活动答复: main's sentence (已报名，报名号 023 / 名额已满，已列入候补第 2 位).
+  if (result.event) lines.push(result.event.message);
   lines.push(t('callbacks.recorded.nextHint'));
 
   return (

@@ -457,6 +457,13 @@ export const eventsEn: EventsMessages = {
     saved: 'Yearly budget saved',
     events: 'Events counted',
   },
+  call: {
+    title: { invitation: 'Event invitation', confirmation: 'Event confirmation' },
+    carsLeft: '{{n}} cars left',
+    peopleLeft: '{{n}} people left',
+    signupNo: 'Sign-up no. {{no}}',
+    missing: 'Record the answer about the event',
+  },
   print: {
     arrived: 'Here',
     totals: '{{invitees}} sign-ups, {{cars}} cars, {{adults}} adults, {{children}} children',

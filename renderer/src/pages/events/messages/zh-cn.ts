@@ -390,6 +390,13 @@ export const eventsZhCN = {
     saved: '年度预算已保存',
     events: '计入的活动',
   },
+  call: {
+    title: { invitation: '活动邀约', confirmation: '活动二次确认' },
+    carsLeft: '剩余 {{n}} 车',
+    peopleLeft: '剩余 {{n}} 人',
+    signupNo: '报名号 {{no}}',
+    missing: '请记录客户对活动的答复',
+  },
   print: {
     arrived: '到场',
     totals: '报名 {{invitees}} 组，{{cars}} 车，成人 {{adults}}，儿童 {{children}}',
