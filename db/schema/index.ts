@@ -12,3 +12,4 @@ export * from './complaints';
 export * from './notifications';
 export * from './events';
 export * from './reports';
+export * from './loyalty';

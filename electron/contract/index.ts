@@ -8,6 +8,7 @@ import { customersContract } from './customers';
 import { duplicatesContract } from './duplicates';
 import { eventsContract } from './events';
 import { importsContract } from './imports';
+import { loyaltyContract } from './loyalty';
 import { notificationsContract } from './notifications';
 import { personalDataContract } from './personal-data';
 import { reportsContract } from './reports';
@@ -37,6 +38,7 @@ export const contract = {
   ...subjectRequestsContract,
   ...complaintsContract,
   ...eventsContract,
+  ...loyaltyContract,
   ...notificationsContract,
   ...backupsContract,
   ...auditContract,

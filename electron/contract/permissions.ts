@@ -40,6 +40,9 @@ export const permissions = [
   'complaints.manage',
   // The events section is not built yet (menu only); reports.read opens the monthly pack and the dashboard.
   'events.manage',
+  // 会员积分: settings, manual adjustments and their approval, the reward catalogue. Reading a member's points
+  // is customers.read; redeeming at the counter is customers.write.
+  'loyalty.manage',
   'reports.read',
   // 月结: freeze a month's report pack; closing a closed month again needs a reason (logged).
   'reports.close',
@@ -85,6 +88,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'complaints.work',
     'complaints.manage',
     'events.manage',
+    'loyalty.manage',
     'reports.read',
     'reports.close',
     'settings.manage',

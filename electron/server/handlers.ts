@@ -8,6 +8,7 @@ import { eventsHandlers } from '../domain/events/events-handlers';
 import { customersHandlers } from '../domain/customers/customers-handlers';
 import { duplicatesHandlers } from '../domain/duplicates/duplicates-handlers';
 import { importsHandlers } from '../domain/imports/imports-handlers';
+import { loyaltyHandlers } from '../domain/loyalty/loyalty-handlers';
 import { notificationsHandlers } from '../domain/notifications/notifications-handlers';
 import { personalDataHandlers } from '../domain/privacy/personal-data-handlers';
 import { reportsHandlers } from '../domain/reports/reports-handlers';
@@ -35,6 +36,7 @@ export const handlers: Handlers<ChannelName> = {
   ...subjectRequestsHandlers,
   ...complaintsHandlers,
   ...eventsHandlers,
+  ...loyaltyHandlers,
   ...notificationsHandlers,
   ...backupsHandlers,
   ...auditHandlers,

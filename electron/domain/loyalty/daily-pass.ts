@@ -1,0 +1,71 @@
+import type Database from 'better-sqlite3';
+import type { DailyPassSummary } from '../../contract/loyalty';
+import { addDays } from '../callbacks/dates';
+import { prepared } from '../customers/sql-cache';
+import { postDueDeliveries } from './deliveries';
+import { expirePoints } from './expiry';
+import { lastReviewDay } from './loyalty-dates';
+import { loadLoyaltySettings } from './loyalty-settings';
+import { tierPassAll } from './tiers';
+
+/** The store days the loyalty pass last ran and last held the yearly review (store_settings, not a setting). */
+interface Marks {
+  ranOn?: string;
+  reviewedOn?: string;
+}
+const marksKey = 'loyalty.runMarks';
+
+function loadMarks(sqlite: Database.Database): Marks {
+  const raw = prepared(sqlite, 'select value from store_settings where key = ?').pluck().get(marksKey) as
+    string | undefined;
+  return raw ? (JSON.parse(raw) as Marks) : {};
+}
+
+function saveMarks(sqlite: Database.Database, marks: Marks, now: string): void {
+  prepared(
+    sqlite,
+    `insert into store_settings (key, value, updated_at) values (?, ?, ?)
+     on conflict (key) do update set value = excluded.value, updated_at = excluded.updated_at`,
+  ).run(marksKey, JSON.stringify(marks), now);
+}
+
+/**
+ * The day's loyalty work, one transaction: points past their last day expire (FIFO); deliveries whose day has
+ * come earn (and close their referrals); every member's tier is looked at — upwards every day, and on the
+ * yearly review day (or the first pass after it, if the server was off) downwards too. Run twice the same day,
+ * the second run finds nothing to do.
+ */
+export function runLoyaltyDaily(
+  sqlite: Database.Database,
+  clock: { today: string; now: string },
+): DailyPassSummary {
+  return sqlite
+    .transaction((): DailyPassSummary => {
+      const settings = loadLoyaltySettings(sqlite);
+      const marks = loadMarks(sqlite);
+      const stamp = { today: clock.today, now: clock.now, by: null };
+      const since = marks.ranOn ? addDays(marks.ranOn, -1) : '0000-01-01';
+      const expired = expirePoints(sqlite, since, stamp);
+      const deliveriesFrom = marks.ranOn ?? addDays(clock.today, -31);
+      const before = countReferralRewards(sqlite);
+      const deliveries = postDueDeliveries(sqlite, deliveriesFrom, stamp);
+      const referrals = countReferralRewards(sqlite) - before;
+      const reviewDay = lastReviewDay(clock.today, settings.reviewDate);
+      // The first pass ever holds no review: tiers so far were all reached by postings under today's rules.
+      const review = marks.reviewedOn !== undefined && marks.reviewedOn < reviewDay;
+      const tiers = tierPassAll(sqlite, clock.today, settings, review, clock.now);
+      saveMarks(
+        sqlite,
+        { ranOn: clock.today, reviewedOn: review || !marks.reviewedOn ? reviewDay : marks.reviewedOn },
+        clock.now,
+      );
+      return { today: clock.today, expired, reviewed: review, tiers, referrals, deliveries };
+    })
+    .immediate();
+}
+
+function countReferralRewards(sqlite: Database.Database): number {
+  return prepared(sqlite, "select count(*) from loyalty_postings where source = 'referral' and kind = 'earn'")
+    .pluck()
+    .get() as number;
+}
