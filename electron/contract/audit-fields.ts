@@ -1,4 +1,5 @@
 import { auditActions } from './audit-actions';
+import { crmBudgetLineLabels } from './event-terms';
 import { importFieldLabels } from './imports';
 import { storeSettingLabels } from './settings';
 
@@ -22,6 +23,8 @@ export const auditEntityLabels: Record<string, string> = {
   audit: '审计日志',
   backup: '备份',
   subject_request: '权利请求',
+  event: '客户活动',
+  crm_budget: '年度 CRM 预算',
 };
 
 const customerFieldLabels: Record<string, string> = {
@@ -111,7 +114,36 @@ const outcomeFieldLabels: Record<string, string> = {
   closesTask: '结束任务',
 };
 
+const eventFieldLabels: Record<string, string> = {
+  title: '活动名称',
+  type: '活动类型',
+  theme: '主题',
+  startsOn: '开始日期',
+  endsOn: '结束日期',
+  places: '地点',
+  capacityCars: '车辆容量',
+  capacityPeople: '人数容量',
+  plannedCars: '计划车辆数',
+  plannedPeople: '计划人数',
+  ownerUserId: '负责人编号',
+  invitationScript: '邀约话术',
+  confirmationScript: '二次确认话术',
+  filingStatus: '厂家报备',
+  subsidyRequestedFen: '申请补贴（分）',
+  subsidyApprovedFen: '批准补贴（分）',
+  subsidyReceivedFen: '到账补贴（分）',
+  manufacturerGifts: '厂家礼品',
+  actualFen: '实际金额（分）',
+};
+
+/** The year's budget changes name its lines. */
+const crmBudgetFieldLabels: Record<string, string> = Object.fromEntries(
+  Object.entries(crmBudgetLineLabels).map(([line, label]) => [line, `${label}（分）`]),
+);
+
 export const auditFieldLabels: Record<string, Record<string, string>> = {
+  event: eventFieldLabels,
+  crm_budget: crmBudgetFieldLabels,
   customer: { ...importFieldLabels, ...customerFieldLabels },
   vehicle: vehicleFieldLabels,
   visit: visitFieldLabels,

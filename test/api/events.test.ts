@@ -328,6 +328,12 @@ describe('the status machine', () => {
       summary: { dueOn: '2026-11-11', overdue: false },
       transitions: [],
     });
+    // …and a task on the preparation list, the owner's, due the same day.
+    expect(e.checklist.find((c) => c.title === '提交活动总结')).toMatchObject({
+      owner: { id: fx.ids.mgr },
+      dueOn: '2026-11-11',
+      doneAt: null,
+    });
     const notes = await app.ok('notifications.list', { unreadOnly: true }, t('mgr'));
     expect(notes.rows.find((n) => n.kind === 'event_summary_due' && n.refId === id)).toMatchObject({
       refType: 'event',
@@ -671,6 +677,10 @@ describe('the summary', () => {
     expect(r).toMatchObject({ status: 'summarised', locked: true });
     const e = await get(id);
     expect(e.summary).toMatchObject({ locked: true, submittedBy: { id: fx.ids.mgr }, overdue: false });
+    expect(e.checklist.find((c) => c.title === '提交活动总结')).toMatchObject({
+      doneBy: { id: fx.ids.mgr },
+      overdue: false,
+    });
     expect(e.status).toBe('summarised');
     for (const submit of [false, true]) {
       const again = await errorOf('events.saveSummary', { eventId: id, strengths: '改一下', submit });

@@ -8,7 +8,7 @@ import { prepared } from '../customers/sql-cache';
 import { notifySummaryDue } from './event-notify';
 import { loadEventSettings } from './event-settings';
 import { checkVersion, readEvent } from './event-store';
-import { summaryDueOn } from './event-summary-due';
+import { addSummaryTask, summaryDueOn } from './event-summary-due';
 
 /** The moves open from a status, in the contract's order. */
 export function allowedTransitions(status: EventStatus): EventTransition[] {
@@ -71,8 +71,10 @@ export function transitionEvent(
              select confirmation_task_id from event_invitees where event_id = @id and confirmation_task_id is not null)`,
         ).run({ now, id: e.id }).changes;
       }
-      if (input.action === 'finish' && dueOn)
+      if (input.action === 'finish' && dueOn) {
+        addSummaryTask(sqlite, e, dueOn);
         notifySummaryDue(sqlite, { ...e, summaryDueOn: dueOn }, 'finished', now);
+      }
       recordAudit(ctx, {
         action: 'event.status_changed',
         entity: 'event',

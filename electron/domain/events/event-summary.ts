@@ -5,6 +5,7 @@ import { localDate } from '../clock';
 import type { AuthedContext } from '../context';
 import { prepared } from '../customers/sql-cache';
 import { fieldError, readEvent } from './event-store';
+import { tickSummaryTask } from './event-summary-due';
 
 export const summaryLockedMessage = '总结已提交，不能再修改';
 
@@ -57,6 +58,7 @@ export function saveSummary(
           id: e.id,
         }) as number;
       if (input.submit) {
+        tickSummaryTask(sqlite, e.id, ctx.user.id, now);
         recordAudit(ctx, {
           action: 'event.summary_submitted',
           entity: 'event',
