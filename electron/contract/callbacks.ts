@@ -425,6 +425,8 @@ export const callbacksContract = {
           signupNo: z.number().nullable(),
           message: z.string(),
           confirmationTaskId: z.number().nullable(),
+          /** A cancellation freed seats: the first waitlisted invitee who now fits (for the manager to offer). */
+          offer: z.object({ inviteeId: z.number(), customerId: z.number(), name: z.string() }).nullable(),
         })
         .nullable(),
     }),

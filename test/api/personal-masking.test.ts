@@ -180,6 +180,35 @@ describe('personal fields × roles, masked or full as the rules say', () => {
     }
     return eventId;
   };
+  /** A fresh event (so every call starts clean), approved, with room for `people` (null: no limit). */
+  let eventSerial = 0;
+  const freshEvent = (people: number | null = null) =>
+    Number(
+      fx
+        .sql()
+        .prepare(
+          `insert into events (event_no, title, type, starts_on, ends_on, capacity_people, status, created_at, updated_at)
+           values (?, '隐私测试活动', 'owners_meeting', '2026-12-20', '2026-12-20', ?, 'approved', ?, ?)`,
+        )
+        .run(`PM-${++eventSerial}`, people, now.toISOString(), now.toISOString()).lastInsertRowid,
+    );
+  /** Room for one: the owned card signed up, the other card on the waiting list. */
+  const signedUpPair = async () => {
+    const eventId = freshEvent(1);
+    const add = (customerId: number) =>
+      app.ok('events.addInvitee', { eventId, customerId, status: 'accepted', adults: 1 }, app.adminToken);
+    return {
+      first: (await add(people.owned!)).invitee.inviteeId,
+      second: (await add(people.other!)).invitee.inviteeId,
+    };
+  };
+  /** Whom a target list takes: the owned card (the only one with the events consent), not invited lately. */
+  const targetsCall = (channel: 'events.previewTargets' | 'events.buildTargets') => (t: string) => {
+    fx.sql()
+      .prepare(`update event_invitees set created_at = '2020-01-01T00:00:00.000Z' where customer_id = ?`)
+      .run(people.owned);
+    return app.ok(channel, { eventId: freshEvent(), filters: {} }, t);
+  };
 
   /** How to call each channel that declares personal fields, so that its output holds the fixture's people. */
   const calls: Partial<Record<ChannelName, (token: string) => Promise<unknown>>> = {
@@ -216,6 +245,24 @@ describe('personal fields × roles, masked or full as the rules say', () => {
     },
     'complaints.get': async (t) => app.ok('complaints.get', { id: await complaintOf(people.owned!) }, t),
     'events.checkinLookup': (t) => app.ok('events.checkinLookup', { eventId: eventOfOwned(), q: '5678' }, t),
+    'events.previewTargets': targetsCall('events.previewTargets'),
+    'events.buildTargets': targetsCall('events.buildTargets'),
+    'events.invitees': async (t) => {
+      const eventId = freshEvent();
+      await app.ok('events.addInvitee', { eventId, customerId: people.owned }, app.adminToken);
+      return app.ok('events.invitees', { eventId }, t);
+    },
+    'events.addInvitee': (t) =>
+      app.ok('events.addInvitee', { eventId: freshEvent(), customerId: people.owned }, t),
+    'events.recordAnswer': async (t) =>
+      app.ok('events.recordAnswer', { inviteeId: (await signedUpPair()).first, answer: 'cancelled' }, t),
+    'events.cancelSignup': async (t) =>
+      app.ok('events.cancelSignup', { inviteeId: (await signedUpPair()).first }, t),
+    'events.promoteWaitlisted': async (t) => {
+      const pair = await signedUpPair();
+      await app.ok('events.cancelSignup', { inviteeId: pair.first }, app.adminToken);
+      return app.ok('events.promoteWaitlisted', { inviteeId: pair.second }, t);
+    },
     'callbacks.queue': (t) => app.ok('callbacks.queue', { scope: 'team' }, t),
     'callbacks.next': async (t) => {
       const panel = await app.ok('callbacks.next', { customerId: people.owned! }, t);
@@ -253,6 +300,12 @@ describe('personal fields × roles, masked or full as the rules say', () => {
     });
     fx.vehicle(people.owned, '2026-11-07');
     fx.vehicle(people.other, '2026-11-07');
+    // Only the owned card may be invited to events: a target list over the whole base finds it alone.
+    fx.sql()
+      .prepare(
+        `insert into consents (customer_id, purpose, granted, recorded_at, channel) values (?, 'events', 1, ?, 'paper')`,
+      )
+      .run(people.owned, now.toISOString());
   });
   afterAll(() => app.close());
 

@@ -6,6 +6,7 @@ import { complaintCategoryLabels, complaintStateLabels } from '../../contract/co
 import { AppError } from '../../contract/errors';
 import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
+import { eventCallInfo, isEventRule } from '../events/event-calls';
 import { loadCustomerFacts } from './facts';
 import { defaultKmPerDay, loadRules } from './rule-config';
 import { genderTitle, salutation } from '../../common/salutation';
@@ -146,6 +147,7 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
         ? visitById.get(t.service_visit_id)
         : lastVisitOf.get({ customerId, vehicleId: vehicle?.id ?? null })
     ) as VisitRow | undefined;
+    const event = isEventRule(t.rule_code) ? eventCallInfo(sqlite, t.id, today) : null;
     return {
       taskId: t.id,
       ruleCode: t.rule_code,
@@ -158,7 +160,7 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
       maxAttempts: rule?.maxAttempts ?? 1,
       lastOutcome: t.last_outcome,
       vehicleId: t.vehicle_id,
-      script: renderScript(rule?.script ?? '', {
+      script: renderScript(event?.ownScript ?? rule?.script ?? '', {
         name: customer.name,
         title: genderTitle(customer.gender),
         salutation: greeting,
@@ -169,10 +171,11 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
         visitDate: visit?.visitDate ?? null,
         advisor: visit?.advisor ?? null,
         store: storeName,
+        event: event?.script ?? null,
       }),
       csiKind: csiKindOf[t.rule_code] ?? null,
       complaint: t.rule_code === 'complaint_closure' ? closedTicketOf(t.id) : null,
-      event: null,
+      event: event?.panel ?? null,
       notes: t.notes,
     };
   });

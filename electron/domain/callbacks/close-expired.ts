@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { markUnreachableAfterExpiry } from '../events/invitation-tasks';
 import { runMarks } from './run-marks';
 import { stmt } from './statements';
 
@@ -14,6 +15,8 @@ export function closeExpired(sqlite: Database.Database, today: string, nowIso: s
      where status = 'open' and due_date < @today and expires_on < @today
        and (claimed_by is null or claim_expires_at < @now)`,
   ).run({ today, now: nowIso }).changes;
+  // An invitation call that ran out without reaching the customer: 联系不上 on the event's list.
+  if (changes) markUnreachableAfterExpiry(sqlite, nowIso);
   runMarks.markExpired(sqlite, today);
   return changes;
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { EventCallEffects } from '../events/event-calls';
 import { stmt } from './statements';
 
 /** Every column of a task that recording an outcome may change, as it was before. */
@@ -38,6 +39,8 @@ export interface OutcomeEffects {
   interactionId: number | null;
   /** A 结案回访 answer put on a complaint ticket (and whether it reopened it): such a call is not undone. */
   complaintClosure?: { ticketId: number; reopened: boolean } | null;
+  /** An event call's answer on the list (and the calls it ended): put back on undo. */
+  eventCall?: EventCallEffects | null;
 }
 
 const snapshotColumns = `id, status, skip_reason, attempts, next_attempt_at, assigned_user_id, claimed_by,

@@ -7,6 +7,7 @@ import { AppError } from '../../contract/errors';
 import { localDate, storeDateTimeLabel } from '../clock';
 import { recordClosureAnswer } from '../complaints/closing';
 import type { AuthedContext } from '../context';
+import { recordEventCall } from '../events/event-calls';
 import { skipReasons } from './consent';
 import { createCsiFollowUp, csiSummary, recordCsiSurvey } from './csi';
 import type { OutcomeEffects } from './outcome-effects';
@@ -173,6 +174,15 @@ export function recordCall(ctx: AuthedContext, input: RecordInput): RecordOutput
 
     if (dnc) markDoNotContact(sqlite, customerId, now);
 
+    // 活动邀约 / 二次确认: the answer goes on the event's list (seats, waiting list, the second call), here.
+    const eventCall = recordEventCall(sqlite, {
+      tasks,
+      ended: new Set(results.filter((r) => dnc || r.status === 'done').map((r) => r.id)),
+      outcome: input.outcome,
+      answer: input.event ?? null,
+      at,
+    });
+
     // 结案回访: the answer goes on the ticket (a dissatisfied one reopens it), in this same transaction.
     const closure = input.closure
       ? recordClosureAnswer(ctx, {
@@ -228,6 +238,7 @@ export function recordCall(ctx: AuthedContext, input: RecordInput): RecordOutput
       parts.push(`；投诉处理结果：${closureAnswerLabels[input.closure.answer]}`);
       if (closure?.reopened) parts.push('，工单已重新打开');
     }
+    if (eventCall.event) parts.push(`；活动报名：${eventCall.event.message}`);
     if (input.notes) parts.push(`。备注：${input.notes}`);
     const interactionId = Number(
       stmt(
@@ -241,18 +252,22 @@ export function recordCall(ctx: AuthedContext, input: RecordInput): RecordOutput
       tasksBefore,
       tasksAfter: snapshotTasks(sqlite, touchedIds),
       customerBefore,
-      createdTaskIds: followUpTaskId !== null && !followUpExisted ? [followUpTaskId] : [],
+      createdTaskIds: [
+        ...(followUpTaskId !== null && !followUpExisted ? [followUpTaskId] : []),
+        ...eventCall.createdTaskIds,
+      ],
       appendedTask,
       csiSurveyIds: csiSurveyId !== null ? [csiSurveyId] : [],
       interactionId,
       complaintClosure: closure,
+      eventCall: eventCall.effects,
     };
     stmt(sqlite, 'update callback_attempts set effects = ? where id = ?').run(
       JSON.stringify(effects),
       attemptId,
     );
 
-    return { attemptId, tasks: results, csiSurveyId, followUpTaskId, closure, event: null };
+    return { attemptId, tasks: results, csiSurveyId, followUpTaskId, closure, event: eventCall.event };
   });
   return run.immediate();
 }

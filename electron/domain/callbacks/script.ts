@@ -11,6 +11,8 @@ export interface ScriptValues {
   visitDate: string | null;
   advisor: string | null;
   store: string;
+  /** An event call (活动邀约 / 二次确认): {event} {dates} {place} {agenda}. */
+  event?: { event: string; dates: string; place: string; agenda: string } | null;
 }
 
 /** 2026-11-22 → 2026年11月22日 */
@@ -37,6 +39,7 @@ export function renderScript(template: string, v: ScriptValues): string {
     visitDate: chineseDate(v.visitDate) ?? '上次进站',
     advisor: v.advisor ?? '服务顾问',
     store: v.store,
+    ...(v.event ?? {}),
   };
   return template
     .replace(/\{name\}\{title\}/g, '{salutation}')

@@ -6,6 +6,7 @@ import { AppError } from '../../contract/errors';
 import { roleCan } from '../../contract/permissions';
 import { localDate } from '../clock';
 import type { AuthedContext } from '../context';
+import { restoreInvitees } from '../events/invitee-store';
 import type { OutcomeEffects, TaskSnapshot } from './outcome-effects';
 import { sameWork, snapshotTasks } from './outcome-effects';
 import { regenerate } from './regenerate-for-customer';
@@ -166,6 +167,11 @@ export function undoOutcome(ctx: AuthedContext, input: UndoInput): UndoOutput {
       stmt(sqlite, 'delete from csi_surveys where id in (select value from json_each(?))').run(
         JSON.stringify(effects.csiSurveyIds),
       );
+    }
+    if (effects.eventCall) {
+      // The list first: the invitee refers to the second-confirmation call deleted below.
+      restoreInvitees(sqlite, effects.eventCall.inviteesBefore, effects.eventCall.inviteesAfter, now);
+      for (const before of effects.eventCall.tasksBefore) restoreTask(sqlite, before, null, now);
     }
     if (effects.createdTaskIds.length) {
       stmt(sqlite, 'delete from callback_tasks where id in (select value from json_each(?))').run(

@@ -39,7 +39,7 @@ const endOfDay = (day: string) => `${day}\uffff`;
  * unless `repeats`), so a selective filter can drive the query instead of the sort order; and for a column of
  * customers with few values, the column and values, to walk a composite index value by value.
  */
-interface Filter {
+export interface Filter {
   cond: Sql;
   /** Columns of customers the condition reads; none for a test on another table by customer id. */
   reads: string[];
@@ -66,7 +66,8 @@ function textFilter(sqlite: Database.Database, text: string): Filter {
   };
 }
 
-function filtersOf(sqlite: Database.Database, f: Filters): Filter[] {
+/** The list's filters as conditions on customers `c` (event segments build on these). */
+export function filtersOf(sqlite: Database.Database, f: Filters): Filter[] {
   const out: Filter[] = [];
   if (f.text) out.push(textFilter(sqlite, f.text));
   if (f.stages?.length) {
