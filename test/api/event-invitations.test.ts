@@ -20,8 +20,24 @@ const daysAgo = (n: number) => new Date(clock.now().getTime() - n * 86_400_000).
 
 let app: TestApp;
 const fx = callbackFixture(() => app, '6');
-const people: Record<string, number> = {};
-const events: Record<string, number> = {};
+type Person =
+  | 'ok1'
+  | 'ok2'
+  | 'ok3'
+  | 'ok5'
+  | 'old'
+  | 'dnc'
+  | 'dncNoConsent'
+  | 'noConsent'
+  | 'refused'
+  | 'noMobile'
+  | 'merged'
+  | 'erased'
+  | 'recent'
+  | 'outsider'
+  | 'lead';
+const people = {} as Record<Person, number>;
+const events = {} as Record<'earlier' | 'trip', number>;
 const t = (who: string) => fx.tokens[who]!;
 const count = (table: string, where = '1') =>
   fx.sql().prepare(`select count(*) from ${table} where ${where}`).pluck().get() as number;
@@ -527,7 +543,7 @@ describe('capacity, the waiting list and sign-ups by hand', () => {
     const promoted = await app.ok('events.promoteWaitlisted', { inviteeId: ok3.id }, t('mgr'));
     expect(promoted).toMatchObject({ waitlisted: false, invitee: { status: 'accepted', signupNo: 3 } });
     expect(promoted.confirmationTaskId).not.toBeNull();
-    const lead = invitee(events.trip, people.lead!);
+    const lead = invitee(events.trip, people.lead);
     const second = await app.ok('events.promoteWaitlisted', { inviteeId: lead.id }, t('mgr'));
     expect(second.invitee).toMatchObject({ status: 'accepted', signupNo: 4, waitlistPosition: null });
     expect(second.capacity).toMatchObject({ heldCars: 3, heldPeople: 7, waitlisted: 0 });
