@@ -3,16 +3,31 @@ import { MigrationError } from '../../db/migrate';
 import { startAppCore } from '../server/app-core';
 import { consoleLog } from '../server/console-log';
 import { resolveDataDir, resolveKeyDir } from '../server/data-dir';
+import { currentHostInfo } from '../server/host/host-runtime';
+import { startLanListener } from '../server/host/lan-listener';
+import { isLoopback } from '../server/host/rate-limit';
 import { createHttpApp } from '../server/http-app';
 import { parseFlags, stringFlag } from './args';
 import { buildRendererIfNeeded, rendererOutDir } from './build-renderer';
 
-/** `npm run serve -- --port 5170 --data-dir ./data [--host 127.0.0.1] [--admin-password …] [--no-upkeep]` */
+/**
+ * `npm run serve -- --port 5170 --data-dir ./data [--lan [--lan-port 5171] [--no-mdns]] [--admin-password …]
+ * [--no-upkeep]`. Plain HTTP only ever listens on loopback; `--lan` makes this PC the store host: HTTPS on every
+ * interface with the host's own certificate, announced on the LAN.
+ */
 async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
   const port = Number(stringFlag(flags, 'port') ?? process.env.PORT ?? 5170);
-  // Loopback unless an administrator deliberately opens it to the store's LAN.
   const host = stringFlag(flags, 'host') ?? '127.0.0.1';
+  if (!isLoopback(host) && host !== 'localhost') {
+    // Plain HTTP on the LAN would send passwords, session cookies and phone numbers in clear text.
+    console.error(
+      `明文 HTTP 只在本机回环地址上提供（收到 --host ${host}）。要让其他电脑连接，请用 --lan：以 HTTPS 在局域网提供，工作站用配对码核对证书。`,
+    );
+    process.exit(2);
+  }
+  const lan = flags.lan === true;
+  const lanPort = Number(stringFlag(flags, 'lan-port') ?? port + 1);
   const dataDir = resolveDataDir(stringFlag(flags, 'data-dir'));
   const adminPassword = stringFlag(flags, 'admin-password') ?? process.env.DEALER_CRM_ADMIN_PASSWORD;
 
@@ -41,13 +56,30 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     console.log(`Dealer CRM 已启动：http://${host}:${info.port}/  （数据目录：${dataDir}）`);
   });
+  const lanListener = lan
+    ? await startLanListener({
+        dataDir,
+        port: lanPort,
+        router: core.router,
+        changes: core.changes,
+        staticDir: rendererOutDir,
+        announce: flags['no-mdns'] !== true,
+        log: (l) => console.warn(l),
+      })
+    : null;
+  if (lanListener) {
+    const info = await currentHostInfo();
+    console.log(`门店主机（HTTPS）：${info.urls.join('  ')}`);
+    console.log(`证书指纹 SHA-256：${info.fingerprint}`);
+    console.log(`配对码：${info.pairingCode}（工作站连接时输入，用于核对主机证书）`);
+  }
   let stopping = false;
   const stop = () => {
     // A second Ctrl+C while the backup at shutdown runs stops at once.
     if (stopping) process.exit(1);
     stopping = true;
     server.close();
-    core.shutdown().then(
+    Promise.all([lanListener?.close(), core.shutdown()]).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error('关闭时出错：', error);

@@ -5,6 +5,8 @@ export const errorKinds = [
   'conflict',
   'forbidden',
   'unauthenticated',
+  // A workstation sent more requests than the host lets one client send (HTTP 429).
+  'rate_limited',
   'internal',
 ] as const;
 export type ErrorKind = (typeof errorKinds)[number];
@@ -35,6 +37,7 @@ export const defaultErrorMessages: Record<ErrorKind, string> = {
   conflict: '记录已被他人修改，请刷新后重试',
   forbidden: '您没有执行此操作的权限',
   unauthenticated: '登录已过期，请重新登录',
+  rate_limited: '本工作站的请求过于频繁，请稍等几秒再试',
   internal: '系统内部错误，请稍后重试或联系管理员',
 };
 
@@ -44,5 +47,6 @@ export const httpStatusOfKind: Record<ErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  rate_limited: 429,
   internal: 500,
 };

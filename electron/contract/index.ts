@@ -7,6 +7,7 @@ import { complaintsContract } from './complaints';
 import { customersContract } from './customers';
 import { duplicatesContract } from './duplicates';
 import { eventsContract } from './events';
+import { hostContract } from './host';
 import { importsContract } from './imports';
 import { loyaltyContract } from './loyalty';
 import { notificationsContract } from './notifications';
@@ -34,6 +35,7 @@ export const contract = {
   ...vehiclesContract,
   ...callbacksContract,
   ...systemContract,
+  ...hostContract,
   ...settingsContract,
   ...subjectRequestsContract,
   ...complaintsContract,

@@ -19,6 +19,7 @@ import { systemHandlers } from '../domain/system/system-handlers';
 import { usersHandlers } from '../domain/users/users-handlers';
 import { vehiclesHandlers } from '../domain/vehicles/vehicles-handlers';
 import type { Handlers } from './handler-types';
+import { hostHandlers } from './host/host-handlers';
 
 /** Channel → service, one object per domain. Handlers only adapt; the rules live in the services. */
 export const handlers: Handlers<ChannelName> = {
@@ -32,6 +33,7 @@ export const handlers: Handlers<ChannelName> = {
   ...vehiclesHandlers,
   ...callbacksHandlers,
   ...systemHandlers,
+  ...hostHandlers,
   ...settingsHandlers,
   ...subjectRequestsHandlers,
   ...complaintsHandlers,

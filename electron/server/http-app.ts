@@ -8,12 +8,15 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ChannelName } from '../contract';
 import { contract } from '../contract';
-import { httpStatusOfKind } from '../contract/errors';
+import { defaultErrorMessages, httpStatusOfKind } from '../contract/errors';
 import { appVersion } from '../domain/system/app-version';
 import type { ChangeBus } from './change-bus';
 import { serveChangeStream } from './change-stream';
 import { contractListing } from './contract-listing';
 import { bodyTooLargeMessage, maxBodyBytesOf } from './body-limits';
+import type { RateLimiter } from './host/rate-limit';
+import { isLoopback } from './host/rate-limit';
+import { workstationClient } from './host/workstation-name';
 import { checkJsonContentType, checkSameOrigin } from './request-guard';
 import type { Router } from './router';
 import { contentSecurityPolicy } from './security-headers';
@@ -28,6 +31,12 @@ export interface HttpAppOptions {
   secureCookie?: boolean;
   /** The app's change bus: serves the live-change stream at GET /api/changes when given. */
   changes?: ChangeBus;
+  /** Host mode: each LAN client's request budget. */
+  rateLimit?: RateLimiter;
+  /** Clients the budget does not apply to: loopback (the host's own window, local scripts) unless told. */
+  rateLimitExempt?: (peer: string | null) => boolean;
+  /** Host mode: the certificate browsers download at /host-certificate to trust the host. */
+  certificatePem?: string;
 }
 
 /** Sign-in and first-run setup need no session: a cookie left from earlier signs nothing in there. */
@@ -56,7 +65,32 @@ export function createHttpApp(opts: HttpAppOptions): Hono {
     c.header('Content-Security-Policy', contentSecurityPolicy);
   });
 
+  const rateLimit = opts.rateLimit;
+  if (rateLimit) {
+    app.use('/api/*', async (c, next) => {
+      const peer = peerAddress(c);
+      if ((opts.rateLimitExempt ?? isLoopback)(peer)) return next();
+      const verdict = rateLimit(peer ?? 'unknown');
+      if (verdict.allowed) return next();
+      c.header('Retry-After', String(verdict.retryAfterSeconds));
+      return c.json(
+        { ok: false, error: { kind: 'rate_limited', message: defaultErrorMessages.rate_limited } },
+        429,
+      );
+    });
+  }
+
   app.get('/api/health', (c) => c.json({ ok: true, data: { status: 'ok', version: appVersion } }));
+
+  const certificatePem = opts.certificatePem;
+  if (certificatePem) {
+    // Public on purpose: a browser must fetch it before it can trust the host; it holds no secret.
+    app.get('/host-certificate', (c) => {
+      c.header('Content-Type', 'application/x-x509-ca-cert');
+      c.header('Content-Disposition', 'attachment; filename="dealer-crm-host.crt"');
+      return c.body(certificatePem);
+    });
+  }
   app.get('/api/contract', (c) => c.json({ ok: true, data: listing }));
 
   const changes = opts.changes;
@@ -64,7 +98,7 @@ export function createHttpApp(opts: HttpAppOptions): Hono {
     app.get('/api/changes', (c) =>
       serveChangeStream(c, changes, opts.router, {
         token: bearer(c.req.header('authorization')) ?? getCookie(c, sessionCookie) ?? null,
-        client: peerAddress(c),
+        client: workstationClient(peerAddress(c), c.req.header('x-dealer-workstation')),
       }),
     );
   }
@@ -111,7 +145,8 @@ export function createHttpApp(opts: HttpAppOptions): Hono {
       const token = bearer(c.req.header('authorization')) ?? getCookie(c, sessionCookie) ?? null;
       // X-Dealer-Background: the page made this call by itself (a poll), not a person: not use of the session.
       const background = c.req.header('x-dealer-background') === '1';
-      const result = await opts.router(channel, body, { token, client: peerAddress(c), background });
+      const client = workstationClient(peerAddress(c), c.req.header('x-dealer-workstation'));
+      const result = await opts.router(channel, body, { token, client, background });
       if (!result.ok) return c.json(result, httpStatusOfKind[result.error.kind] as ContentfulStatusCode);
 
       const browser = c.req.header('x-dealer-client') === 'browser';
