@@ -3,7 +3,7 @@ import type { EventType } from '../../contract/event-terms';
 import { eventTypeLabels } from '../../contract/event-terms';
 import type { eventSection } from '../../contract/reports';
 import type { AuthedContext } from '../context';
-import { heldEventsSql } from './kpi-clv';
+import { heldEventsSql } from './held-events';
 import { monthWindow } from './month-window';
 
 type EventSection = z.infer<typeof eventSection>;

@@ -8,24 +8,27 @@ import { monthWindow } from './month-window';
 /** How late a maintenance may come and still count as on time: a month past the interval, 10% past its km. */
 export const onTimeGrace = { days: 30, kmFactor: 1.1 } as const;
 
+export type MaintenanceByMonth = Map<string, { visits: number; onTime: number }>;
+
 /**
- * 按时保养率: of the maintenance visits (首保 and 定期保养) in the month, the share that came within the
- * recommended interval after the car's previous maintenance (首保: after delivery, 3 months or 3,000 km;
- * 定期保养: the call-back rule's interval, 6 months or 7,500 km by default), plus the grace above. A regular
- * maintenance with no earlier one on file cannot be judged and is not counted.
+ * The maintenance visits (首保 and 定期保养) of the 12 months ending with `month`, per month, and how many came
+ * on time: within the recommended interval after the car's previous maintenance (首保: after delivery, 3 months
+ * or 3,000 km; 定期保养: the call-back rule's interval, 6 months or 7,500 km by default) plus the grace above.
+ * A regular maintenance with no earlier one on file cannot be judged and is not counted; a second maintenance
+ * on the same day as another is measured from the one before that day.
  */
-export function onTimeMaintenance(sqlite: Database.Database, month: string): KpiCount {
+export function readMaintenanceTimeliness(sqlite: Database.Database, month: string): MaintenanceByMonth {
   const w = monthWindow(month);
   const rule = ruleOf(loadRules(sqlite), 'regular_maintenance');
-  const r = sqlite
+  const rows = sqlite
     .prepare(
       `with m as (
-         select s.id, s.vehicle_id, s.visit_date, s.mileage_km, s.type,
+         select s.vehicle_id, s.visit_date, s.mileage_km, s.type,
            (select x.visit_date || '|' || x.mileage_km from service_visits x indexed by service_visits_vehicle_idx
-            where x.vehicle_id = s.vehicle_id and x.type in ('first_maintenance', 'maintenance')
-              and (x.visit_date < s.visit_date or (x.visit_date = s.visit_date and x.id < s.id))
-            order by x.visit_date desc, x.id desc limit 1) as prev
-         from service_visits s indexed by service_visits_date_idx
+            where x.vehicle_id = s.vehicle_id and x.visit_date < s.visit_date
+              and x.type in ('first_maintenance', 'maintenance')
+            order by x.visit_date desc limit 1) as prev
+         from service_visits s indexed by service_visits_report_idx
          where s.visit_date between @from and @to and s.type in ('first_maintenance', 'maintenance')
        ), based as (
          select m.visit_date, m.mileage_km,
@@ -35,20 +38,26 @@ export function onTimeMaintenance(sqlite: Database.Database, month: string): Kpi
            m.prev is null as first
          from m join vehicles v on v.id = m.vehicle_id
        )
-       select count(*) as n, coalesce(sum(
+       select substr(visit_date, 1, 7) as ym, count(*) as visits, coalesce(sum(
            visit_date <= date(base_date, case when first then @firstMonths else @months end, 'floor', @grace)
-           and mileage_km - base_km <= (case when first then @firstKm else @km end) * @kmFactor), 0) as ok
-       from based where base_date is not null`,
+           and mileage_km - base_km <= (case when first then @firstKm else @km end) * @kmFactor), 0) as onTime
+       from based where base_date is not null group by ym`,
     )
-    .get({
-      from: w.from,
-      to: w.to,
+    .all({
+      from: w.year.from,
+      to: w.year.to,
       months: `+${param(rule, 'intervalMonths')} months`,
       km: param(rule, 'intervalKm'),
       firstMonths: `+${defaultWarrantyTerms.firstServiceMonths} months`,
       firstKm: defaultWarrantyTerms.firstServiceKm,
       grace: `+${onTimeGrace.days} days`,
       kmFactor: onTimeGrace.kmFactor,
-    }) as { n: number; ok: number };
-  return rateOf(r.ok, r.n);
+    }) as { ym: string; visits: number; onTime: number }[];
+  return new Map(rows.map((r) => [r.ym, { visits: r.visits, onTime: r.onTime }]));
+}
+
+/** 按时保养率 of a month: on-time maintenance visits ÷ maintenance visits that could be judged. */
+export function onTimeMaintenance(byMonth: MaintenanceByMonth, month: string): KpiCount {
+  const m = byMonth.get(month) ?? { visits: 0, onTime: 0 };
+  return rateOf(m.onTime, m.visits);
 }

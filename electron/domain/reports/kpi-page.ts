@@ -5,21 +5,33 @@ import type { AuthedContext } from '../context';
 import { customerLifetimeValue } from './kpi-clv';
 import type { KpiCount } from './kpi-count';
 import { csiRate, npsScore } from './kpi-csi';
-import { onTimeMaintenance } from './kpi-maintenance';
+import type { MaintenanceByMonth } from './kpi-maintenance';
+import { onTimeMaintenance, readMaintenanceTimeliness } from './kpi-maintenance';
 import { referralShare } from './kpi-referral';
 import { loyaltyRate, retentionRate } from './kpi-retention';
 import { last12Months, monthWindow } from './month-window';
+import type { VisitHistory } from './visit-history';
+import { readVisitHistory } from './visit-history';
 
-/** What one pack computation shares between KPIs: the complaint figures of a month are read once. */
+/**
+ * What one pack computation shares between KPIs, each read once: the complaint figures of a month, and the
+ * visit history and maintenance timeliness of the 12 months ending with the report's month.
+ */
 export interface KpiScope {
   ctx: AuthedContext;
   complaints(month: string): ComplaintKpis;
+  history(): VisitHistory;
+  maintenance(): MaintenanceByMonth;
 }
 
-export function kpiScope(ctx: AuthedContext): KpiScope {
+export function kpiScope(ctx: AuthedContext, reportMonth: string): KpiScope {
   const memo = new Map<string, ComplaintKpis>();
+  let history: VisitHistory | null = null;
+  let maintenance: MaintenanceByMonth | null = null;
   return {
     ctx,
+    history: () => (history ??= readVisitHistory(ctx.db.$client, reportMonth)),
+    maintenance: () => (maintenance ??= readMaintenanceTimeliness(ctx.db.$client, reportMonth)),
     complaints(month) {
       let k = memo.get(month);
       if (!k) {
@@ -77,7 +89,7 @@ export const kpiSpecs: readonly KpiSpec[] = [
     target: 0.7,
     targetText: '≥ 70%',
     definition: '截至本月末前第 13–24 个月内有进站记录的客户中，在截至本月末的 12 个月内再次进站的比例',
-    compute: (s, m) => retentionRate(s.ctx.db.$client, m),
+    compute: (s, m) => retentionRate(s.history(), m),
   },
   {
     code: 'referral_share',
@@ -86,7 +98,7 @@ export const kpiSpecs: readonly KpiSpec[] = [
     target: 0.3,
     targetText: '30%',
     definition: '本月首次交车的客户（此前名下无交付车辆）中，客户卡片登记了推荐人的比例',
-    compute: (s, m) => referralShare(s.ctx.db.$client, m),
+    compute: (s, m) => referralShare(s.history(), m),
   },
   {
     code: 'loyalty_rate',
@@ -96,7 +108,7 @@ export const kpiSpecs: readonly KpiSpec[] = [
     targetText: '—',
     definition:
       '截至本月末的 12 个月：老客户购车数 ÷（流失客户数 + 老客户购车数）；老客户购车＝此前已有车辆的客户再交车，流失＝第 13–24 个月进站而近 12 个月未进站且未购车',
-    compute: (s, m) => loyaltyRate(s.ctx.db.$client, m),
+    compute: (s, m) => loyaltyRate(s.history(), m),
   },
   {
     code: 'on_time_maintenance',
@@ -106,7 +118,7 @@ export const kpiSpecs: readonly KpiSpec[] = [
     targetText: '行业约 68%',
     definition:
       '本月首保、定期保养进站中，距上次保养（首保距交车）未超过建议间隔 1 个月以上、里程未超过建议里程 10% 以上的比例；无上次保养记录的定期保养不计',
-    compute: (s, m) => onTimeMaintenance(s.ctx.db.$client, m),
+    compute: (s, m) => onTimeMaintenance(s.maintenance(), m),
   },
   {
     code: 'fcr',
@@ -153,7 +165,7 @@ export const kpiSpecs: readonly KpiSpec[] = [
     targetText: '高于行业 20%',
     definition:
       '截至本月末的 12 个月：进站客户人均售后产值 × 预期关系年限（1 ÷（1 − 留存率），最多 10 年）− 获客成本（活动净费用 ÷ 首次交车客户数）',
-    compute: (s, m) => customerLifetimeValue(s.ctx.db.$client, m),
+    compute: (s, m) => customerLifetimeValue(s.history(), m),
   },
 ];
 

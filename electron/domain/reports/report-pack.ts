@@ -14,7 +14,7 @@ import { latestSnapshot } from './snapshot-store';
 export function reportPack(ctx: AuthedContext, month: string): ReportPack {
   const sqlite = ctx.db.$client;
   const w = monthWindow(month);
-  const scope = kpiScope(ctx);
+  const scope = kpiScope(ctx, month);
   const lastYear = latestSnapshot(sqlite, shiftMonth(month, -12))?.pack ?? null;
   return {
     month,
