@@ -40,7 +40,8 @@ export function EventHeader({ event }: { event: EventDetail }) {
       },
     });
   };
-  const forward = event.transitions.filter((a) => a !== 'cancel');
+  // 开始邀约 lives on the invitee list, where it also creates the calls; cancel stands apart (it asks why).
+  const forward = event.transitions.filter((a) => a !== 'cancel' && a !== 'startInviting');
 
   return (
     <header className="ev-header">

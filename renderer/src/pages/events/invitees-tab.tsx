@@ -119,7 +119,7 @@ export function InviteesTab({ event }: { event: EventDetail }) {
             allowClear
             value={text}
             onChange={(e) => setText(e.target.value)}
-            style={{ width: 240 }}
+            style={{ width: 300 }}
           />
           {cap && (
             <span className={full ? 'ev-capacity is-full' : 'ev-capacity'}>

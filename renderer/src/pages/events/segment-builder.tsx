@@ -122,12 +122,7 @@ export function SegmentBuilder({ eventId, onBuilt }: { eventId: number; onBuilt:
   return (
     <section className="ev-segment">
       <div className="ev-tab-toolbar">
-        <div>
-          <Typography.Title level={5} className="ev-section-title">
-            {t('events.segment.title')}
-          </Typography.Title>
-          <Typography.Text type="secondary">{t('events.segment.intro')}</Typography.Text>
-        </div>
+        <Typography.Text type="secondary">{t('events.segment.intro')}</Typography.Text>
         <Select<number>
           aria-label={t('events.segment.saved')}
           placeholder={t('events.segment.saved')}
