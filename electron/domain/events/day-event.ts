@@ -52,7 +52,8 @@ export function assertCheckInOpen(event: DayEvent, today: string): void {
 export function arrivalCounts(sqlite: Database.Database, event: DayEvent): ArrivalCounts {
   const row = prepared(
     sqlite,
-    `select count(*) as n, coalesce(sum(checked_in_cars), 0) as cars, coalesce(sum(checked_in_people), 0) as people
+    `select count(*) as n, coalesce(sum(coalesce(checked_in_cars, cars)), 0) as cars,
+       coalesce(sum(coalesce(checked_in_people, adults + children)), 0) as people
      from event_invitees where event_id = ? and status = 'checked_in'`,
   ).get(event.id) as { n: number; cars: number; people: number };
   return {

@@ -1,14 +1,10 @@
-import { AppError } from '../../contract/errors';
 import type { eventDayContract } from '../../contract/event-day';
 import type { Handlers } from '../../server/handler-types';
 import { checkIn, undoCheckIn } from './checkin';
 import { checkinLookup } from './checkin-lookup';
 import { signInSheet } from './sign-in-sheet';
+import { eventResults } from './event-results';
 import { walkIn } from './walk-in';
-
-const notBuilt = (what: string) => (): never => {
-  throw new AppError('internal', `${what}功能尚在开发中，暂不可用`);
-};
 
 export const eventDayHandlers: Handlers<keyof typeof eventDayContract> = {
   'events.checkinLookup': (ctx, input) => checkinLookup(ctx, input),
@@ -16,5 +12,5 @@ export const eventDayHandlers: Handlers<keyof typeof eventDayContract> = {
   'events.undoCheckIn': (ctx, input) => undoCheckIn(ctx, input),
   'events.walkIn': (ctx, input) => walkIn(ctx, input),
   'events.signInSheet': (ctx, input) => signInSheet(ctx, input),
-  'events.results': notBuilt('活动效果'),
+  'events.results': (ctx, input) => eventResults(ctx, input),
 };
