@@ -33,8 +33,8 @@ export function segmentCondition(sqlite: Database.Database, f: SegmentFilters): 
  * no record is enough (electron/domain/callbacks/consent.ts decides for the calls; the list follows it).
  */
 const noEventsConsentSql = allowedWithoutRecord.events
-  ? `exists (select 1 from consents cs where cs.customer_id = c.id and cs.purpose = 'events' and cs.granted = 0)`
-  : `not exists (select 1 from consents cs where cs.customer_id = c.id and cs.purpose = 'events' and cs.granted = 1)`;
+  ? `c.id in (select customer_id from consents where purpose = 'events' and granted = 0)`
+  : `c.id not in (select customer_id from consents where purpose = 'events' and granted = 1)`;
 
 /** The exclusions in the order a customer is counted under (the first that applies). */
 export const exclusionOrder: readonly SegmentExclusion[] = [
@@ -48,19 +48,18 @@ export const exclusionOrder: readonly SegmentExclusion[] = [
 
 /**
  * Every customer of the segment with the reason they are left off this event's list (null: eligible), in one
- * pass over the segment's customers: each test is one indexed probe per customer.
+ * pass over the segment's customers. Each test is a set built once per statement (IN-lists): over the whole
+ * base that is about twice as fast as a probe per customer, and a small segment pays a few table reads.
  */
 export function classifiedSql(cond: Sql, eventId: number, recentSince: string): Sql {
   return {
     sql: `select c.id as id, case
-        when c.merged_into_id is not null
-          or exists (select 1 from customer_erasures e where e.customer_id = c.id) then 'merged_or_erased'
+        when c.merged_into_id is not null or c.id in (select customer_id from customer_erasures) then 'merged_or_erased'
         when c.do_not_contact = 1 then 'do_not_contact'
         when ${noEventsConsentSql} then 'no_events_consent'
         when c.mobile is null or c.mobile = '' then 'no_mobile'
-        when exists (select 1 from event_invitees i indexed by event_invitees_customer_idx
-          where i.customer_id = c.id and i.created_at >= ? and i.event_id <> ?) then 'recently_invited'
-        when exists (select 1 from event_invitees i where i.event_id = ? and i.customer_id = c.id) then 'already_listed'
+        when c.id in (select customer_id from event_invitees where created_at >= ? and event_id <> ?) then 'recently_invited'
+        when c.id in (select customer_id from event_invitees where event_id = ?) then 'already_listed'
       end as reason
       from customers c where ${cond.sql}`,
     params: [recentSince, eventId, eventId, ...cond.params],
