@@ -26,7 +26,8 @@ export const hostContract = {
   'host.info': channel({
     summary:
       'Whether this PC is the store host, and its addresses, certificate fingerprint, pairing code and QR',
-    access: 'settings.manage',
+    // The administrator sets the store up (users.manage is theirs alone).
+    access: 'users.manage',
     input: z.object({}),
     output: hostInfo,
   }),

@@ -14,6 +14,7 @@ import { complaintsEn } from '../pages/complaints/messages/en';
 import { eventsEn } from '../pages/events/messages/en';
 import { notificationsEn } from '../notifications/notification-messages';
 import type { WithPlurals } from './plurals';
+import { hostEn } from '../pages/settings/host-messages';
 
 export const en: WithPlurals<Messages> = {
   app: {
@@ -545,6 +546,7 @@ export const en: WithPlurals<Messages> = {
   storeSettings: storeSettingsEn,
   accountSecurity: accountSecurityEn,
   backups: backupsEn,
+  host: hostEn,
   card: cardEn,
   threeGuarantee: threeGuaranteeEn,
   personalData: personalDataEn,

@@ -13,6 +13,7 @@ import { subjectRequestsZhCN } from '../pages/privacy/requests-messages';
 import { complaintsZhCN } from '../pages/complaints/messages/zh-cn';
 import { eventsZhCN } from '../pages/events/messages/zh-cn';
 import { notificationsZhCN } from '../notifications/notification-messages';
+import { hostZhCN } from '../pages/settings/host-messages';
 
 /** The reference locale: its shape defines the keys every other locale must provide. */
 export const zhCN = {
@@ -525,6 +526,7 @@ export const zhCN = {
   storeSettings: storeSettingsZhCN,
   accountSecurity: accountSecurityZhCN,
   backups: backupsZhCN,
+  host: hostZhCN,
   card: cardZhCN,
   threeGuarantee: threeGuaranteeZhCN,
   personalData: personalDataZhCN,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from '../../auth/use-auth';
 import { ComplaintSettingsTab } from '../complaints/settings/complaint-settings-tab';
 import { BackupsTab } from './backups-tab';
+import { HostTab } from './host-tab';
 import { CallbackOutcomesTab } from './callback-outcomes-tab';
 import { CallbackRulesTab } from './callback-rules-tab';
 import { LockoutsTab } from './lockouts-tab';
@@ -43,6 +44,8 @@ export function SettingsPage() {
   const backupsTab = can('backups.manage')
     ? [{ key: 'backups', label: t('backups.tab'), children: <BackupsTab /> }]
     : [];
+  // 门店主机: addresses and the pairing code workstations need (administrators set the store up).
+  const hostTab = can('users.manage') ? [{ key: 'host', label: t('host.tab'), children: <HostTab /> }] : [];
   // Managers lift sign-in lockouts too (users.unlock) without managing accounts.
   const lockoutsTab = can('users.unlock')
     ? [{ key: 'lockouts', label: t('accountSecurity.lockoutsTab'), children: <LockoutsTab /> }]
@@ -55,6 +58,7 @@ export function SettingsPage() {
         ...callbackTabs,
         ...complaintTabs,
         ...backupsTab,
+        ...hostTab,
         account,
       ]
     : [...lockoutsTab, ...storeTab, ...callbackTabs, ...complaintTabs, ...backupsTab, account];
