@@ -111,6 +111,13 @@ beforeAll(async () => {
     ends_on: '2026-10-10',
   });
   events.trip = event({ capacity_cars: 5, capacity_people: 10 });
+  const agenda = fx
+    .sql()
+    .prepare(
+      'insert into event_agenda_items (event_id, day, time, place, item, sort) values (?, ?, ?, ?, ?, ?)',
+    );
+  agenda.run(events.trip, '2026-11-29', '16:00', null, '返程', 0);
+  agenda.run(events.trip, '2026-11-28', '08:00', '展厅', '店内集合出发', 0);
 
   people.ok1 = member('邀约甲');
   people.ok2 = member('邀约乙');
@@ -304,11 +311,13 @@ describe('the invitation calls in the queue', () => {
       title: '秋季车主自驾游',
       dates: '11月28日至11月29日',
       places: '肇庆鼎湖山',
+      agenda: '11月28日 08:00 店内集合出发（展厅）；11月29日 16:00 返程',
       carsLeft: 5,
       peopleLeft: 10,
       status: 'pending',
     });
     expect(reason.script).toContain('11月28日至11月29日在肇庆鼎湖山举办「秋季车主自驾游」');
+    expect(reason.script).toContain('活动安排：11月28日 08:00 店内集合出发');
     expect(reason.script).not.toMatch(/\{(event|dates|place|agenda)\}/);
     await app.ok('callbacks.release', { taskIds: panel.reasons.map((r) => r.taskId) }, t('op'));
   });
@@ -672,6 +681,41 @@ describe('the second confirmation and the funnel', () => {
     expect(byName.rows[0]).toMatchObject({ signupNo: 1, invitationTask: { status: 'done' } });
     const bySignup = await app.ok('events.invitees', { eventId: events.trip, text: '3' }, t('mgr'));
     expect(bySignup.rows.map((r) => r.customer.id)).toContain(people.ok3);
+  });
+});
+
+describe('out of tries', () => {
+  it('marks the invitee unreachable when the invitation call runs out of attempts; undo puts it back', async () => {
+    clock.set('2026-12-01T10:00:00+08:00');
+    await fx.loginAll();
+    const eventId = event({
+      title: '冬季保养讲堂',
+      type: 'maintenance_clinic',
+      starts_on: '2026-12-20',
+      ends_on: '2026-12-20',
+    });
+    const c = member('难联系甲');
+    await app.ok('events.addInvitee', { eventId, customerId: c }, t('mgr'));
+    await app.ok('events.startInvitations', { eventId }, t('mgr'));
+    let last = 0;
+    for (let attempt = 1; attempt <= 3; attempt++) {
+      const panel = (await app.ok('callbacks.next', { customerId: c }, t('op')))!;
+      const rec = await app.ok(
+        'callbacks.record',
+        { taskIds: panel.reasons.map((r) => r.taskId), outcome: 'no_answer' },
+        t('op'),
+      );
+      expect(rec.event).toBeNull();
+      last = rec.attemptId;
+      expect(invitee(eventId, c).status).toBe(attempt < 3 ? 'pending' : 'unreachable');
+      if (attempt < 3) {
+        clock.advance(86_400_000);
+        await fx.loginAll();
+      }
+    }
+    expect(task(invitee(eventId, c).invitation_task_id)).toMatchObject({ status: 'done', attempts: 3 });
+    await app.ok('callbacks.undoOutcome', { attemptId: last, reason: '其实接通了' }, t('op'));
+    expect(invitee(eventId, c).status).toBe('pending');
   });
 });
 

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ChannelOutput, ChannelParsedInput } from '../../contract';
 import type { CallbackRuleCode } from '../../contract/callbacks';
 import { AppError } from '../../contract/errors';
+import { recordAudit } from '../audit/audit-log';
 import type { ContactDecision } from '../callbacks/consent';
 import { allowedWithoutRecord, contactDecision } from '../callbacks/consent';
 import { addDays } from '../callbacks/dates';
@@ -205,6 +206,18 @@ export function startInvitations(
         sqlite,
         `update events set status = 'inviting', updated_at = ?, version = version + 1 where id = ?`,
       ).run(now, e.id);
+      recordAudit(ctx, {
+        action: 'event.status_changed',
+        entity: 'event',
+        entityId: e.id,
+        detail: {
+          eventNo: e.eventNo,
+          action: 'startInviting',
+          from: e.status,
+          to: 'inviting',
+          calls: created,
+        },
+      });
     }
     return {
       created,
