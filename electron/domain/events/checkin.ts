@@ -9,6 +9,7 @@ import type { AuthedContext } from '../context';
 import { prepared } from '../customers/sql-cache';
 import type { DayEvent } from './day-event';
 import { arrivalCounts, assertCheckInOpen, loadDayEvent } from './day-event';
+import { postEventCheckin, postingStamp } from '../loyalty/earnings';
 
 export interface InviteeState {
   id: number;
@@ -130,6 +131,11 @@ export function markArrived(
        checked_in_by = ?, checked_in_cars = ?, checked_in_people = ?, updated_at = ?, version = version + 1
      where id = ? and status <> 'checked_in'`,
   ).run(statusBefore, now, ctx.user.id, counts.cars, counts.people, now, invitee.id);
+  postEventCheckin(
+    ctx.db.$client,
+    { ...checkinOf(invitee, localDate(ctx.clock())), checkedIn: true },
+    postingStamp(ctx),
+  );
   recordAudit(ctx, {
     action: 'event.checked_in',
     entity: 'event_invitee',
@@ -137,6 +143,15 @@ export function markArrived(
     customerId: invitee.customerId,
     detail: { eventId: invitee.eventId, from: statusBefore, cars: counts.cars, people: counts.people },
   });
+}
+
+/** The check-in's points are dated the day the person arrived (an undo the same day takes them back). */
+function checkinOf(invitee: InviteeState, today: string) {
+  return {
+    inviteeId: invitee.id,
+    customerId: invitee.customerId,
+    on: invitee.checkedInAt ? localDate(new Date(invitee.checkedInAt)) : today,
+  };
 }
 
 export function checkIn(
@@ -184,6 +199,11 @@ export function undoCheckIn(ctx: AuthedContext, input: { inviteeId: number }): C
         (invitee.origin === 'walk_in' || invitee.origin === 'new_lead');
       const now = ctx.clock().toISOString();
       const restored = walkIn ? null : statusToRestore(invitee);
+      postEventCheckin(
+        sqlite,
+        { ...checkinOf(invitee, localDate(ctx.clock())), checkedIn: false },
+        postingStamp(ctx),
+      );
       if (walkIn) {
         prepared(sqlite, 'delete from event_invitees where id = ?').run(invitee.id);
       } else {

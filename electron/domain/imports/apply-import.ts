@@ -8,6 +8,7 @@ import { regenerateForImport } from './import-callbacks';
 import { planImport } from './import-plan';
 import { dbPlanLookup } from './plan-lookup';
 import { ImportRowWriteError, writePlan } from './write-plan';
+import { postImportPoints } from '../loyalty/import-points';
 
 export type ApplyProgress = (phase: ImportPhase, done: number, total: number) => void;
 
@@ -60,6 +61,11 @@ export function applyImport(
           ctx.user?.id ?? null,
         ).lastInsertRowid,
     );
+    postImportPoints(sqlite, batchId, [...undo.created.vehicles, ...undo.updated.vehicles.map((v) => v.id)], {
+      today: clock.today,
+      now: clock.now,
+      by: ctx.user?.id ?? null,
+    });
     const created = { customers: undo.created.customers.length, vehicles: undo.created.vehicles.length };
     const updated = { customers: undo.updated.customers.length, vehicles: undo.updated.vehicles.length };
     recordImportCommitted(ctx, batchId, { fileName: input.fileName, counts, created, updated }, undo);

@@ -18,6 +18,11 @@ const tableLabels: Record<string, string> = {
   vehicles: '车辆',
   vehicle_ownerships: '车辆归属记录',
   customers: '其他客户的推荐/合并关系',
+  loyalty_postings: '积分记录',
+  loyalty_redemptions: '积分兑换记录',
+  loyalty_adjustments: '积分调整记录',
+  loyalty_members: '会员资料',
+  loyalty_tier_changes: '会员等级记录',
 };
 
 export interface RevertSets {

@@ -29,6 +29,11 @@ function saveMarks(sqlite: Database.Database, marks: Marks, now: string): void {
   ).run(marksKey, JSON.stringify(marks), now);
 }
 
+/** The store day the pass last ran (the upkeep skips it when it already ran that day). */
+export function loyaltyRanOn(sqlite: Database.Database): string | undefined {
+  return loadMarks(sqlite).ranOn;
+}
+
 /**
  * The day's loyalty work, one transaction: points past their last day expire (FIFO); deliveries whose day has
  * come earn (and close their referrals); every member's tier is looked at — upwards every day, and on the
@@ -53,7 +58,12 @@ export function runLoyaltyDaily(
       const reviewDay = lastReviewDay(clock.today, settings.reviewDate);
       // The first pass ever holds no review: tiers so far were all reached by postings under today's rules.
       const review = marks.reviewedOn !== undefined && marks.reviewedOn < reviewDay;
-      const tiers = tierPassAll(sqlite, clock.today, settings, review, clock.now);
+      // A review the server missed (off on the day) is held as of its day; upgrades since then as of today.
+      const tiers = tierPassAll(sqlite, review ? reviewDay : clock.today, settings, review, clock.now);
+      if (review && reviewDay !== clock.today) {
+        const since = tierPassAll(sqlite, clock.today, settings, false, clock.now);
+        tiers.upgraded += since.upgraded;
+      }
       saveMarks(
         sqlite,
         { ranOn: clock.today, reviewedOn: review || !marks.reviewedOn ? reviewDay : marks.reviewedOn },

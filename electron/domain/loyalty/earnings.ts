@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { LoyaltySettings } from '../../contract/loyalty-settings';
 import type { PostingSource } from '../../contract/loyalty-terms';
+import { localDate } from '../clock';
+import type { ServiceContext } from '../context';
 import { prepared } from '../customers/sql-cache';
 import { balanceOf, earnedBySource, insertPosting } from './ledger';
 import { expiryDateOf } from './loyalty-dates';
@@ -12,6 +14,11 @@ export interface PostingStamp {
   today: string;
   now: string;
   by: number | null;
+}
+
+export function postingStamp(ctx: ServiceContext): PostingStamp {
+  const at = ctx.clock();
+  return { today: localDate(at), now: at.toISOString(), by: ctx.user?.id ?? null };
 }
 
 export interface SourceTarget {

@@ -3,6 +3,8 @@ import { regenerate } from '../callbacks/regenerate-for-customer';
 import type { GenerationSummary } from '../callbacks/full-regeneration';
 import { regenerateAllSliced } from '../callbacks/full-regeneration';
 import { runMarks } from '../callbacks/run-marks';
+import type { DailyPassSummary } from '../../contract/loyalty';
+import { loyaltyRanOn, runLoyaltyDaily } from '../loyalty/daily-pass';
 import type { Clock } from '../clock';
 import { localDate } from '../clock';
 import { daysBetween } from '../customers/customer-rules/rule-dates';
@@ -18,6 +20,8 @@ export interface UpkeepSummary {
   callbacks: GenerationSummary | null;
   /** Event owners reminded that a summary is overdue (once per event). */
   eventSummaries: { reminded: number };
+  /** Points expiry, due deliveries, tiers; null when it had already run that store day (by hand). */
+  loyalty: DailyPassSummary | null;
 }
 
 /** `since`: only the customers the calendar moved since that day; `all`: everyone (first run, long gap). */
@@ -68,8 +72,10 @@ export async function runDailyUpkeep(
             since: sweptWithinAWeek(sqlite, today) ? catchUpFrom(generatedOn, today) : null,
           });
     const eventSummaries = eventSummaryReminders(sqlite, clock);
+    await pause();
+    const loyalty = loyaltyRanOn(sqlite) === today ? null : runLoyaltyDaily(sqlite, { today, now: nowIso() });
     runMarks.markUpkept(sqlite, today, performance.now() - t0);
-    return { today, derived, callbacks, eventSummaries };
+    return { today, derived, callbacks, eventSummaries, loyalty };
   } finally {
     runningOn.delete(sqlite);
   }

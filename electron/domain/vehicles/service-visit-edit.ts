@@ -9,6 +9,7 @@ import { refreshDerived } from '../customers/customer-derived';
 import { prepared } from '../customers/sql-cache';
 import { mergeOrRefuse } from '../locking/field-merge';
 import { repairColumns } from './repair-facts';
+import { postVisitPoints, postingStamp } from '../loyalty/earnings';
 
 const readSql = `select id, vehicle_id as vehicleId, customer_id as customerId, visit_date as visitDate, type,
     mileage_km as mileageKm, amount_fen as amountFen, advisor, notes, out_date as outDate,
@@ -86,6 +87,8 @@ export function updateVisit(ctx: ServiceContext, input: ChannelParsedInput<'visi
     if (result.changes === 0) throw new AppError('conflict', '该进站记录在您编辑期间有更新，请刷新后再保存');
     const after = getVisit(ctx, input.id);
     if (before.type !== after.type || before.amountFen !== after.amountFen) {
+      // A corrected amount re-posts only the difference of the visit's points.
+      postVisitPoints(sqlite, input.id, postingStamp(ctx));
       refreshDerived(ctx, before.customerId);
       regenerateCallbacksForCustomer(ctx, before.customerId);
     }

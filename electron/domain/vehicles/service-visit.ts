@@ -10,6 +10,7 @@ import { visitSortKey } from '../customers/customer-timeline';
 import { prepared } from '../customers/sql-cache';
 import { repairColumns } from './repair-facts';
 import { readVehicle } from './vehicle-read';
+import { postVisitPoints, postingStamp } from '../loyalty/earnings';
 
 type VisitInput = ChannelParsedInput<'visits.create'>;
 
@@ -124,6 +125,7 @@ export function createVisit(ctx: ServiceContext, input: VisitInput): VisitTimeli
       sqlite,
       `update customers set last_visit_at = ? where id = ? and (last_visit_at is null or last_visit_at < ?)`,
     ).run(input.visitDate, customerId, input.visitDate);
+    postVisitPoints(sqlite, visitId, postingStamp(ctx));
     refreshDerived(ctx, customerId);
     regenerateCallbacksForCustomer(ctx, customerId);
     recordVisitCreated(ctx, visitId, customerId);

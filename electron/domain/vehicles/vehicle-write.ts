@@ -15,6 +15,8 @@ import { refreshDerived } from '../customers/customer-derived';
 import { requireCustomer } from '../customers/customer-exists';
 import { prepared } from '../customers/sql-cache';
 import { readVehicle } from './vehicle-read';
+import { postDelivery } from '../loyalty/deliveries';
+import { postingStamp } from '../loyalty/earnings';
 
 type Fields = ChannelParsedInput<'vehicles.create'>['fields'];
 
@@ -120,6 +122,7 @@ export function createVehicle(
       sqlite,
       'insert into vehicle_ownerships (vehicle_id, customer_id, from_date) values (?, ?, ?)',
     ).run(vehicleId, input.customerId, acquiredOn);
+    postDelivery(sqlite, vehicleId, postingStamp(ctx));
     refreshDerived(ctx, input.customerId);
     regenerateCallbacksForCustomer(ctx, input.customerId);
     recordVehicleChange(ctx, 'vehicle.created', vehicleId, {}, { acquiredOn });
@@ -187,6 +190,7 @@ export function updateVehicle(
            and id = (select min(id) from vehicle_ownerships where vehicle_id = ?)`,
       ).run(f.deliveryDate, input.id, before.deliveryDate, input.id);
     }
+    if ((f.deliveryDate ?? null) !== before.deliveryDate) postDelivery(sqlite, input.id, postingStamp(ctx));
     if (before.ownerId) {
       refreshDerived(ctx, before.ownerId);
       regenerateCallbacksForCustomer(ctx, before.ownerId);
