@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../electron/contract';
 import { callbackFixture } from '../helpers/callback-fixture';
 import type { TestApp } from '../helpers/test-app';
-import { createTestApp } from '../helpers/test-app';
+import { adminPassword, createTestApp } from '../helpers/test-app';
 import { testClock } from '../helpers/test-clock';
 
 /**
@@ -716,6 +716,32 @@ describe('out of tries', () => {
     expect(task(invitee(eventId, c).invitation_task_id)).toMatchObject({ status: 'done', attempts: 3 });
     await app.ok('callbacks.undoOutcome', { attemptId: last, reason: '其实接通了' }, t('op'));
     expect(invitee(eventId, c).status).toBe('pending');
+  });
+});
+
+describe('the settings', () => {
+  it('follows the event settings: second confirmation days before, invitation cool-down', async () => {
+    const admin = await app.login('admin', adminPassword);
+    await app.ok('events.updateSettings', { secondConfirmDaysBefore: 5, inviteCooldownDays: 0 }, admin);
+    const eventId = event({
+      title: '冬季车主联谊会',
+      type: 'owners_meeting',
+      starts_on: '2026-12-20',
+      ends_on: '2026-12-20',
+    });
+    const c = member('设置甲');
+    const added = await app.ok(
+      'events.addInvitee',
+      { eventId, customerId: c, status: 'accepted', adults: 2 },
+      t('mgr'),
+    );
+    expect(task(added.confirmationTaskId)).toMatchObject({
+      due_date: '2026-12-15',
+      expires_on: '2026-12-19',
+    });
+    const p = await app.ok('events.previewTargets', { eventId, filters: segment }, t('mgr'));
+    expect(p.cooldownDays).toBe(0);
+    expect(exclusionCounts(p).recently_invited).toBe(0);
   });
 });
 

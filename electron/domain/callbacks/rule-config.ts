@@ -45,8 +45,7 @@ export const ruleParamDefaults: Record<CallbackRuleCode, Record<string, number |
   dissatisfied_followup: {},
   complaint_closure: {},
   event_invitation: {},
-  // The second confirmation falls due this many days before the event starts (unless the events setting says).
-  event_confirmation: { daysBefore: 3 },
+  event_confirmation: {},
 };
 
 export function param(rule: RuleConfig, key: string): number {

@@ -26,8 +26,9 @@ export function inviteCooldownDays(sqlite: Database.Database): number {
 }
 
 /**
- * How many days before the start the second confirmation call falls due: the events setting when the manager
- * has set one, else the confirmation rule's daysBefore (seeded 3).
+ * How many days before the start the second confirmation call falls due: the events setting
+ * (secondConfirmDaysBefore, the one the manager sees), or while the event settings were never saved the
+ * confirmation rule's seeded daysBefore param, else 3.
  */
 export function confirmDaysBefore(sqlite: Database.Database): number {
   const setting = wholeDays(storedEventSettings(sqlite).secondConfirmDaysBefore);
