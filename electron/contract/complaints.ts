@@ -21,8 +21,9 @@ import {
   statedGradeFacts,
   timerStates,
 } from './complaint-terms';
+import type { ComplaintCategory, StatedGradeFact } from './complaint-terms';
 import { stages } from './customers';
-import { id, isoDate, optionalText, version } from './fields';
+import { editBase, id, isoDate, optionalText, version } from './fields';
 import { threeGuaranteeWatch } from './three-guarantee';
 
 export * from './complaint-terms';
@@ -304,6 +305,38 @@ const ticketRef = z.object({ id, version });
  * What a change returns: the ticket's new version and state. The page reads the ticket again with
  * complaints.get, so no change channel hands out the customer's personal data (one place masks and logs it).
  */
+/** The facts of a ticket staff may correct; only those given change. */
+const ticketEditFields = z
+  .object({
+    category: category.optional(),
+    description: text(4000, '请填写投诉内容').optional(),
+    demand: optionalText(1000),
+    vehicleId: id.nullish(),
+    manufacturerCaseNo: optionalText(60),
+    manufacturerDueAt: instant.nullish(),
+    facts: statedFactsSchema.unwrap().partial().optional(),
+  })
+  .strict();
+
+/** A ticket's correctable facts as stored: what a stale edit's conflict shows as "theirs". */
+export type TicketEditable = {
+  category: ComplaintCategory;
+  description: string;
+  demand: string | null;
+  vehicleId: number | null;
+  manufacturerCaseNo: string | null;
+  manufacturerDueAt: string | null;
+  facts: Record<StatedGradeFact, boolean>;
+};
+
+/** The details of complaints.update's conflict: the facts now, the clashing fields, who saved them and when. */
+export interface TicketConflictDetails {
+  current: TicketEditable & { version: number; updatedAt: string };
+  clashes: string[];
+  savedBy: string | null;
+  savedAt: string | null;
+}
+
 export const ticketChange = z.object({
   id: z.number(),
   ticketNo: z.string(),
@@ -512,19 +545,7 @@ export const complaintsContract = {
     touches: ['complaints', 'notifications'],
     summary: 'Correct the facts of a ticket (category, description, demand, vehicle, manufacturer case)',
     access: 'complaints.work',
-    input: ticketRef.extend({
-      fields: z
-        .object({
-          category: category.optional(),
-          description: text(4000, '请填写投诉内容').optional(),
-          demand: optionalText(1000),
-          vehicleId: id.nullish(),
-          manufacturerCaseNo: optionalText(60),
-          manufacturerDueAt: instant.nullish(),
-          facts: statedFactsSchema.unwrap().partial().optional(),
-        })
-        .strict(),
-    }),
+    input: ticketRef.extend({ fields: ticketEditFields, base: editBase }),
     output: ticketChange,
   }),
   'complaints.regrade': channel({

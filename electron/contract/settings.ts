@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isTimeZone } from '../common/store-time';
 import { channel } from './channel';
+import { editBase, version } from './fields';
 
 const hm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时间格式应为 HH:mm，例如 09:00');
 
@@ -50,6 +51,8 @@ const storeSettingsOutput = z.object({
   callingHours: z.object({ start: z.string(), end: z.string() }),
   serviceHours: z.object({ start: z.string(), end: z.string() }),
   idleTimeoutMinutes: z.number(),
+  /** Bumped by every save: a save on an older one merges setting by setting, or is refused as a conflict. */
+  version: z.number(),
 });
 
 export const settingsContract = {
@@ -70,6 +73,9 @@ export const settingsContract = {
         callingHours: hoursRange.optional(),
         serviceHours: hoursRange.optional(),
         idleTimeoutMinutes: idleTimeoutMinutes.optional(),
+        /** The version the form loaded, and its values: without them the save stands as given. */
+        version: version.optional(),
+        base: editBase,
       })
       .strict(),
     output: storeSettingsOutput,

@@ -88,6 +88,7 @@ describe('store time follows the store’s zone, not the host’s', () => {
       callingHours: { start: '09:00', end: '20:00' },
       serviceHours: { start: '08:30', end: '18:00' },
       idleTimeoutMinutes: 30,
+      version: 1,
     });
     expect(storeTimeZone()).toBe('Asia/Shanghai');
     const bad = await app.call('settings.update', { storeTimeZone: 'Asia/Atlantis' }, boss);

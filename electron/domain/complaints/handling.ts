@@ -7,11 +7,14 @@ import {
   pauseReasonLabels,
   statedGradeFacts,
 } from '../../contract/complaint-terms';
-import type { TicketChange } from '../../contract/complaints';
+import type Database from 'better-sqlite3';
+import type { TicketChange, TicketEditable } from '../../contract/complaints';
 import { AppError } from '../../contract/errors';
 import { fieldChanges } from '../audit/audit-log';
 import type { AuthedContext } from '../context';
 import { prepared } from '../customers/sql-cache';
+import { mergeOrRefuse } from '../locking/field-merge';
+import type { LastSave } from '../locking/last-save';
 import { atThreeGuaranteeLine, suggestGrade } from './grading';
 import { checkRouting, departmentById } from './routing';
 import { addCardTimeline, addTicketEvent } from './ticket-events';
@@ -231,24 +234,70 @@ export function route(ctx: AuthedContext, input: ChannelParsedInput<'complaints.
   });
 }
 
+/** The ticket's correctable facts under the edit form's names: what a stale edit merges with. */
+function editableOf(
+  t: StoredTicket,
+  demand: string | null,
+  facts: Record<GradeFact, boolean>,
+): TicketEditable {
+  return {
+    category: t.category,
+    description: t.description,
+    demand,
+    vehicleId: t.vehicleId,
+    manufacturerCaseNo: t.manufacturerCaseNo,
+    manufacturerDueAt: t.manufacturerDueAt,
+    facts: Object.fromEntries(statedGradeFacts.map((k) => [k, facts[k] ?? false])) as TicketEditable['facts'],
+  };
+}
+
+/** Who corrected the ticket's facts last, and when (its latest 修改 on the timeline). */
+function lastTicketEdit(sqlite: Database.Database, ticketId: number): LastSave {
+  const row = prepared(
+    sqlite,
+    `select e.at, u.display_name as name from complaint_events e left join users u on u.id = e.user_id
+     where e.ticket_id = ? and e.kind = 'updated' order by e.id desc limit 1`,
+  ).get(ticketId) as { at: string; name: string | null } | undefined;
+  return { savedBy: row?.name ?? null, savedAt: row?.at ?? null };
+}
+
 interface FactsRow {
   demand: string | null;
   facts: string;
   suggestedGrade: string;
 }
 
-/** Correct the facts; a change of the stated facts updates the suggestion (the grade itself is a regrade). */
+/**
+ * Correct the facts; a change of the stated facts updates the suggestion (the grade itself is a regrade). A ticket
+ * moves on all the time (a note, a reply, a pause all bump its version), so a stale copy merges field by field with
+ * the values the editor loaded (`base`): only a fact another handler changed too, differently, is refused, with the
+ * ticket's facts as they are now and who saved them.
+ */
 export function updateTicket(
   ctx: AuthedContext,
   input: ChannelParsedInput<'complaints.update'>,
 ): TicketChange {
-  return mutateTicket(ctx, input, { handler: true }, (t, env) => {
-    const f = input.fields;
+  return mutateTicket(ctx, { id: input.id }, { handler: true }, (t, env) => {
     const row = prepared(
       env.sqlite,
       'select demand, facts, suggested_grade as suggestedGrade from complaint_tickets where id = ?',
     ).get(t.id) as FactsRow;
     const facts = JSON.parse(row.facts) as Record<GradeFact, boolean>;
+    const f = mergeOrRefuse(
+      {
+        version: input.version,
+        currentVersion: t.version,
+        mine: input.fields,
+        base: input.base,
+        theirs: editableOf(t, row.demand, facts),
+        fields: Object.keys(input.fields) as (keyof typeof input.fields)[],
+      },
+      {
+        message: `工单 ${t.ticketNo} 在您修改期间有更新，请查看最新内容后再保存`,
+        current: { ...editableOf(t, row.demand, facts), version: t.version, updatedAt: t.updatedAt },
+        extra: () => lastTicketEdit(env.sqlite, t.id),
+      },
+    );
     if (f.vehicleId !== undefined && f.vehicleId !== null && f.vehicleId !== t.vehicleId) {
       const ok = prepared(
         env.sqlite,

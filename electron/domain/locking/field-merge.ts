@@ -76,10 +76,13 @@ export function staleConflict(message: string, current: unknown, clashes: readon
 /** Merge, or throw the conflict: the common case in one call. */
 export function mergeOrRefuse<T extends Values>(
   edit: StaleEdit<T>,
-  refuse: { message: string; current: unknown; extra?: Values },
+  refuse: { message: string; current: unknown; extra?: Values | (() => Values) },
 ): T {
   const merged = mergeStaleEdit(edit);
-  if (merged.clashes.length > 0)
-    throw staleConflict(refuse.message, refuse.current, merged.clashes, refuse.extra);
+  if (merged.clashes.length > 0) {
+    // Read only on a refusal: who saved in between is looked up for the dialog, not on every save.
+    const extra = typeof refuse.extra === 'function' ? refuse.extra() : refuse.extra;
+    throw staleConflict(refuse.message, refuse.current, merged.clashes, extra);
+  }
   return merged.values;
 }

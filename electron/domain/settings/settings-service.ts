@@ -5,6 +5,8 @@ import { storeSettingKeys, storeSettingsSchema } from '../../contract/settings';
 import { setStoreTimeZone } from '../clock';
 import { recordSettingsChange } from '../audit/settings-audit';
 import type { AuthedContext } from '../context';
+import { mergeOrRefuse } from '../locking/field-merge';
+import { bumpSettingsVersion, lastSettingSave, settingsVersionOf } from '../locking/settings-version';
 
 type Row = { key: string; value: string };
 
@@ -37,15 +39,24 @@ export function applyStoreTimeZone(sqlite: Database.Database): void {
   setStoreTimeZone(loadStoreSettings(sqlite).storeTimeZone);
 }
 
-export function getStoreSettings(ctx: { db: { $client: Database.Database } }): StoreSettings {
-  return loadStoreSettings(ctx.db.$client);
+/** The settings with the version a form saves against. */
+export function getStoreSettings(ctx: { db: { $client: Database.Database } }): VersionedSettings {
+  const sqlite = ctx.db.$client;
+  return { ...loadStoreSettings(sqlite), version: settingsVersionOf(sqlite, versionScope) };
 }
 
-/** Saves the settings given, in one transaction, and switches the store clock when the zone changed. */
+type VersionedSettings = StoreSettings & { version: number };
+const versionScope = 'store';
+
+/**
+ * Saves the settings given, in one transaction, and switches the store clock when the zone changed. A save on
+ * an older version (two administrators at once) keeps the other's changes to other settings; the same setting
+ * changed by both is refused with the settings as they are now.
+ */
 export function updateStoreSettings(
   ctx: AuthedContext,
-  input: ChannelParsedInput<'settings.update'>,
-): StoreSettings {
+  { version, base, ...given }: ChannelParsedInput<'settings.update'>,
+): VersionedSettings {
   const sqlite = ctx.db.$client;
   const upsert = sqlite.prepare(
     `insert into store_settings (key, value, updated_at, updated_by) values (@key, @value, @now, @by)
@@ -55,14 +66,27 @@ export function updateStoreSettings(
   const now = ctx.clock().toISOString();
   const saved = sqlite.transaction(() => {
     const before = loadStoreSettings(sqlite);
-    for (const key of Object.keys(input) as StoreSettingKey[]) {
+    const currentVersion = settingsVersionOf(sqlite, versionScope);
+    const keys = (Object.keys(given) as StoreSettingKey[]).filter((k) => given[k] !== undefined);
+    const input =
+      version === undefined
+        ? given
+        : mergeOrRefuse(
+            { version, currentVersion, mine: given, base, theirs: before, fields: keys },
+            {
+              message: '门店设置在您修改期间有更新，请查看最新设置后再保存',
+              current: { ...before, version: currentVersion },
+              extra: () => lastSettingSave(sqlite, keys),
+            },
+          );
+    for (const key of keys) {
       const value = input[key];
       if (value === undefined) continue;
       upsert.run({ key, value: JSON.stringify(value), now, by: ctx.user.id });
     }
     const after = loadStoreSettings(sqlite);
     recordSettingsChange(ctx, 'setting', 'store', before, after);
-    return after;
+    return { ...after, version: bumpSettingsVersion(sqlite, versionScope, now) };
   })();
   setStoreTimeZone(saved.storeTimeZone);
   return saved;

@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context';
 import { refreshDerived } from '../customers/customer-derived';
 import { prepared } from '../customers/sql-cache';
 import { mergeOrRefuse } from '../locking/field-merge';
+import { lastSaveOf } from '../locking/last-save';
 import { repairColumns } from './repair-facts';
 import { postVisitPoints, postingStamp } from '../loyalty/earnings';
 
@@ -62,7 +63,11 @@ export function updateVisit(ctx: ServiceContext, input: ChannelParsedInput<'visi
         theirs: before,
         fields: editable,
       },
-      { message: '该进站记录在您编辑期间有更新，请查看最新内容后再保存', current: before },
+      {
+        message: '该进站记录在您编辑期间有更新，请查看最新内容后再保存',
+        current: before,
+        extra: () => lastSaveOf(sqlite, 'visit', input.id),
+      },
     );
     const repair = repairColumns(fields, fields.type, before.visitDate, today);
     const result = prepared(

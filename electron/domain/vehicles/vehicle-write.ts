@@ -4,6 +4,7 @@ import { AppError } from '../../contract/errors';
 import type { VehicleDetail, VinTakenDetails } from '../../contract/vehicles';
 import { vehicleFields } from '../../contract/vehicles';
 import { mergeOrRefuse } from '../locking/field-merge';
+import { lastSaveOf } from '../locking/last-save';
 import { maskPersonName } from '../../common/mask-name';
 import { maskMobile } from '../../common/mobile';
 import { formatPlate } from '../../common/plate';
@@ -156,6 +157,7 @@ export function updateVehicle(
       {
         message: `该车辆资料在您编辑期间有更新（${storeDateTimeLabel(new Date(before.updatedAt))}），请查看最新内容后再保存`,
         current: before,
+        extra: () => lastSaveOf(sqlite, 'vehicle', input.id),
       },
     );
     checkVinFree(sqlite, f.vin, input.id);
