@@ -132,8 +132,10 @@ describe('set-based full regeneration agrees with the pure rules (demo data, sca
 
     const summary = regenerateAll(sqlite, today, nowIso);
     const setBased = dump();
-    // Demo complaint tickets name the closure call and the follow-up they came from: unlink them first.
+    // Demo complaint tickets name the closure call and the follow-up they came from, event invitees their
+    // invitation and confirmation calls: unlink them first.
     sqlite.exec(`update complaint_tickets set closure_task_id = null, source_task_id = null;
+                 update event_invitees set invitation_task_id = null, confirmation_task_id = null;
                  delete from callback_tasks`);
     const f = fixtures(db);
     const ids = sqlite.prepare('select id from customers').pluck().all() as number[];

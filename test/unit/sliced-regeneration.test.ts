@@ -29,6 +29,7 @@ describe('the daily pass in slices of customers gives what one full pass gives (
     const sqlite = db.$client;
     // Demo complaint tickets name the closure call and the follow-up they came from: unlink them first.
     sqlite.exec(`update complaint_tickets set closure_task_id = null, source_task_id = null;
+                 update event_invitees set invitation_task_id = null, confirmation_task_id = null;
                  delete from callback_tasks`);
     // Two copies of the same data: one pass over everyone on one, slices on the other.
     const copy = () => new Database(sqlite.serialize());

@@ -4,6 +4,7 @@ import { localDate } from '../clock';
 import { refreshAllDerivedNow } from '../customers/refresh-all-derived';
 import { dayOf } from './calendar';
 import { writeComplaintTickets } from './complaint-tickets';
+import { writeDemoEvents } from './events';
 import type { DemoContext, DemoCounts } from './demo-context';
 import { MobileAllocator } from './identity';
 import { generateOwner } from './owner-customer';
@@ -47,6 +48,8 @@ const ledgerSeedSalt = 0x5eedc0de;
 const repairSeedSalt = 0x3ba0c0de;
 /** The complaint tickets' own stream, for the same reason. */
 const complaintSeedSalt = 0xc0de7a11;
+/** The owner events' own stream, for the same reason. */
+const eventSeedSalt = 0xe7e47000;
 
 // The same single and double character grams the trigger of migration 0003 writes, for every customer at once.
 const nameGramsSql = `insert or ignore into customer_name_grams (gram, customer_id)
@@ -130,6 +133,7 @@ export function generateDemo(db: AppDb, opts: GenerateDemoOptions): DemoCounts {
       customers: total,
     });
     ctx.counts.interactions += complaints.interactions;
+    writeDemoEvents(sqlite, createRng((opts.seed ^ eventSeedSalt) >>> 0), { today, customers: total });
     fixSellers([...ctx.sellersUsed].sort((a, b) => a - b));
     if (gramTrigger) {
       sqlite.exec(nameGramsSql);
