@@ -9,6 +9,7 @@ import { customersWithExpiringPoints } from '../../electron/domain/loyalty/expir
 import { createHttpApp } from '../../electron/server/http-app';
 import type { TestApp } from '../helpers/test-app';
 import { createTestApp } from '../helpers/test-app';
+import { eventFixture } from '../helpers/event-fixture';
 import type { TestClock } from '../helpers/test-clock';
 import { testClock } from '../helpers/test-clock';
 
@@ -548,5 +549,33 @@ describe('an import earns and its revert reverses', () => {
       .pluck()
       .get(created);
     expect(left).toBe(0);
+  });
+});
+
+describe('an event check-in earns, its undo reverses', () => {
+  let k: Kit;
+  beforeAll(async () => {
+    k = await kit('2026-11-20');
+  });
+  afterAll(() => k.app.close());
+
+  it('posts the check-in points once and takes them back on undo', async () => {
+    const fixture = eventFixture(() => k.app.core.db.$client);
+    const id = await k.customer('活动车主');
+    const eventId = fixture.event({ status: 'running', startsOn: '2026-11-20' });
+    const inviteeId = fixture.invitee(eventId, id, { status: 'confirmed' });
+    await k.app.ok('events.checkIn', { inviteeId, cars: 1, people: 2 }, k.manager);
+    expect(await k.balance(id)).toBe(100);
+    const row = (await k.app.ok('loyalty.ledger', { customerId: id, limit: 1 }, k.desk)).rows[0]!;
+    expect(row).toMatchObject({
+      source: 'event_checkin',
+      sourceTable: 'event_invitees',
+      sourceId: inviteeId,
+    });
+    await k.app.ok('events.undoCheckIn', { inviteeId }, k.manager);
+    expect(await k.balance(id)).toBe(0);
+    await k.app.ok('events.checkIn', { inviteeId, cars: 1, people: 2 }, k.manager);
+    expect(await k.balance(id)).toBe(100);
+    expect(k.sumOfLedger(id)).toBe(100);
   });
 });

@@ -4,7 +4,7 @@ import type { PostingSource } from '../../contract/loyalty-terms';
 import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
 import { prepared } from '../customers/sql-cache';
-import { balanceOf, earnedBySource, insertPosting } from './ledger';
+import { balanceOf, earnedBySource, insertPosting, lotRemaining } from './ledger';
 import { expiryDateOf } from './loyalty-dates';
 import { loadLoyaltySettings } from './loyalty-settings';
 import { upgradeIfDue } from './tiers';
@@ -36,8 +36,9 @@ export interface SourceTarget {
 
 /**
  * Brings what a source has earned to its target: the difference is posted (an `earn`, or a `reverse` of what
- * it no longer earns), so an edit re-posts only what changed and a repeat call posts nothing. A reversal never
- * takes the balance below zero: points already spent stay spent. Runs inside the caller's transaction.
+ * it no longer earns), so an edit re-posts only what changed and a repeat call posts nothing. A reversal takes
+ * back only what is left of the source's points (spends draw on what expires first): points already spent or
+ * expired stay so, and the balance never goes below zero. Runs inside the caller's transaction.
  * Returns the points posted.
  */
 export function settleSource(
@@ -48,7 +49,10 @@ export function settleSource(
 ): number {
   const have = earnedBySource(sqlite, target.customerId, target.sourceTable, target.sourceId);
   let diff = target.points - have;
-  if (diff < 0) diff = -Math.min(-diff, Math.max(0, balanceOf(sqlite, target.customerId)));
+  if (diff < 0) {
+    const left = lotRemaining(sqlite, target.customerId, target.sourceTable, target.sourceId);
+    diff = -Math.min(-diff, left, Math.max(0, balanceOf(sqlite, target.customerId)));
+  }
   if (diff === 0) return 0;
   const expiresOn = expiryDateOf(target.earnedOn, settings.expiryYears);
   // Points that would already have expired are not given (a car delivered years ago, typed in today).

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3';
 import { prepared } from '../customers/sql-cache';
 import { postDelivery } from './deliveries';
 import type { PostingStamp } from './earnings';
-import { balanceOf, insertPosting } from './ledger';
+import { balanceOf, insertPosting, lotRemaining } from './ledger';
 import { loadLoyaltySettings } from './loyalty-settings';
 
 /**
@@ -52,7 +52,8 @@ export function reverseImportPoints(
   }[];
   for (const lot of lots) {
     if (deleted.has(lot.customerId) || lot.net <= 0) continue;
-    const points = Math.min(lot.net, Math.max(0, balanceOf(sqlite, lot.customerId)));
+    const left = lotRemaining(sqlite, lot.customerId, lot.sourceTable, lot.sourceId);
+    const points = Math.min(lot.net, left, Math.max(0, balanceOf(sqlite, lot.customerId)));
     if (points === 0) continue;
     insertPosting(sqlite, {
       customerId: lot.customerId,

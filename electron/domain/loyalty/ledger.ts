@@ -76,3 +76,36 @@ export function earnedBySource(
     .pluck()
     .get(sourceTable, sourceId, customerId) as number;
 }
+
+/**
+ * What is left of one lot (a source's earnings, net of reversals) once every spend is drawn from the lots that
+ * expire first: what a reversal of that source can still take back. Points already spent or expired stay so.
+ */
+export function lotRemaining(
+  sqlite: Database.Database,
+  customerId: number,
+  sourceTable: string,
+  sourceId: number,
+): number {
+  const lots = prepared(
+    sqlite,
+    `select source_table as t, source_id as id, sum(points) as net, min(expires_on) as e
+     from loyalty_postings indexed by loyalty_postings_customer_idx
+     where customer_id = ? and (kind in ('earn', 'reverse') or (kind = 'adjust' and points > 0))
+     group by source_table, source_id order by e, t, id`,
+  ).all(customerId) as { t: string; id: number; net: number; e: string | null }[];
+  let spent = -(prepared(
+    sqlite,
+    `select coalesce(sum(points), 0) from loyalty_postings indexed by loyalty_postings_customer_idx
+     where customer_id = ? and (kind in ('redeem', 'expire') or (kind = 'adjust' and points < 0))`,
+  )
+    .pluck()
+    .get(customerId) as number);
+  for (const lot of lots) {
+    const net = Math.max(0, lot.net);
+    const covered = Math.min(net, spent);
+    spent -= covered;
+    if (lot.t === sourceTable && lot.id === sourceId) return net - covered;
+  }
+  return 0;
+}
