@@ -11,6 +11,7 @@ import { benchColdStart } from './cold-start-bench';
 import { benchCustomers } from './customers-bench';
 import { benchImport } from './import-bench';
 import { benchPrivacy } from './privacy-bench';
+import { benchReports } from './reports-bench';
 import { benchSearch } from './search-bench';
 import type { Row } from './stats';
 import { printTable } from './stats';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   // `--starts 3`: fresh server starts per family of calls in the cold-start module.
   const starts = Number(flag('starts', '3'));
   // `--only callbacks,card`: run just those modules (customers, search, card, callbacks, cold, upkeep, import,
-  // privacy, complaints).
+  // privacy, complaints, reports).
   const only = flag('only', '').split(',').filter(Boolean);
   const want = (module: string) => only.length === 0 || only.includes(module);
   const log = (line: string) => console.log(line);
@@ -67,6 +68,8 @@ async function main(): Promise<void> {
       if (want('privacy')) add(await benchPrivacy(scale, dir, server, raw, port + 53, reps, log));
       // Ticket list, ticket page and the escalation pass; cold figures on a fresh server (port 54 above).
       if (want('complaints')) add(await benchComplaints(scale, server, raw, reps, port + 54, log));
+      // The monthly report pack of the month before the data's day, and the manager's dashboard.
+      if (want('reports')) add(await benchReports(scale, server, raw, reps, log));
     } finally {
       raw.close();
       await server.stop();
