@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReportPack } from '../../electron/contract/reports';
 import { gradesBy } from '../../electron/domain/reports/base-grades';
 import {
+  readStructureFacts,
   structureBySeries,
   structureByVisits,
   structureByWarranty,
@@ -27,7 +28,7 @@ const pick = (r: { label: string; customers: number; visits: number; revenueFen:
 
 describe('base-customer structure, 2025-11-01 … 2026-10-31', () => {
   it('by number of visits: a customer with two cars counts once, with the visits of both', () => {
-    const t = structureByVisits(fx.sqlite, '2026-10');
+    const t = structureByVisits(readStructureFacts(fx.sqlite, '2026-10'));
     // A: 2025-11-01 (first day), 2026-03-15, 2026-06-01 on A1 and 2026-10-31 (last day) on A2 → 4 visits,
     // ¥2,000. B: 2 visits ¥1,200 (its 2025-10-31 visit is a day early). E: ¥100. F: ¥700.
     expect(t.rows.map(pick)).toEqual([
@@ -52,13 +53,13 @@ describe('base-customer structure, 2025-11-01 … 2026-10-31', () => {
   });
 
   it('an empty window has zero rows and no sentence', () => {
-    const t = structureByVisits(fx.sqlite, '2020-06');
+    const t = structureByVisits(readStructureFacts(fx.sqlite, '2020-06'));
     expect(t.total).toMatchObject({ customers: 0, revenueFen: 0, customerShare: null, avgTicketYuan: null });
     expect(t.sentence).toBeNull();
   });
 
   it('by series: A counts under both of its series; shares are of the distinct customers', () => {
-    const t = structureBySeries(fx.sqlite, '2026-10');
+    const t = structureBySeries(readStructureFacts(fx.sqlite, '2026-10'));
     // 朗逸: A1 ×3 (¥1,800) and B1 ×2 (¥1,200); 凯美瑞: E1 ¥100, F1 ¥700; 帕萨特: A2 ¥200.
     expect(t.rows.map(pick)).toEqual([
       ['朗逸', 2, 5, 300_000],
@@ -70,7 +71,7 @@ describe('base-customer structure, 2025-11-01 … 2026-10-31', () => {
   });
 
   it('by warranty state at each visit: first maintenance, within 3 years and 100,000 km, or past them', () => {
-    const t = structureByWarranty(fx.sqlite, '2026-10');
+    const t = structureByWarranty(readStructureFacts(fx.sqlite, '2026-10'));
     // 首保: A2's first maintenance (¥200). 在保: B1 2026-01-10 (90,000 km, ¥600), E1 (¥100).
     // 出保: A1's three (delivered 2022-01-10, warranty to 2025-01-10; ¥1,800), B1 2026-07-10 at 100,000 km
     // (¥600), F1 (¥700).

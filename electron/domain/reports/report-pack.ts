@@ -2,7 +2,12 @@ import type { ReportPack } from '../../contract/reports';
 import type { AuthedContext } from '../context';
 import { appVersion } from '../system/app-version';
 import { gradesBy } from './base-grades';
-import { structureBySeries, structureByVisits, structureByWarranty } from './base-structure';
+import {
+  readStructureFacts,
+  structureBySeries,
+  structureByVisits,
+  structureByWarranty,
+} from './base-structure';
 import { callbacksSection } from './callbacks-section';
 import { complaintsSection } from './complaints-section';
 import { eventsSection } from './events-section';
@@ -15,6 +20,7 @@ export function reportPack(ctx: AuthedContext, month: string): ReportPack {
   const sqlite = ctx.db.$client;
   const w = monthWindow(month);
   const scope = kpiScope(ctx, month);
+  const facts = readStructureFacts(sqlite, month);
   const lastYear = latestSnapshot(sqlite, shiftMonth(month, -12))?.pack ?? null;
   return {
     month,
@@ -28,9 +34,9 @@ export function reportPack(ctx: AuthedContext, month: string): ReportPack {
     complaints: complaintsSection(scope, month),
     events: eventsSection(ctx, month),
     structure: {
-      byVisits: structureByVisits(sqlite, month),
-      bySeries: structureBySeries(sqlite, month),
-      byWarranty: structureByWarranty(sqlite, month),
+      byVisits: structureByVisits(facts),
+      bySeries: structureBySeries(facts),
+      byWarranty: structureByWarranty(facts),
     },
     grades: {
       byDistrict: gradesBy(sqlite, 'district', lastYear),
