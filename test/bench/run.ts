@@ -9,6 +9,7 @@ import { benchCard } from './card-bench';
 import { benchComplaints } from './complaints-bench';
 import { benchColdStart } from './cold-start-bench';
 import { benchCustomers } from './customers-bench';
+import { benchEvents } from './events-bench';
 import { benchImport } from './import-bench';
 import { benchPrivacy } from './privacy-bench';
 import { benchReports } from './reports-bench';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   // `--starts 3`: fresh server starts per family of calls in the cold-start module.
   const starts = Number(flag('starts', '3'));
   // `--only callbacks,card`: run just those modules (customers, search, card, callbacks, cold, upkeep, import,
-  // privacy, complaints, reports).
+  // privacy, complaints, reports, events).
   const only = flag('only', '').split(',').filter(Boolean);
   const want = (module: string) => only.length === 0 || only.includes(module);
   const log = (line: string) => console.log(line);
@@ -70,6 +71,8 @@ async function main(): Promise<void> {
       if (want('complaints')) add(await benchComplaints(scale, server, raw, reps, port + 54, log));
       // The monthly report pack of the month before the data's day, and the manager's dashboard.
       if (want('reports')) add(await benchReports(scale, server, raw, reps, log));
+      // Target list for the whole base, the door's lookup and the event page; cold on port 55 above.
+      if (want('events')) add(await benchEvents(scale, server, raw, reps, port + 55, log));
     } finally {
       raw.close();
       await server.stop();
