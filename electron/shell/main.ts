@@ -7,12 +7,18 @@ import { contentSecurityPolicy } from '../server/security-headers';
 import { parseFlags, stringFlag } from '../cli/args';
 import { dataDirEnv } from '../server/data-dir';
 import { bindIpc, pushChanges } from './ipc-transport';
+import { readWorkstationConfig } from '../workstation/workstation-config';
 import { installMenu } from './menu';
+import { bindWorkstationSetup, openHostInWindow, pinHostSession } from './workstation-shell';
 
 const flags = parseFlags(process.argv.slice(1));
 const rendererUrl = process.env.ELECTRON_RENDERER_URL;
 
-function createWindow(): BrowserWindow {
+/**
+ * The app window. `remote`: a workstation's window showing the store host's pages — no preload, so those pages
+ * talk HTTP to the host (never IPC to a database this PC does not have).
+ */
+function createWindow(remote = false): BrowserWindow {
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -21,7 +27,7 @@ function createWindow(): BrowserWindow {
     title: 'Dealer CRM 经销商客户关系管理',
     show: false,
     webPreferences: {
-      preload: path.join(import.meta.dirname, '../preload/index.cjs'),
+      preload: remote ? undefined : path.join(import.meta.dirname, '../preload/index.cjs'),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -35,6 +41,7 @@ function createWindow(): BrowserWindow {
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event) => event.preventDefault());
+  if (remote) return win;
   if (rendererUrl) void win.loadURL(rendererUrl);
   else void win.loadFile(path.join(import.meta.dirname, '../renderer/index.html'));
   return win;
@@ -47,7 +54,23 @@ async function start(): Promise<void> {
       responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [contentSecurityPolicy] },
     });
   });
-  const dataDir = stringFlag(flags, 'data-dir') ?? process.env[dataDirEnv] ?? app.getPath('userData');
+  const userData = app.getPath('userData');
+  const explicitDir = stringFlag(flags, 'data-dir') ?? process.env[dataDirEnv];
+  // A data folder given on the command line means this PC holds the data; otherwise the first start asks.
+  const choice = explicitDir ? ({ mode: 'local' } as const) : readWorkstationConfig(userData);
+  bindWorkstationSetup(userData, choice === null);
+  if (choice === null) {
+    installMenu();
+    createWindow();
+    return;
+  }
+  if (choice.mode === 'workstation') {
+    pinHostSession(session.defaultSession, choice.host, choice.name);
+    installMenu();
+    await openHostInWindow(createWindow(true), choice, userData);
+    return;
+  }
+  const dataDir = explicitDir ?? userData;
   const nativeBinding = app.isPackaged
     ? path.join(process.resourcesPath, 'native', 'better_sqlite3.node')
     : process.env.DEALER_CRM_SQLITE_BINDING;

@@ -3,6 +3,8 @@ import { channelNames } from '../contract';
 import type { Envelope } from '../contract/errors';
 import type { LiveChange } from '../contract/live-topics';
 import { liveChangesChannel } from '../contract/live-topics';
+import type { PairRequest, PairResult, WorkstationBridge } from '../workstation/workstation-bridge';
+import { workstationIpc } from '../workstation/workstation-bridge';
 
 const allowed = new Set<string>(channelNames);
 
@@ -22,3 +24,12 @@ contextBridge.exposeInMainWorld('dealerCrm', {
     return () => ipcRenderer.removeListener(liveChangesChannel, handler);
   },
 });
+
+/** The first-start screen (this PC holds the data, or connect to the store host); see workstation-bridge.ts. */
+const workstation: WorkstationBridge = {
+  state: ipcRenderer.sendSync(workstationIpc.state) as WorkstationBridge['state'],
+  discover: () => ipcRenderer.invoke(workstationIpc.discover) as ReturnType<WorkstationBridge['discover']>,
+  pair: (request: PairRequest) => ipcRenderer.invoke(workstationIpc.pair, request) as Promise<PairResult>,
+  useLocal: () => ipcRenderer.invoke(workstationIpc.useLocal) as Promise<void>,
+};
+contextBridge.exposeInMainWorld('dealerWorkstation', workstation);

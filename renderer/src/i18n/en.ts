@@ -15,6 +15,7 @@ import { eventsEn } from '../pages/events/messages/en';
 import { notificationsEn } from '../notifications/notification-messages';
 import type { WithPlurals } from './plurals';
 import { hostEn } from '../pages/settings/host-messages';
+import { firstStartEn } from '../pages/first-start/first-start-messages';
 
 export const en: WithPlurals<Messages> = {
   app: {
@@ -547,6 +548,7 @@ export const en: WithPlurals<Messages> = {
   accountSecurity: accountSecurityEn,
   backups: backupsEn,
   host: hostEn,
+  firstStart: firstStartEn,
   card: cardEn,
   threeGuarantee: threeGuaranteeEn,
   personalData: personalDataEn,

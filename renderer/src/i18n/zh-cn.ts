@@ -14,6 +14,7 @@ import { complaintsZhCN } from '../pages/complaints/messages/zh-cn';
 import { eventsZhCN } from '../pages/events/messages/zh-cn';
 import { notificationsZhCN } from '../notifications/notification-messages';
 import { hostZhCN } from '../pages/settings/host-messages';
+import { firstStartZhCN } from '../pages/first-start/first-start-messages';
 
 /** The reference locale: its shape defines the keys every other locale must provide. */
 export const zhCN = {
@@ -527,6 +528,7 @@ export const zhCN = {
   accountSecurity: accountSecurityZhCN,
   backups: backupsZhCN,
   host: hostZhCN,
+  firstStart: firstStartZhCN,
   card: cardZhCN,
   threeGuarantee: threeGuaranteeZhCN,
   personalData: personalDataZhCN,
