@@ -33,7 +33,7 @@ export function managerDashboard(ctx: AuthedContext): ChannelOutput<'reports.das
             and outcome in (${reachedSql})) as reachedToday`,
     )
     .get({ today, ...day }) as ChannelOutput<'reports.dashboard'>['callbacks'];
-  const scope = kpiScope(ctx, month);
+  const scope = kpiScope(ctx, month, 1);
   const events = sqlite
     .prepare(
       `select e.id, e.event_no as eventNo, e.title, e.type, e.starts_on as startsOn, e.ends_on as endsOn, e.status,

@@ -3,7 +3,7 @@ import { loadRules, param, ruleOf } from '../callbacks/rule-config';
 import { defaultWarrantyTerms } from '../customers/customer-rules/warranty-state';
 import type { KpiCount } from './kpi-count';
 import { rateOf } from './kpi-count';
-import { monthWindow } from './month-window';
+import { monthWindow, shiftMonth } from './month-window';
 
 /** How late a maintenance may come and still count as on time: a month past the interval, 10% past its km. */
 export const onTimeGrace = { days: 30, kmFactor: 1.1 } as const;
@@ -11,14 +11,19 @@ export const onTimeGrace = { days: 30, kmFactor: 1.1 } as const;
 export type MaintenanceByMonth = Map<string, { visits: number; onTime: number }>;
 
 /**
- * The maintenance visits (首保 and 定期保养) of the 12 months ending with `month`, per month, and how many came
+ * The maintenance visits (首保 and 定期保养) of the `months` months ending with `month`, per month, and how many came
  * on time: within the recommended interval after the car's previous maintenance (首保: after delivery, 3 months
  * or 3,000 km; 定期保养: the call-back rule's interval, 6 months or 7,500 km by default) plus the grace above.
  * A regular maintenance with no earlier one on file cannot be judged and is not counted; a second maintenance
  * on the same day as another is measured from the one before that day.
  */
-export function readMaintenanceTimeliness(sqlite: Database.Database, month: string): MaintenanceByMonth {
+export function readMaintenanceTimeliness(
+  sqlite: Database.Database,
+  month: string,
+  months = 12,
+): MaintenanceByMonth {
   const w = monthWindow(month);
+  const from = `${shiftMonth(month, 1 - months)}-01`;
   const rule = ruleOf(loadRules(sqlite), 'regular_maintenance');
   const rows = sqlite
     .prepare(
@@ -44,8 +49,8 @@ export function readMaintenanceTimeliness(sqlite: Database.Database, month: stri
        from based where base_date is not null group by ym`,
     )
     .all({
-      from: w.year.from,
-      to: w.year.to,
+      from,
+      to: w.to,
       months: `+${param(rule, 'intervalMonths')} months`,
       km: param(rule, 'intervalKm'),
       firstMonths: `+${defaultWarrantyTerms.firstServiceMonths} months`,

@@ -24,14 +24,15 @@ export interface KpiScope {
   maintenance(): MaintenanceByMonth;
 }
 
-export function kpiScope(ctx: AuthedContext, reportMonth: string): KpiScope {
+/** `months`: how many months ending with the report's month its KPIs are asked for (the dashboard: only that one). */
+export function kpiScope(ctx: AuthedContext, reportMonth: string, months = 12): KpiScope {
   const memo = new Map<string, ComplaintKpis>();
   let history: VisitHistory | null = null;
   let maintenance: MaintenanceByMonth | null = null;
   return {
     ctx,
     history: () => (history ??= readVisitHistory(ctx.db.$client, reportMonth)),
-    maintenance: () => (maintenance ??= readMaintenanceTimeliness(ctx.db.$client, reportMonth)),
+    maintenance: () => (maintenance ??= readMaintenanceTimeliness(ctx.db.$client, reportMonth, months)),
     complaints(month) {
       let k = memo.get(month);
       if (!k) {
