@@ -46,7 +46,7 @@ export const loyaltyMembers = sqliteTable(
  * 积分流水, append-only: a line is never updated or deleted (a revert posts a `reverse`; only an import's own
  * customers, deleted by its revert, take their lines with them). Points are signed. `posted_on` is the store
  * day the line counts for (an earning: the day of what earned it); `expires_on` is set on what can expire
- * (earnings and positive adjustments). Lines of one source (source_table + source_id + customer) form one lot
+ * (earnings and positive adjustments) and on a reversal (its lot's expiry). Lines of one source (source_table + source_id + customer) form one lot
  * for the FIFO expiry: its earnings and their reversals net together.
  */
 export const loyaltyPostings = sqliteTable(
@@ -71,8 +71,9 @@ export const loyaltyPostings = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [
-    // The balance is a sum over this index alone; the ledger page is a keyset range on it.
-    index('loyalty_postings_customer_idx').on(t.customerId, t.id, t.points),
+    // The balance is a sum over this index alone; the ledger page is a keyset range on it; the expiry sums
+    // (kind, expiry) read it without touching the rows.
+    index('loyalty_postings_customer_idx').on(t.customerId, t.id, t.points, t.kind, t.expiresOn),
     // What a visit, a delivery or a referral already earned (re-posting the difference, once-only rewards).
     index('loyalty_postings_source_idx').on(t.sourceTable, t.sourceId, t.customerId),
     // The expiry pass and "expiring soon" find candidate members by date.

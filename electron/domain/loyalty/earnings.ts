@@ -4,7 +4,7 @@ import type { PostingSource } from '../../contract/loyalty-terms';
 import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
 import { prepared } from '../customers/sql-cache';
-import { balanceOf, earnedBySource, insertPosting, lotRemaining } from './ledger';
+import { balanceOf, earnedBySource, insertPosting, lotExpiry, lotRemaining } from './ledger';
 import { expiryDateOf } from './loyalty-dates';
 import { loadLoyaltySettings } from './loyalty-settings';
 import { upgradeIfDue } from './tiers';
@@ -66,7 +66,9 @@ export function settleSource(
     importBatchId: target.importBatchId ?? null,
     points: diff,
     postedOn: target.earnedOn,
-    expiresOn: diff > 0 ? expiresOn : null,
+    // A reversal carries its lot's expiry, so the expiry pass sums lines without grouping them into lots.
+    expiresOn:
+      diff > 0 ? expiresOn : lotExpiry(sqlite, target.customerId, target.sourceTable, target.sourceId),
     reason: target.reason ?? null,
     createdBy: stamp.by,
     createdAt: stamp.now,

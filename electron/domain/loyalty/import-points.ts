@@ -38,7 +38,7 @@ export function reverseImportPoints(
   const lots = prepared(
     sqlite,
     `select customer_id as customerId, source, source_table as sourceTable, source_id as sourceId,
-       sum(points) as net, min(posted_on) as postedOn
+       sum(points) as net, min(posted_on) as postedOn, min(expires_on) as expiresOn
      from loyalty_postings indexed by loyalty_postings_batch_idx
      where import_batch_id = ? and kind in ('earn', 'reverse')
      group by customer_id, source, source_table, source_id`,
@@ -49,6 +49,7 @@ export function reverseImportPoints(
     sourceId: number;
     net: number;
     postedOn: string;
+    expiresOn: string | null;
   }[];
   for (const lot of lots) {
     if (deleted.has(lot.customerId) || lot.net <= 0) continue;
@@ -64,6 +65,7 @@ export function reverseImportPoints(
       importBatchId: batchId,
       points: -points,
       postedOn: lot.postedOn,
+      expiresOn: lot.expiresOn,
       reason: `撤销导入批次 ${batchId}`,
       createdBy: stamp.by,
       createdAt: stamp.now,

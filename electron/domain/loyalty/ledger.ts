@@ -109,3 +109,19 @@ export function lotRemaining(
   }
   return 0;
 }
+
+/** The last day of a lot (its earliest earning's expiry). */
+export function lotExpiry(
+  sqlite: Database.Database,
+  customerId: number,
+  sourceTable: string,
+  sourceId: number,
+): string | null {
+  return prepared(
+    sqlite,
+    `select min(expires_on) from loyalty_postings
+     where source_table = ? and source_id = ? and customer_id = ? and kind in ('earn', 'reverse')`,
+  )
+    .pluck()
+    .get(sourceTable, sourceId, customerId) as string | null;
+}
