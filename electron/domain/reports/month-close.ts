@@ -18,18 +18,21 @@ export function closeMonth(ctx: AuthedContext, input: { month: string; reason?: 
   const today = localDate(ctx.clock());
   if (w.to >= today) throw new AppError('validation', `${input.month} 尚未结束，月末之后才能月结`);
   const reason = input.reason?.trim() || null;
+  const refuseWithoutReason = (before: { meta: SnapshotMeta } | null) => {
+    if (before && !reason)
+      throw new AppError(
+        'validation',
+        `${input.month} 已于 ${localDate(new Date(before.meta.closedAt))} 月结，重新月结须填写原因`,
+        { fields: { reason: '请填写重新月结的原因' } },
+      );
+  };
+  refuseWithoutReason(latestSnapshot(sqlite, input.month));
+  // Computed before the write transaction: the pack reads a lot, and other writers need not wait for it.
+  const pack: ReportPack = reportPack(ctx, input.month);
   return sqlite
     .transaction(() => {
       const before = latestSnapshot(sqlite, input.month);
-      if (before && !reason)
-        throw new AppError(
-          'validation',
-          `${input.month} 已于 ${localDate(new Date(before.meta.closedAt))} 月结，重新月结须填写原因`,
-          {
-            fields: { reason: '请填写重新月结的原因' },
-          },
-        );
-      const pack: ReportPack = reportPack(ctx, input.month);
+      refuseWithoutReason(before);
       const revision = (before?.meta.revision ?? 0) + 1;
       const closedAt = ctx.clock().toISOString();
       sqlite
