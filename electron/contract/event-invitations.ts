@@ -9,6 +9,7 @@ import {
   inviteeStatuses,
   segmentExclusions,
 } from './event-terms';
+import { eventFunnel } from './event-funnel';
 import { segmentFilters } from './event-segments';
 import { id, isoDate, mobile, optionalText, personName } from './fields';
 
@@ -105,34 +106,8 @@ export const eventCapacity = z.object({
 });
 export type EventCapacity = z.infer<typeof eventCapacity>;
 
-/**
- * The funnel: invited (an invitation task was created) → reached → accepted (ever signed up) → confirmed →
- * checked in, each with its rate of the previous step (0–1, null when the previous step is 0); no-shows and
- * the waiting list beside.
- */
-export const eventFunnel = z.object({
-  steps: z.array(
-    z.object({
-      step: z.enum(funnelSteps),
-      count: z.number(),
-      rateOfPrevious: z.number().nullable(),
-      rateOfInvited: z.number().nullable(),
-    }),
-  ),
-  declined: z.number(),
-  undecided: z.number(),
-  unreachable: z.number(),
-  cancelled: z.number(),
-  waitlisted: z.number(),
-  noShows: z.number(),
-  /** Everyone on the list, pending included. */
-  listed: z.number(),
-  pending: z.number(),
-  /** People and cars signed up now (seats held). */
-  signedUpCars: z.number(),
-  signedUpPeople: z.number(),
-});
-export type EventFunnel = z.infer<typeof eventFunnel>;
+export { eventFunnel } from './event-funnel';
+export type { EventFunnel } from './event-funnel';
 
 /** What an accept, promotion or sign-up did: seats taken, or the waiting list when the event is full. */
 const seatResult = z.object({

@@ -9,6 +9,7 @@ import {
   eventTypes,
   filingStatuses,
 } from './event-terms';
+import { eventFunnel } from './event-funnel';
 import { eventSettingsSchema, eventSettingsUpdate } from './event-settings';
 import { editBase, id, isoDate, optionalDate, optionalText, version } from './fields';
 import { roles } from './permissions';
@@ -187,20 +188,6 @@ export const budgetTotals = z.object({
   costPerNewLeadFen: z.number().nullable(),
 });
 export type BudgetTotals = z.infer<typeof budgetTotals>;
-
-const rate = z.number().nullable();
-export const eventFunnel = z.object({
-  invited: z.number(),
-  reached: z.number(),
-  accepted: z.number(),
-  confirmed: z.number(),
-  checkedIn: z.number(),
-  noShow: z.number(),
-  waitlisted: z.number(),
-  /** Each step ÷ the step before it (noShow ÷ accepted); null when that is 0. */
-  rates: z.object({ reached: rate, accepted: rate, confirmed: rate, checkedIn: rate, noShow: rate }),
-});
-export type EventFunnel = z.infer<typeof eventFunnel>;
 
 export const eventAttachment = z.object({
   id: z.number(),

@@ -61,6 +61,11 @@ async function move(id: number, action: string, reason?: string) {
 }
 
 /** Sign-ups as the invitation helper writes them (that part is another's): straight into event_invitees. */
+/** The funnel's step counts by step name. */
+function stepCounts(f: { steps: { step: string; count: number }[] }): Record<string, number> {
+  return Object.fromEntries(f.steps.map((x) => [x.step, x.count]));
+}
+
 function invitee(
   eventId: number,
   customerId: number,
@@ -570,8 +575,11 @@ describe('the seed-001 trip', () => {
     );
     await move(id, 'start');
     sql()
-      .prepare("update event_invitees set status = 'checked_in', checked_in_at = ? where event_id = ?")
-      .run(clock.now().toISOString(), id);
+      .prepare(
+        `update event_invitees set status = 'checked_in', checked_in_at = @at,
+           reached_at = coalesce(reached_at, @at), accepted_at = coalesce(accepted_at, @at) where event_id = @id`,
+      )
+      .run({ at: clock.now().toISOString(), id });
     for (const [i, lineId] of ids.entries()) {
       await app.ok('events.recordActual', { id: lineId, actualFen: lines[i]![1] }, t('mgr'));
     }
@@ -602,7 +610,14 @@ describe('the seed-001 trip', () => {
       costPerCarFen: 60_900,
       costPerNewLeadFen: 304_500,
     });
-    expect(e.funnel).toMatchObject({ invited: 50, reached: 50, accepted: 50, checkedIn: 50, noShow: 0 });
+    expect(stepCounts(e.funnel)).toEqual({
+      invited: 50,
+      reached: 50,
+      accepted: 50,
+      confirmed: 0,
+      checked_in: 50,
+    });
+    expect(e.funnel.noShows).toBe(0);
     const row = (await app.ok('events.list', { text: e.eventNo }, t('mgr'))).rows[0]!;
     expect(row.counts).toMatchObject({
       accepted: { cars: 50, people: 130 },
@@ -620,26 +635,32 @@ describe('the seed-001 trip', () => {
           sql().prepare(`update event_invitees set ${k} = ? where id = ?`).run(v, rowId);
       }
     };
+    // The timestamps the calls and the venue write: reached when answered, accepted at sign-up, and so on.
+    const reached = { reached_at: 'x' };
+    const accepted = { ...reached, accepted_at: 'x' };
+    const confirmed = { ...accepted, confirmed_at: 'x' };
     s('pending', 4);
     s('unreachable', 2);
-    s('declined', 2);
-    s('accepted', 2, { accepted_at: 'x' });
-    s('confirmed', 3, { accepted_at: 'x', confirmed_at: 'x' });
-    s('checked_in', 4, { accepted_at: 'x', confirmed_at: 'x' });
-    s('no_show', 1, { accepted_at: 'x', confirmed_at: 'x' });
-    s('waitlisted', 1);
+    s('declined', 2, reached);
+    s('accepted', 2, accepted);
+    s('confirmed', 3, confirmed);
+    s('checked_in', 4, { ...confirmed, checked_in_at: 'x' });
+    s('no_show', 1, confirmed);
+    s('waitlisted', 1, reached);
     const f = (await get(id)).funnel;
+    expect(stepCounts(f)).toEqual({ invited: 15, reached: 13, accepted: 10, confirmed: 8, checked_in: 4 });
     expect(f).toMatchObject({
-      invited: 15,
-      reached: 13,
-      accepted: 10,
-      confirmed: 8,
-      checkedIn: 4,
-      noShow: 1,
+      noShows: 1,
       waitlisted: 1,
+      declined: 2,
+      unreachable: 2,
+      pending: 4,
+      listed: 19,
     });
-    expect(f.rates.checkedIn).toBeCloseTo(0.5);
-    expect(f.rates.noShow).toBeCloseTo(0.1);
+    expect(f.steps.find((x) => x.step === 'checked_in')?.rateOfPrevious).toBeCloseTo(0.5);
+    expect(f.steps.find((x) => x.step === 'reached')?.rateOfInvited).toBeCloseTo(13 / 15);
+    // The page's funnel and the funnel tab's channel are one computation.
+    expect((await app.ok('events.funnel', { eventId: id }, t('mgr'))).funnel).toEqual(f);
   });
 });
 

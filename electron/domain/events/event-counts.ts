@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { BudgetTotals, EventFunnel } from '../../contract/event-plan';
+import type { BudgetTotals } from '../../contract/event-plan';
 import { prepared } from '../customers/sql-cache';
 
 /**
@@ -78,35 +78,6 @@ export function countsByEvent(
   for (const r of rows) out.set(r.eventId, shape(r));
   for (const id of eventIds) if (!out.has(id)) out.set(id, shape(undefined));
   return out;
-}
-
-const ratio = (n: number, d: number) => (d === 0 ? null : n / d);
-
-export function eventFunnel(sqlite: Database.Database, eventId: number): EventFunnel {
-  const r = prepared(
-    sqlite,
-    `select
-       count(case when invitation_task_id is not null or status <> 'pending' then 1 end) as invited,
-       count(case when reached_at is not null or status in ('undecided', 'declined', 'accepted', 'waitlisted',
-         'confirmed', 'cancelled', 'checked_in', 'no_show') then 1 end) as reached,
-       count(case when accepted_at is not null or status in ('accepted', 'confirmed', 'checked_in', 'no_show')
-         then 1 end) as accepted,
-       count(case when confirmed_at is not null or status = 'confirmed' then 1 end) as confirmed,
-       count(case when status = 'checked_in' then 1 end) as checkedIn,
-       count(case when status = 'no_show' then 1 end) as noShow,
-       count(case when status = 'waitlisted' then 1 end) as waitlisted
-     from event_invitees where event_id = ?`,
-  ).get(eventId) as Omit<EventFunnel, 'rates'>;
-  return {
-    ...r,
-    rates: {
-      reached: ratio(r.reached, r.invited),
-      accepted: ratio(r.accepted, r.reached),
-      confirmed: ratio(r.confirmed, r.accepted),
-      checkedIn: ratio(r.checkedIn, r.confirmed),
-      noShow: ratio(r.noShow, r.accepted),
-    },
-  };
 }
 
 export function newLeadCount(sqlite: Database.Database, eventId: number): number {

@@ -6,7 +6,8 @@ import { localDate } from '../clock';
 import type { AuthedContext } from '../context';
 import { prepared } from '../customers/sql-cache';
 import { listEventAttachments } from './event-attachments';
-import { budgetTotals, eventCounts, eventFunnel, newLeadCount } from './event-counts';
+import { budgetTotals, eventCounts, newLeadCount } from './event-counts';
+import { funnelOf } from './funnel';
 import { allowedTransitions } from './event-status';
 import { readEvent, staffNames } from './event-store';
 import { summaryOverdue } from './event-summary-due';
@@ -119,7 +120,7 @@ export function eventDetail(ctx: AuthedContext, id: number): EventDetail {
       planFixed: e.status !== 'draft',
       actualsOpen: e.status !== 'draft' && e.status !== 'cancelled',
     },
-    funnel: eventFunnel(sqlite, id),
+    funnel: funnelOf(sqlite, id),
     attachments: attachments.map((a) => ({ ...a, uploadedBy: staff(a.uploadedBy) })),
     summary: {
       strengths: e.summaryStrengths,
