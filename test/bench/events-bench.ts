@@ -261,6 +261,19 @@ export async function benchEvents(
     target: 'p95 < 10 ms',
   });
 
+  const heldIds = raw
+    .prepare("select id from events where status in ('done', 'summarised') order by id")
+    .pluck()
+    .all() as number[];
+  rows.push({
+    scale,
+    operation: 'events.results (attendees, referred and the absent over the window; ROI)',
+    api: await timeAsync(Math.max(20, Math.floor(reps / 4)), (i) =>
+      server.call('events.results', { eventId: heldIds[i % heldIds.length] }),
+    ),
+    raw: null,
+  });
+
   // Cold: the first calls of a server just started (the laptop at the venue opening the app).
   const fresh = await startBenchServer(path.dirname(raw.name), coldPort);
   try {

@@ -93,16 +93,20 @@ function measure(
   )
     .pluck()
     .get(ids(people), fromAt, toAt) as number;
-  // A car delivered in the window to one of them: the delivery's owner then, or the owner now.
+  // A car delivered in the window to one of them: the delivery's owner then, or the owner now. Read from the
+  // people's side (their cars, their ownerships), a few rows each, never every delivery of the window.
   const deliveries = prepared(
     sqlite,
-    `select count(*) as n, coalesce(sum(v.price_fen), 0) as revenueFen,
-       count(case when v.price_fen is null then 1 end) as withoutPrice
-     from vehicles v indexed by vehicles_delivery_idx
-     where v.delivery_date >= ? and v.delivery_date <= ? and (v.owner_id ${inSet} or exists (
-       select 1 from vehicle_ownerships o where o.vehicle_id = v.id and o.from_date = v.delivery_date
-         and o.customer_id ${inSet}))`,
-  ).get(window.from, window.to, ids(people), ids(people)) as {
+    `select count(*) as n, coalesce(sum(price_fen), 0) as revenueFen,
+       count(case when price_fen is null then 1 end) as withoutPrice
+     from (
+       select v.id, v.price_fen from vehicles v indexed by vehicles_owner_idx
+       where v.owner_id ${inSet} and v.delivery_date >= ? and v.delivery_date <= ?
+       union
+       select v.id, v.price_fen from vehicle_ownerships o indexed by vehicle_ownerships_customer_idx
+         cross join vehicles v on v.id = o.vehicle_id
+       where o.customer_id ${inSet} and o.from_date = v.delivery_date and v.delivery_date >= ? and v.delivery_date <= ?)`,
+  ).get(ids(people), window.from, window.to, ids(people), window.from, window.to) as {
     n: number;
     revenueFen: number;
     withoutPrice: number;
