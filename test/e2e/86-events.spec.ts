@@ -94,7 +94,7 @@ test('events: plan, target list, invitations in the call screen, check-in, actua
   browser,
   request,
 }) => {
-  test.setTimeout(420_000);
+  test.setTimeout(900_000);
   await ensureDemoData(request);
   const admin: ApiCaller = await adminApi(request);
   const run = String(Date.now()).slice(-6);
@@ -117,8 +117,9 @@ test('events: plan, target list, invitations in the call screen, check-in, actua
     await drawer.getByLabel('活动名称', { exact: true }).fill(title);
     await pick(page, drawer, '活动类型', '自驾游');
     await drawer.getByLabel('主题', { exact: true }).fill('秋色千岛湖 · 两天一夜');
-    await typeDate(drawer, '开始日期', today);
-    await typeDate(drawer, '结束日期', addDays(today, 1));
+    // The invitation calls must be made by the day before the start: the trip is the day after tomorrow.
+    await typeDate(drawer, '开始日期', addDays(today, 2));
+    await typeDate(drawer, '结束日期', addDays(today, 3));
     await drawer.getByLabel('地点', { exact: true }).fill('店内展厅集合、千岛湖');
     await drawer.getByLabel('计划（车）', { exact: true }).fill('40');
     await drawer.getByLabel('计划（人）', { exact: true }).fill('100');
@@ -305,6 +306,16 @@ test('events: plan, target list, invitations in the call screen, check-in, actua
     await expect(page.getByText(`${guest.customer.name} 已签到`)).toBeVisible();
     await expect(page.locator('.ev-checkin-count.is-arrived')).toContainText(/[1-9]\d* 车/);
     await pictures(page, '86-checkin-done');
+    // A friend of an owner turns up unannounced: a lead card with source 活动, checked in at once.
+    await page.getByRole('button', { name: '现场加入' }).click();
+    const walkIn = page.getByRole('dialog', { name: '现场加入（未报名）' });
+    await walkIn.getByText('新朋友（建潜客档案）').click();
+    await walkIn.getByLabel('姓名', { exact: true }).fill(`林${run}`);
+    await walkIn.getByLabel('手机号', { exact: true }).fill(`199${run}37`);
+    await walkIn.getByLabel('到场人数', { exact: true }).fill('2');
+    await pictures(page, '86-checkin-walk-in');
+    await walkIn.getByRole('button', { name: /^签\s*到$/ }).click();
+    await expect(page.getByText('已现场加入并签到')).toBeVisible();
     await noPageOverflow(page);
   });
 

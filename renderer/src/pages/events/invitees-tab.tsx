@@ -180,6 +180,8 @@ export function InviteesTab({ event }: { event: EventDetail }) {
         size="small"
         rowKey="inviteeId"
         className="ev-invitee-table"
+        // Rows carry `children` (the children coming along): not tree data.
+        expandable={{ childrenColumnName: 'noTreeData' }}
         aria-label={t('events.invitees.gridLabel')}
         loading={list.isPending}
         dataSource={list.data?.rows ?? []}

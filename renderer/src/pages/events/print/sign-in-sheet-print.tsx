@@ -85,7 +85,9 @@ export function SignInSheetPrint() {
               {cars.map((r) => (
                 <div className="ev-sticker" key={r.inviteeId}>
                   <div className="ev-sticker-no">{no(r.signupNo)}</div>
-                  <div className="ev-sticker-plate">{r.plates.map(formatPlate).join(' ') || '—'}</div>
+                  <div className="ev-sticker-plate">
+                    {r.plates.length ? r.plates.map((p) => <span key={p}>{formatPlate(p)}</span>) : '—'}
+                  </div>
                   <div className="ev-sticker-name">
                     {r.name} ·{' '}
                     {t('events.print.stickerSeats', { cars: r.cars, people: r.adults + r.children })}
