@@ -579,3 +579,34 @@ describe('an event check-in earns, its undo reverses', () => {
     expect(k.sumOfLedger(id)).toBe(100);
   });
 });
+
+describe('tiers on spending and visits', () => {
+  let k: Kit;
+  beforeAll(async () => {
+    k = await kit('2026-11-20');
+    await k.settings({
+      tierBasis: 'spending',
+      thresholds: {
+        silver: { points: 2000, spendingFen: 10_000_000, visits: 2 },
+        gold: { points: 8000, spendingFen: 30_000_000, visits: 6 },
+        black: { points: 30000, spendingFen: 100_000_000, visits: 12 },
+      },
+    });
+  });
+  afterAll(() => k.app.close());
+
+  it('a second visit in 12 months makes silver at once, even when it earns no point', async () => {
+    const id = await k.customer('常来客户');
+    const car = await k.car(id, null);
+    await k.visit(car.id, '2026-10-01', 0);
+    expect((await k.app.ok('loyalty.member', { customerId: id }, k.desk)).tier).toBe('regular');
+    await k.visit(car.id, '2026-11-01', 500);
+    const member = await k.app.ok('loyalty.member', { customerId: id }, k.desk);
+    expect(member.balance).toBe(0);
+    expect(member).toMatchObject({ tier: 'silver', qualifying: { visits: 2, spendingFen: 500 } });
+    expect(member.tierChanges[0]!.reason).toBe(
+      '近 12 个月消费 ¥5、进站 2 次，达到银卡门槛（消费 ¥100,000 或进站 2 次）',
+    );
+    expect(member.nextTier).toEqual({ tier: 'gold', missing: '还差消费 ¥299,995 或进站 4 次' });
+  });
+});
