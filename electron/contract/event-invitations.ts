@@ -3,7 +3,6 @@ import { channel, personalSpot } from './channel';
 import { stages } from './customers';
 import {
   confirmationAnswers,
-  funnelSteps,
   invitationAnswers,
   inviteeOrigins,
   inviteeStatuses,
