@@ -2,7 +2,23 @@
  * The few things about particular tables the generic merge cannot read from the schema.
  */
 
+import type { InviteeStatus } from '../../contract/event-terms';
+
 export type Row = Record<string, unknown>;
+
+/** How far along an event's list a person got: a check-in beats a sign-up beats a pending invitation. */
+const inviteeProgress: Record<string, number> = {
+  pending: 0,
+  unreachable: 1,
+  undecided: 2,
+  declined: 3,
+  cancelled: 4,
+  waitlisted: 5,
+  accepted: 6,
+  no_show: 6,
+  confirmed: 7,
+  checked_in: 8,
+} satisfies Record<InviteeStatus, number>;
 export type Winner = 'survivor' | 'merged';
 
 /**
@@ -15,6 +31,11 @@ export const conflictWinners: Record<string, (survivorRow: Row, mergedRow: Row) 
   consents: (s, m) => (String(m.recorded_at) > String(s.recorded_at) ? 'merged' : 'survivor'),
   // A task already worked (done, skipped…) beats an open one for the same thing: nobody is called twice.
   callback_tasks: (s, m) => (s.status === 'open' && m.status !== 'open' ? 'merged' : 'survivor'),
+  // Both cards on one event's list: the one further along (signed up, checked in) is the person's real answer.
+  event_invitees: (s, m) =>
+    (inviteeProgress[String(m.status)] ?? 0) > (inviteeProgress[String(s.status)] ?? 0)
+      ? 'merged'
+      : 'survivor',
 };
 
 /** Ids kept in JSON arrays, which foreign keys cannot declare; `scope` limits the rewrite to the two customers. */
@@ -47,6 +68,8 @@ export const tableLabels: Record<string, string> = {
   callback_tasks: '回访任务',
   callback_attempts: '回访通话记录',
   csi_surveys: '满意度调查',
+  event_invitees: '活动名单',
+  complaint_tickets: '投诉工单',
 };
 
 export const tableLabel = (table: string) => tableLabels[table] ?? table;
