@@ -36,6 +36,9 @@ export const loyaltyMembers = sqliteTable(
       .default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [
+    // The key again, as a unique index: a merge finds the survivor's member row through it (the rowid key
+    // is not an index) and keeps one of the two (merge-rules.ts); the other is kept in the merge's snapshot.
+    uniqueIndex('loyalty_members_customer_idx').on(t.customerId),
     uniqueIndex('loyalty_members_code_idx').on(t.referralCode),
     // Tier filters (customer list, event segments) read members of a tier from the index alone.
     index('loyalty_members_tier_idx').on(t.tier, t.customerId),

@@ -610,3 +610,30 @@ describe('tiers on spending and visits', () => {
     expect(member.nextTier).toEqual({ tier: 'gold', missing: '还差消费 ¥299,995 或进站 4 次' });
   });
 });
+
+describe('a merge keeps the points', () => {
+  let k: Kit;
+  beforeAll(async () => {
+    k = await kit('2026-11-20');
+  });
+  afterAll(() => k.app.close());
+
+  it('moves the merged card’s ledger to the survivor, and an undo moves it back', async () => {
+    const survivor = await k.customer('合并甲');
+    const merged = await k.customer('合并乙');
+    await k.car(survivor, '2026-11-01');
+    await k.car(merged, '2026-11-02');
+    await k.app.ok('loyalty.referralCode', { customerId: survivor }, k.desk);
+    await k.app.ok('loyalty.referralCode', { customerId: merged }, k.desk);
+    const result = await k.app.ok(
+      'customers.merge',
+      { survivorId: survivor, mergedId: merged },
+      k.app.adminToken,
+    );
+    expect(await k.balance(survivor)).toBe(2000);
+    expect(k.sumOfLedger(merged)).toBe(0);
+    await k.app.ok('customers.unmerge', { mergeId: result.mergeId }, k.app.adminToken);
+    expect(await k.balance(survivor)).toBe(1000);
+    expect(await k.balance(merged)).toBe(1000);
+  });
+});

@@ -1,3 +1,6 @@
+import type { LoyaltyTier } from '../../contract/loyalty-terms';
+import { tierRank } from '../../contract/loyalty-terms';
+
 /**
  * The few things about particular tables the generic merge cannot read from the schema.
  */
@@ -36,6 +39,9 @@ export const conflictWinners: Record<string, (survivorRow: Row, mergedRow: Row) 
     (inviteeProgress[String(m.status)] ?? 0) > (inviteeProgress[String(s.status)] ?? 0)
       ? 'merged'
       : 'survivor',
+  // One member row per customer: the higher tier stays (the points themselves all move, they are lines).
+  loyalty_members: (s, m) =>
+    tierRank(m.tier as LoyaltyTier) > tierRank(s.tier as LoyaltyTier) ? 'merged' : 'survivor',
 };
 
 /** Ids kept in JSON arrays, which foreign keys cannot declare; `scope` limits the rewrite to the two customers. */
