@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `loyalty_members_customer_idx` ON `loyalty_members` (`customer_id`);
