@@ -1,4 +1,5 @@
 import type { Messages } from './zh-cn';
+import { conflictEn } from '../forms/conflict-messages';
 import { callbacksEn } from '../pages/callbacks/messages/en';
 import { storeSettingsEn } from '../settings/store-settings-messages';
 import { accountSecurityEn } from '../pages/settings/account-security-messages';
@@ -187,26 +188,7 @@ export const en: WithPlurals<Messages> = {
       open: "Open {{name}}'s card",
     },
     conflict: {
-      title: 'Not saved: this customer was just updated',
-      notSaved: 'Your changes were not saved and nothing was overwritten.',
-      explainBy:
-        '{{name}} saved this customer at {{at}}, while you were editing. The table lists where what you typed differs from what is saved now.',
-      explainUnknown:
-        'This customer was updated at {{at}} (for example by a call-back outcome or an import), while you were editing. The table lists where what you typed differs from what is saved now.',
-      field: 'Field',
-      mine: 'You typed',
-      current: 'Saved now',
-      otherChangedBy: 'changed by {{name}}',
-      otherChanged: 'just changed',
-      noFieldDiff: 'What you typed matches what is saved now',
-      hintBy:
-        '"Continue on the latest" keeps what {{name}} changed and puts the fields you changed back into the form for you to check and save.',
-      hint: '"Continue on the latest" keeps the update and puts the fields you changed back into the form for you to check and save.',
-      back: 'Back to the form',
-      loadLatest: 'Load latest',
-      rebase: 'Continue on the latest',
-      loaded: 'Latest version loaded; your changes were discarded',
-      rebased: 'Your changes were put back on the latest; check and save',
+      what: 'this customer’s details',
       customerNo: 'Customer {{id}}',
     },
   },
@@ -549,6 +531,7 @@ export const en: WithPlurals<Messages> = {
   backups: backupsEn,
   host: hostEn,
   firstStart: firstStartEn,
+  conflict: conflictEn,
   card: cardEn,
   threeGuarantee: threeGuaranteeEn,
   personalData: personalDataEn,

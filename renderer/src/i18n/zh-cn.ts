@@ -1,4 +1,5 @@
 import { roleLabels } from '../../../electron/contract/permissions';
+import { conflictZhCN } from '../forms/conflict-messages';
 import { callbacksZhCN } from '../pages/callbacks/messages/zh-cn';
 import { storeSettingsZhCN } from '../settings/store-settings-messages';
 import { accountSecurityZhCN } from '../pages/settings/account-security-messages';
@@ -178,25 +179,7 @@ export const zhCN = {
       open: '查看 {{name}} 的客户卡',
     },
     conflict: {
-      title: '没有保存：这位客户的资料刚刚更新过',
-      notSaved: '您的修改尚未保存，也没有覆盖任何内容。',
-      explainBy:
-        '{{name}} 在 {{at}} 保存了这位客户的资料，那时您正在编辑。下表列出您填写的与现在保存的不同之处。',
-      explainUnknown:
-        '这位客户的资料在 {{at}} 有更新（例如回访结果或导入），那时您正在编辑。下表列出您填写的与现在保存的不同之处。',
-      field: '字段',
-      mine: '您填写的',
-      current: '当前保存的',
-      otherChangedBy: '{{name}}改过',
-      otherChanged: '刚被改过',
-      noFieldDiff: '您填写的内容与当前保存的内容一致',
-      hintBy: '“在最新资料上继续编辑”会保留{{name}}的修改，并把您改过的字段填回表单，检查后再保存。',
-      hint: '“在最新资料上继续编辑”会保留刚才的更新，并把您改过的字段填回表单，检查后再保存。',
-      back: '返回表单',
-      loadLatest: '载入最新内容',
-      rebase: '在最新资料上继续编辑',
-      loaded: '已载入最新内容，您的修改已放弃',
-      rebased: '已在最新资料上填回您的修改，请检查后保存',
+      what: '这位客户的资料',
       customerNo: '客户编号 {{id}}',
     },
   },
@@ -529,6 +512,7 @@ export const zhCN = {
   backups: backupsZhCN,
   host: hostZhCN,
   firstStart: firstStartZhCN,
+  conflict: conflictZhCN,
   card: cardZhCN,
   threeGuarantee: threeGuaranteeZhCN,
   personalData: personalDataZhCN,

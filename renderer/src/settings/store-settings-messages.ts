@@ -5,6 +5,7 @@
 export const storeSettingsZhCN = {
   tab: '门店设置',
   intro: '门店的时区和营业时段。回访重拨、约定回电和预约到店都只安排在这些时段内，按门店时区计算。',
+  conflictWhat: '门店设置',
   storeName: '门店名称',
   storeNameHint: '回访话术里称呼本店用的名字，如“我是惠州宏达丰田客服”',
   storeTimeZone: '门店时区',
@@ -33,6 +34,7 @@ export const storeSettingsEn: typeof storeSettingsZhCN = {
   tab: 'Store',
   intro:
     'The store’s time zone and hours. Retries, agreed call-backs and service bookings are only scheduled within these hours, on the store’s clock.',
+  conflictWhat: 'the store settings',
   storeName: 'Store name',
   storeNameHint: 'How call scripts name the store',
   storeTimeZone: 'Store time zone',

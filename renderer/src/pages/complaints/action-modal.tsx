@@ -1,13 +1,16 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App as AntApp, Form, Modal } from 'antd';
 import type { ReactNode } from 'react';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import type { Control, DefaultValues, FieldPath, FieldValues } from 'react-hook-form';
 import { useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { TicketChange } from '../../../../electron/contract/complaints';
 import { applyServerErrors, errorMessage } from '../../forms/apply-server-errors';
+import { ConflictDialog } from '../../forms/conflict-dialog';
+import type { ConflictChoice, ConflictState } from '../../forms/conflict-rows';
+import { resolveValues } from '../../forms/conflict-rows';
 import type { FieldDescriptor } from '../../forms/field-descriptors';
 import { DescriptorFields } from '../../forms/field-descriptors';
 import { useTicketUpdate } from './use-ticket-update';
@@ -26,6 +29,19 @@ export interface ActionSpec<S extends z.ZodObject> {
   /** Calls main; resolves with the ticket's new version. */
   run: (values: z.output<S>) => Promise<TicketChange>;
   done: string;
+  /**
+   * A form that merges a stale save (修改工单信息): reads main's conflict into the dialog's rows and the saved
+   * values, and makes the saved ticket the one the next run saves against. Without it a conflict closes the form.
+   */
+  stale?: (error: unknown, typed: z.input<S>) => StaleTicket<z.input<S>> | null;
+}
+
+export interface StaleTicket<V> {
+  state: ConflictState;
+  what: string;
+  theirs: V;
+  /** From now on, save against the ticket as it is now. */
+  accept: () => void;
 }
 
 interface ActionModalProps<S extends z.ZodObject> {
@@ -37,7 +53,8 @@ interface ActionModalProps<S extends z.ZodObject> {
 
 /**
  * One dialog for every ticket action: fields declared as descriptors, validated with the channel's schema,
- * main's answer put straight onto the page. A stale ticket (changed meanwhile) closes it with main's message.
+ * main's answer put straight onto the page. A stale ticket (changed meanwhile) closes it with main's message,
+ * unless the form merges stale saves: then the shared conflict dialog lets the editor choose per field.
  */
 export function ActionModal<S extends z.ZodObject>({
   ticketId,
@@ -50,7 +67,12 @@ export function ActionModal<S extends z.ZodObject>({
   const { message } = AntApp.useApp();
   const formId = useId();
   const { applied, failed } = useTicketUpdate(ticketId, customerId);
-  const { control, handleSubmit, formState, setError } = useForm<Values, unknown, z.output<S>>({
+  const [stale, setStale] = useState<StaleTicket<Values> | null>(null);
+  const { control, handleSubmit, formState, setError, getValues, reset } = useForm<
+    Values,
+    unknown,
+    z.output<S>
+  >({
     // A choice not made yet reads "请选择…" rather than zod's English for a missing value.
     resolver: zodResolver(
       spec.schema as never,
@@ -72,10 +94,27 @@ export function ActionModal<S extends z.ZodObject>({
       void message.success(spec.done);
       onClose();
     } catch (error) {
+      const clash = spec.stale?.(error, getValues()) as StaleTicket<Values> | null | undefined;
+      if (clash) return setStale(clash);
       if (failed(error)) return onClose();
       if (!applyServerErrors(error, setError, names)) void message.error(errorMessage(error));
     }
   });
+
+  const resolve = (choices: Record<string, ConflictChoice>) => {
+    if (!stale) return;
+    stale.accept();
+    reset(resolveValues(getValues(), stale.theirs, choices));
+    setStale(null);
+    void submit();
+  };
+  const loadLatest = () => {
+    if (!stale) return;
+    stale.accept();
+    reset(stale.theirs);
+    setStale(null);
+    void message.info(t('conflict.loaded'));
+  };
 
   return (
     <Modal
@@ -102,6 +141,13 @@ export function ActionModal<S extends z.ZodObject>({
           <DescriptorFields control={control as unknown as Control<Values>} fields={spec.fields(values)} />
         </Form>
       </form>
+      <ConflictDialog
+        conflict={stale?.state ?? null}
+        what={stale?.what ?? ''}
+        onResolve={resolve}
+        onLoadLatest={loadLatest}
+        onCancel={() => setStale(null)}
+      />
     </Modal>
   );
 }

@@ -145,6 +145,7 @@ export const cardZhCN = {
     undone: '已撤销：{{name}} 于 {{time}} 撤销，原因：{{reason}}',
   },
   vehicleForm: {
+    conflictWhat: '这辆车的资料',
     createTitle: '添加车辆',
     editTitle: '编辑车辆：{{plate}}',
     vin: 'VIN（车架号）',
@@ -176,6 +177,7 @@ export const cardZhCN = {
     },
   },
   visitForm: {
+    conflictWhat: '这条进站记录',
     title: '记录进站',
     vehicle: '车辆',
     date: '进站日期',
@@ -398,6 +400,7 @@ export const cardEn: typeof cardZhCN = {
     undone: 'Undone by {{name}} at {{time}}: {{reason}}',
   },
   vehicleForm: {
+    conflictWhat: 'this vehicle’s details',
     createTitle: 'Add vehicle',
     editTitle: 'Edit vehicle: {{plate}}',
     vin: 'VIN',
@@ -429,6 +432,7 @@ export const cardEn: typeof cardZhCN = {
     },
   },
   visitForm: {
+    conflictWhat: 'this service visit',
     title: 'Record service visit',
     vehicle: 'Vehicle',
     date: 'Date',

@@ -12,11 +12,13 @@ import {
   Select,
   Space,
 } from 'antd';
-import { useId, useState } from 'react';
+import type { BaseSyntheticEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { FieldPath } from 'react-hook-form';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
+import type { TFunction } from 'i18next';
 import type { z } from 'zod';
 import { optionalDate } from '../../../../electron/contract/fields';
 import type { VehicleDetail, VinTakenDetails } from '../../../../electron/contract/vehicles';
@@ -24,9 +26,12 @@ import { energies, finances, vehicleFields } from '../../../../electron/contract
 import { api, ApiCallError } from '../../api';
 import { applyServerErrors, errorMessage } from '../../forms/apply-server-errors';
 import { blankMessages } from '../../forms/blank-messages';
+import { ConflictDialog } from '../../forms/conflict-dialog';
+import type { ConflictChoice, ConflictState } from '../../forms/conflict-rows';
+import { conflictDetails, conflictRows, resolveValues } from '../../forms/conflict-rows';
 import { DateInput } from '../../forms/date-input';
 import { FormField } from '../../forms/form-field';
-import { fenToYuan, yuanInputFormatter, yuanToFen } from '../../format/money';
+import { fenToYuan, formatFen, yuanInputFormatter, yuanToFen } from '../../format/money';
 import { formatPlate } from '../../../../electron/common/plate';
 import { ThreeGuaranteeChip } from './three-guarantee-chip';
 import { TransferModal } from './transfer-modal';
@@ -54,6 +59,35 @@ function toForm(v: VehicleDetail | null): VehicleFormValues {
     finance: v?.finance ?? null,
     acquiredOn: null,
   };
+}
+
+/** The vehicle form's fields in its order, with their label keys (card.vehicleForm; price and mileage by their form names). */
+const conflictLabels = {
+  vin: 'vin',
+  plate: 'plate',
+  brand: 'brand',
+  series: 'series',
+  color: 'color',
+  model: 'model',
+  energy: 'energy',
+  deliveryDate: 'deliveryDate',
+  priceFen: 'price',
+  mileageKm: 'mileage',
+  insuranceExpiry: 'insuranceExpiry',
+  finance: 'finance',
+} as const;
+type ConflictKey = keyof typeof conflictLabels;
+const conflictKeys = Object.keys(conflictLabels) as ConflictKey[];
+
+/** A value of the vehicle form as staff read it, for the conflict dialog. */
+function showField(t: TFunction, key: ConflictKey, v: VehicleFormValues): string {
+  const value = v[key];
+  if (value === null || value === undefined || value === '') return t('common.none');
+  if (key === 'energy') return t(`card.enums.energy.${value as VehicleDetail['energy']}`);
+  if (key === 'finance') return t(`card.enums.finance.${value as NonNullable<VehicleDetail['finance']>}`);
+  if (key === 'priceFen') return formatFen(value as number);
+  if (key === 'mileageKm') return `${String(value)} km`;
+  return String(value);
 }
 
 /** A VIN on file comes back with whose card has it; anything else is another kind of conflict. */
@@ -90,7 +124,10 @@ export function VehicleDrawer({
   const formId = useId();
   const [taken, setTaken] = useState<{ details: VinTakenDetails; vin: string } | null>(null);
   const [transferring, setTransferring] = useState(false);
-  const { control, handleSubmit, formState, setError } = useForm<
+  // The copy the next save is made against: the one loaded, or the one a conflict showed.
+  const against = useRef(vehicle);
+  const [conflict, setConflict] = useState<(ConflictState & { current: VehicleDetail }) | null>(null);
+  const { control, handleSubmit, formState, setError, getValues, reset } = useForm<
     VehicleFormValues,
     unknown,
     VehicleFormOutput
@@ -104,15 +141,17 @@ export function VehicleDrawer({
     defaultValues: toForm(vehicle),
   });
 
-  const submit = handleSubmit(async ({ acquiredOn, ...fields }) => {
+  // handleSubmit is called on the event, not in render: the save reads the copy it is made against.
+  const save = async ({ acquiredOn, ...fields }: VehicleFormOutput) => {
     setTaken(null);
     try {
       // The car as loaded goes along: a stale save merges unless someone changed the same field.
-      if (vehicle)
+      const loaded = against.current;
+      if (loaded)
         await api.call('vehicles.update', {
-          id: vehicle.id,
-          version: vehicle.version,
-          base: vehicle,
+          id: loaded.id,
+          version: loaded.version,
+          base: loaded,
           fields,
         });
       else await api.call('vehicles.create', { customerId, fields, acquiredOn });
@@ -126,16 +165,22 @@ export function VehicleDrawer({
         applyServerErrors(error, setError, formFields, 'fields.');
         return;
       }
-      if (vehicle && error instanceof ApiCallError && error.kind === 'conflict') {
-        // A stale copy cannot be saved; reload the card so the next edit starts from the current car.
-        void message.error(error.message);
-        onSaved();
-        onClose();
+      const stale = against.current ? conflictDetails<VehicleDetail>(error) : null;
+      if (stale && against.current) {
+        // Someone saved this car meanwhile and changed a field this editor changed too: let them decide.
+        const rows = conflictRows(
+          conflictKeys,
+          (key) => t(`card.vehicleForm.${conflictLabels[key]}`),
+          (key, v: VehicleFormValues) => showField(t, key, v),
+          { was: toForm(against.current), mine: getValues(), theirs: toForm(stale.current) },
+        );
+        setConflict({ ...stale, rows });
         return;
       }
       if (!applyServerErrors(error, setError, formFields, 'fields.')) void message.error(errorMessage(error));
     }
-  });
+  };
+  const submit = (e?: BaseSyntheticEvent) => handleSubmit(save)(e);
 
   const text = (
     name: 'vin' | 'plate' | 'brand' | 'series' | 'model' | 'color',
@@ -178,6 +223,22 @@ export function VehicleDrawer({
     </Col>
   );
   const owner = taken?.details.owner ?? null;
+
+  const resolve = (choices: Record<string, ConflictChoice>) => {
+    if (!conflict) return;
+    const values = resolveValues(getValues(), toForm(conflict.current), choices);
+    against.current = conflict.current;
+    reset(values);
+    setConflict(null);
+    void submit();
+  };
+  const loadLatest = () => {
+    if (!conflict) return;
+    against.current = conflict.current;
+    reset(toForm(conflict.current));
+    setConflict(null);
+    void message.info(t('conflict.loaded'));
+  };
 
   return (
     <Drawer
@@ -334,6 +395,13 @@ export function VehicleDrawer({
           </Row>
         </Form>
       </form>
+      <ConflictDialog
+        conflict={conflict}
+        what={t('card.vehicleForm.conflictWhat')}
+        onResolve={resolve}
+        onLoadLatest={loadLatest}
+        onCancel={() => setConflict(null)}
+      />
     </Drawer>
   );
 }

@@ -1,7 +1,8 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { App as AntApp, Descriptions, Divider, Form, Modal, Result, Spin } from 'antd';
-import { useId } from 'react';
+import type { BaseSyntheticEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import type { FieldPath } from 'react-hook-form';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +11,10 @@ import type { VisitDetail } from '../../../../electron/contract/vehicles';
 import { visitTypes, visitUpdateInput } from '../../../../electron/contract/vehicles';
 import { api } from '../../api';
 import { applyServerErrors, errorMessage } from '../../forms/apply-server-errors';
+import { ConflictDialog } from '../../forms/conflict-dialog';
+import type { ConflictChoice, ConflictState } from '../../forms/conflict-rows';
+import { conflictDetails, resolveValues } from '../../forms/conflict-rows';
+import { descriptorConflictRows } from '../../forms/descriptor-conflict';
 import type { FieldDescriptor } from '../../forms/field-descriptors';
 import { DescriptorFields } from '../../forms/field-descriptors';
 import { formatDate } from '../../format/date';
@@ -29,6 +34,24 @@ interface VisitEditModalProps {
   onSaved: () => void;
 }
 
+/** The form's values for a visit as stored. */
+function formOf(visit: VisitDetail): EditValues {
+  return {
+    id: visit.id,
+    version: visit.version,
+    type: visit.type,
+    amountFen: visit.amountFen,
+    advisor: visit.advisor ?? '',
+    notes: visit.notes ?? '',
+    outDate: visit.outDate,
+    repairSystem: visit.repairSystem,
+    mainPartReplaced: visit.mainPartReplaced,
+    mainPart: visit.mainPart,
+    seriousSafety: visit.seriousSafety,
+    faultText: visit.faultText,
+  };
+}
+
 function EditForm({
   visit,
   carLabel,
@@ -39,22 +62,16 @@ function EditForm({
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
   const formId = useId();
-  const { control, handleSubmit, formState, setError, setValue } = useForm<EditValues, unknown, EditOutput>({
+  // The copy the next save is made against: the one loaded, or the one a conflict showed.
+  const against = useRef(visit);
+  const [conflict, setConflict] = useState<(ConflictState & { current: VisitDetail }) | null>(null);
+  const { control, handleSubmit, formState, setError, setValue, getValues, reset } = useForm<
+    EditValues,
+    unknown,
+    EditOutput
+  >({
     resolver: zodResolver(visitUpdateInput),
-    defaultValues: {
-      id: visit.id,
-      version: visit.version,
-      type: visit.type,
-      amountFen: visit.amountFen,
-      advisor: visit.advisor ?? '',
-      notes: visit.notes ?? '',
-      outDate: visit.outDate,
-      repairSystem: visit.repairSystem,
-      mainPartReplaced: visit.mainPartReplaced,
-      mainPart: visit.mainPart,
-      seriousSafety: visit.seriousSafety,
-      faultText: visit.faultText,
-    },
+    defaultValues: formOf(visit),
   });
   const repair = useRepairState(control, setValue);
   const fields: FieldDescriptor<EditValues>[] = [
@@ -88,16 +105,44 @@ function EditForm({
   ];
   const repairFields = repairFieldDescriptors<EditValues>(t, repair, visit.visitDate, today);
 
-  const submit = handleSubmit(async (values) => {
+  // handleSubmit is called on the event, not in render: the save reads the copy it is made against.
+  const save = async (values: EditOutput) => {
     try {
-      await api.call('visits.update', { ...values, base: visit });
+      await api.call('visits.update', { ...values, base: against.current });
       void message.success(t('threeGuarantee.edit.saved'));
       onSaved();
       onClose();
     } catch (error) {
+      const stale = conflictDetails<VisitDetail>(error);
+      if (stale) {
+        const rows = descriptorConflictRows(t, [...fields, ...repairFields], {
+          was: formOf(against.current),
+          mine: getValues(),
+          theirs: formOf(stale.current),
+        });
+        setConflict({ ...stale, rows });
+        return;
+      }
       if (!applyServerErrors(error, setError, formFields)) void message.error(errorMessage(error));
     }
-  });
+  };
+  const submit = (e?: BaseSyntheticEvent) => handleSubmit(save)(e);
+
+  const resolve = (choices: Record<string, ConflictChoice>) => {
+    if (!conflict) return;
+    const values = resolveValues(getValues(), formOf(conflict.current), choices);
+    against.current = conflict.current;
+    reset({ ...values, version: conflict.current.version });
+    setConflict(null);
+    void submit();
+  };
+  const loadLatest = () => {
+    if (!conflict) return;
+    against.current = conflict.current;
+    reset(formOf(conflict.current));
+    setConflict(null);
+    void message.info(t('conflict.loaded'));
+  };
 
   return (
     <Modal
@@ -133,6 +178,13 @@ function EditForm({
           )}
         </Form>
       </form>
+      <ConflictDialog
+        conflict={conflict}
+        what={t('card.visitForm.conflictWhat')}
+        onResolve={resolve}
+        onLoadLatest={loadLatest}
+        onCancel={() => setConflict(null)}
+      />
     </Modal>
   );
 }

@@ -120,35 +120,6 @@ export function fieldLabel(t: TFunction, key: DiffKey): string {
   return t(`customerForm.${labelKey[key]}`);
 }
 
-export interface FieldDiff {
-  key: DiffKey;
-  label: string;
-  mine: string;
-  current: string;
-  /** The other person changed this field since the editor opened the card. */
-  changedByOther: boolean;
-  /** The editor changed this field. */
-  changedByMe: boolean;
-}
-
-/** Fields where what the editor typed and what is saved now disagree; the ones to look at before deciding. */
-export function conflictDiff(
-  t: TFunction,
-  base: CustomerDetail,
-  mine: CustomerFormOutput,
-  current: CustomerDetail,
-): FieldDiff[] {
-  return diffKeys.flatMap((key) => {
-    const b = displayValue(t, key, base);
-    const m = displayValue(t, key, mine);
-    const c = displayValue(t, key, current);
-    if (m === c) return [];
-    return [
-      { key, label: fieldLabel(t, key), mine: m, current: c, changedByOther: b !== c, changedByMe: b !== m },
-    ];
-  });
-}
-
 /** The keys the editor changed relative to the copy they started from. */
 export function changedByMe(t: TFunction, base: CustomerDetail, mine: CustomerFormOutput): DiffKey[] {
   return diffKeys.filter((key) => displayValue(t, key, base) !== displayValue(t, key, mine));

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { App as AntApp, Button, Drawer, Space, Tag } from 'antd';
-import { useId, useState } from 'react';
+import type { BaseSyntheticEvent } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
@@ -8,11 +9,13 @@ import type { CustomerConflictDetails, CustomerDetail } from '../../../../electr
 import { customerFields } from '../../../../electron/contract/customers';
 import { api, ApiCallError } from '../../api';
 import { applyServerErrors, errorMessage } from '../../forms/apply-server-errors';
+import { ConflictDialog } from '../../forms/conflict-dialog';
+import type { ConflictChoice, ConflictState } from '../../forms/conflict-rows';
+import { conflictRows } from '../../forms/conflict-rows';
 import { formatDateTime } from '../../format/date';
 import type { PickedCustomer } from '../../search/customer-picker';
-import { ConflictDialog } from './conflict-dialog';
-import type { DiffKey, FieldDiff } from './customer-diff';
-import { changedByMe, conflictDiff } from './customer-diff';
+import type { DiffKey } from './customer-diff';
+import { changedByMe, diffKeys, displayValue, fieldLabel } from './customer-diff';
 import { CustomerForm } from './customer-form';
 import type { CustomerFormOutput, CustomerFormValues } from './customer-form-values';
 import { customerErrorMap, customerFormFields, customerToForm } from './customer-form-values';
@@ -26,12 +29,9 @@ interface EditCustomerDrawerProps {
   onSaved: (customer: CustomerDetail) => void;
 }
 
-interface Conflict {
+interface Conflict extends ConflictState<DiffKey> {
   current: CustomerDetail;
-  savedBy: string | null;
-  savedAt: string | null;
   mine: CustomerFormOutput;
-  diffs: FieldDiff[];
 }
 
 function setPath(values: CustomerFormValues, key: DiffKey, from: CustomerFormValues): CustomerFormValues {
@@ -53,6 +53,8 @@ export function EditCustomerDrawer({ open, customer, referrer, onClose, onSaved 
   const navigate = useNavigate();
   const formId = useId();
   const [base, setBase] = useState(customer);
+  // What the next save is made against: set with the state, read by a save started in the same handler.
+  const against = useRef(customer);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const { control, handleSubmit, formState, setError, reset, getValues } = useForm<
     CustomerFormValues,
@@ -79,14 +81,16 @@ export function EditCustomerDrawer({ open, customer, referrer, onClose, onSaved 
     });
   };
 
-  const submit = handleSubmit(async (values) => {
+  // handleSubmit is called on the event, not in render: the save reads the copy it is made against.
+  const save = async (values: CustomerFormOutput) => {
     const fields = { ...values, referrerId: values.sourceChannel === 'referral' ? values.referrerId : null };
     try {
       // The values loaded go along: main merges a stale save whose changes do not touch what others changed.
+      const loaded = against.current;
       const saved = await api.call('customers.update', {
-        id: base.id,
-        version: base.version,
-        base: customerToForm(base),
+        id: loaded.id,
+        version: loaded.version,
+        base: customerToForm(loaded),
         fields,
       });
       void message.success(t('customerForm.saved'));
@@ -102,35 +106,43 @@ export function EditCustomerDrawer({ open, customer, referrer, onClose, onSaved 
         setConflict({
           current,
           savedBy: details.savedBy ?? null,
-          savedAt: details.savedAt ?? null,
+          savedAt: details.savedAt ?? current.updatedAt,
           mine: fields,
-          diffs: conflictDiff(t, base, fields, current),
+          rows: conflictRows(
+            diffKeys,
+            (key) => fieldLabel(t, key),
+            (key, c: CustomerDetail | CustomerFormOutput) => displayValue(t, key, c),
+            { was: against.current, mine: fields, theirs: current },
+          ),
         });
         return;
       }
       if (!applyServerErrors(error, setError, customerFormFields)) void message.error(errorMessage(error));
     }
-  });
+  };
+  const submit = (e?: BaseSyntheticEvent) => handleSubmit(save)(e);
 
   const loadLatest = () => {
     if (!conflict) return;
+    against.current = conflict.current;
     setBase(conflict.current);
     reset(customerToForm(conflict.current));
     setConflict(null);
-    void message.info(t('customerForm.conflict.loaded'));
+    void message.info(t('conflict.loaded'));
   };
 
-  const rebase = () => {
+  /** The latest card with the fields chosen as mine put back from the form, saved at once on its version. */
+  const resolve = (choices: Record<string, ConflictChoice>) => {
     if (!conflict) return;
-    // The latest card, with only the fields this editor changed put back: the other person's edits stay.
-    const mineKeys = changedByMe(t, base, conflict.mine);
+    const mineKeys = changedByMe(t, against.current, conflict.mine).filter((k) => choices[k] !== 'theirs');
     const typed = getValues();
     const merged = mineKeys.reduce((v, key) => setPath(v, key, typed), customerToForm(conflict.current));
+    against.current = conflict.current;
     setBase(conflict.current);
     reset(customerToForm(conflict.current));
     reset(merged, { keepDefaultValues: true });
     setConflict(null);
-    void message.info(t('customerForm.conflict.rebased'));
+    void submit();
   };
 
   return (
@@ -170,13 +182,10 @@ export function EditCustomerDrawer({ open, customer, referrer, onClose, onSaved 
         />
       </form>
       <ConflictDialog
-        open={conflict !== null}
-        current={conflict?.current ?? null}
-        savedBy={conflict?.savedBy ?? null}
-        savedAt={conflict?.savedAt ?? null}
-        diffs={conflict?.diffs ?? []}
+        conflict={conflict}
+        what={t('customerForm.conflict.what')}
+        onResolve={resolve}
         onLoadLatest={loadLatest}
-        onRebase={rebase}
         onCancel={() => setConflict(null)}
       />
     </Drawer>

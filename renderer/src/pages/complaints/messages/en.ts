@@ -364,6 +364,7 @@ export const complaintsEn: WithPlurals<ComplaintsMessages> = {
       done: 'Added to the history',
     },
     edit: {
+      conflictWhat: 'the details of ticket {{no}}',
       button: 'Edit details',
       title: 'Edit ticket details ({{no}})',
       intro:

@@ -279,6 +279,7 @@ export const complaintsZhCN = {
       done: '已记入处理记录',
     },
     edit: {
+      conflictWhat: '工单 {{no}} 的信息',
       button: '修改信息',
       title: '修改工单信息（{{no}}）',
       intro: '更正受理时记下的类别、车辆、内容和诉求。只保存改动的项；类别或车辆变了，系统会重新建议等级。',
