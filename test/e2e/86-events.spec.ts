@@ -303,7 +303,9 @@ test('events: plan, target list, invitations in the call screen, check-in, actua
     await expect(row).toBeVisible();
     await pictures(page, '86-checkin-found');
     await row.getByRole('button', { name: /^签\s*到$/ }).click();
-    await expect(page.getByText(`${guest.customer.name} 已签到`)).toBeVisible();
+    await expect(
+      page.locator('.ant-message-notice').filter({ hasText: `${guest.customer.name} 已签到` }),
+    ).toBeVisible();
     await expect(page.locator('.ev-checkin-count.is-arrived')).toContainText(/[1-9]\d* 车/);
     await pictures(page, '86-checkin-done');
     // A friend of an owner turns up unannounced: a lead card with source 活动, checked in at once.
@@ -397,6 +399,15 @@ test('events: plan, target list, invitations in the call screen, check-in, actua
     await page.getByRole('button', { name: '年度 CRM 预算' }).click();
     await expect(page.getByRole('heading', { name: /年 CRM 预算/ })).toBeVisible();
     await expect(page.locator('.ant-table').last()).toContainText(title);
+    // The year's CRM budget: a total split by seed 000's shares (events and marketing 30%).
+    await page.getByRole('button', { name: '修改年度预算' }).click();
+    await modalSave(page, '修改年度预算', async (d) => {
+      await d.getByLabel('年度总额', { exact: true }).fill('1000000');
+    });
+    await expect(page.locator('.ev-year-totals')).toContainText('¥1,000,000.00');
+    await expect(page.locator('.ant-table-row').filter({ hasText: '活动与营销' })).toContainText(
+      '¥300,000.00',
+    );
     await pictures(page, '86-budget-year');
     await noPageOverflow(page);
   });

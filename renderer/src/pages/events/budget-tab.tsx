@@ -10,6 +10,7 @@ import { api } from '../../api';
 import { errorMessage } from '../../forms/apply-server-errors';
 import { formatFen } from '../../format/money';
 import { StoreTime } from '../complaints/store-time';
+import { formatSignedFen } from './event-format';
 import { eventKeys } from './event-keys';
 import { FormModal } from './form-modal';
 
@@ -40,7 +41,7 @@ export function BudgetTotals({ event }: { event: EventDetail }) {
         {
           key: 'v',
           label: t('events.budget.columns.variance'),
-          children: <span className={varianceClass(x.varianceFen)}>{formatFen(x.varianceFen)}</span>,
+          children: <span className={varianceClass(x.varianceFen)}>{formatSignedFen(x.varianceFen)}</span>,
         },
         { key: 's', label: t('events.budget.subsidy'), children: formatFen(x.subsidyReceivedFen) },
         {
@@ -146,7 +147,7 @@ export function BudgetTab({ event }: { event: EventDetail }) {
             align: 'right',
             width: 120,
             render: (v: number | null) => (
-              <span className={`ev-money ${varianceClass(v)}`}>{formatFen(v)}</span>
+              <span className={`ev-money ${varianceClass(v)}`}>{formatSignedFen(v)}</span>
             ),
           },
           {

@@ -10,13 +10,15 @@ import { crmBudgetDefaultShares, crmBudgetLines } from '../../../../electron/con
 import { api } from '../../api';
 import { errorMessage } from '../../forms/apply-server-errors';
 import { formatFen } from '../../format/money';
-import { thisYear } from './event-format';
+import { formatSignedFen, thisYear } from './event-format';
 import { eventKeys } from './event-keys';
 import { EventStatusTag } from './event-tags';
 import { FormModal } from './form-modal';
 import './events.css';
 
 type Line = BudgetYear['lines'][number];
+/** What is left: overspending shows as -¥…, never ¥-…. */
+const formatSignedLeft = (fen: number) => (fen < 0 ? formatSignedFen(fen) : formatFen(fen));
 const totalSchema = z.object({ totalFen: z.number().int().min(0).max(10_000_000_000) });
 
 /** 年度 CRM 预算: each line's plan against what was spent; every event's net cost counts under 活动与营销. */
@@ -69,7 +71,9 @@ export function BudgetYearPage() {
           </div>
           <div>
             <span className="ev-cell-sub">{t('events.yearBudget.left')}</span>
-            <strong>{data ? formatFen(data.totalPlannedFen - data.totalSpentFen) : '—'}</strong>
+            <strong className={data && data.totalSpentFen > data.totalPlannedFen ? 'ev-over' : undefined}>
+              {data ? formatSignedLeft(data.totalPlannedFen - data.totalSpentFen) : '—'}
+            </strong>
           </div>
         </div>
         <Table<Line>
@@ -120,7 +124,9 @@ export function BudgetYearPage() {
               title: t('events.yearBudget.left'),
               dataIndex: 'remainingFen',
               align: 'right',
-              render: (v: number) => <span className={v < 0 ? 'ev-over' : undefined}>{formatFen(v)}</span>,
+              render: (v: number) => (
+                <span className={v < 0 ? 'ev-over' : undefined}>{formatSignedLeft(v)}</span>
+              ),
             },
             {
               title: t('events.yearBudget.used'),

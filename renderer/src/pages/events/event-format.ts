@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import { formatFen } from '../../format/money';
 
 /** 2026-05-18 – 05-19: a multi-day event's dates, the year written once. */
 export function formatEventDates(startsOn: string, endsOn: string): string {
@@ -26,3 +27,10 @@ export function formatRate(rate: number | null | undefined): string {
 }
 
 export const thisYear = () => new Date().getFullYear();
+
+/** A difference in fen with its sign in front of the yuan sign: +¥680.00, -¥25,820.00. */
+export function formatSignedFen(fen: number | null | undefined): string {
+  if (fen === null || fen === undefined) return '—';
+  if (fen === 0) return formatFen(0);
+  return fen > 0 ? `+${formatFen(fen)}` : `-${formatFen(-fen)}`;
+}

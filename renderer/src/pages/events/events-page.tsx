@@ -51,7 +51,7 @@ export function EventsPage() {
       {
         title: t('events.list.columns.eventNo'),
         dataIndex: 'eventNo',
-        width: 110,
+        width: 112,
         render: (v: string) => <span className="cell-mono">{v}</span>,
       },
       {
@@ -59,22 +59,18 @@ export function EventsPage() {
         dataIndex: 'title',
         ellipsis: true,
         render: (v: string, r) => (
-          <Link to={`/events/${r.id}`} className="cell-strong">
-            {v}
-          </Link>
+          <div className="ev-cell-lines">
+            <Link to={`/events/${r.id}`} className="cell-strong ev-title-link" title={v}>
+              {v}
+            </Link>
+            <span className="ev-cell-sub">{t(`events.types.${r.type}`)}</span>
+          </div>
         ),
-      },
-      {
-        title: t('events.list.columns.type'),
-        dataIndex: 'type',
-        width: 130,
-        ellipsis: true,
-        render: (v: EventRow['type']) => t(`events.types.${v}`),
       },
       {
         title: t('events.list.columns.dates'),
         key: 'dates',
-        width: 180,
+        width: 170,
         render: (_, r) => <span className="cell-mono">{formatEventDates(r.startsOn, r.endsOn)}</span>,
       },
       {
@@ -112,7 +108,7 @@ export function EventsPage() {
       {
         title: t('events.list.columns.money'),
         key: 'money',
-        width: 150,
+        width: 130,
         align: 'right',
         render: (_, r) => (
           <div className="ev-cell-lines ev-money">
@@ -132,7 +128,7 @@ export function EventsPage() {
             <span className="ev-cell-sub">{t('events.list.summaryDone')}</span>
           ) : r.summaryOverdue ? (
             <span className="ev-overdue">
-              {t('events.list.summaryOverdue', { date: r.summaryDueOn ?? '' })}
+              {t('events.list.summaryOverdue', { date: r.summaryDueOn?.slice(5) ?? '' })}
             </span>
           ) : (
             <span className="cell-mono">{r.summaryDueOn ?? t('common.none')}</span>
@@ -215,7 +211,7 @@ export function EventsPage() {
           dataSource={rows}
           loading={list.isPending}
           pagination={false}
-          scroll={{ y: 'calc(100vh - 260px)', x: 1100 }}
+          scroll={{ y: 'calc(100vh - 260px)', x: 1000 }}
           onRow={(r) => ({ onClick: () => void navigate(`/events/${r.id}`), className: 'ev-row' })}
           locale={{
             emptyText: (

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { EventResults, ResultGroup, RoiFigure } from '../../../../electron/contract/event-day';
 import { formatFen } from '../../format/money';
+import { formatSignedFen } from './event-format';
 
 function roiText(t: (k: string) => string, r: RoiFigure): string {
   return r.percent === null ? t('events.results.roiNone') : `${r.percent}%`;
@@ -31,7 +32,7 @@ export function ResultsView({ results }: { results: EventResults }) {
     ],
     [t('events.results.metrics.serviceRevenue'), (g) => formatFen(g.service.revenueFen)],
     [t('events.results.metrics.serviceRevenueBefore'), (g) => formatFen(g.service.previousRevenueFen)],
-    [t('events.results.uplift'), (g) => formatFen(g.service.upliftFen)],
+    [t('events.results.uplift'), (g) => formatSignedFen(g.service.upliftFen)],
     [t('events.results.metrics.referrals'), (g) => String(g.referrals)],
     [t('events.results.metrics.complaints'), (g) => String(g.complaints)],
     [`${t('events.results.roi')} · ${t('events.results.roiSales')}`, (g) => roiText(tt, g.salesRoi)],

@@ -59,7 +59,7 @@ export const eventsZhCN = {
     },
     cars: '{{n}} 车',
     people: '{{n}} 人',
-    summaryOverdue: '已逾期 {{date}}',
+    summaryOverdue: '逾期 {{date}}',
     checkedIn: '已签到 {{cars}} 车 / {{people}} 人',
     summaryDone: '已提交',
   },

@@ -5,7 +5,7 @@ import { useParams } from 'react-router-dom';
 import { api } from '../../../api';
 import { errorMessage } from '../../../forms/apply-server-errors';
 import { formatFen } from '../../../format/money';
-import { formatEventDates } from '../event-format';
+import { formatEventDates, formatSignedFen } from '../event-format';
 import { eventKeys } from '../event-keys';
 import { FunnelView } from '../funnel-view';
 import { ResultsView } from '../results-view';
@@ -140,7 +140,7 @@ export function EventReportPrint() {
                   <td>{l.description ?? ''}</td>
                   <td className="num">{formatFen(l.plannedFen)}</td>
                   <td className="num">{formatFen(l.actualFen)}</td>
-                  <td className="num">{formatFen(l.varianceFen)}</td>
+                  <td className="num">{formatSignedFen(l.varianceFen)}</td>
                 </tr>
               ))}
             </tbody>
@@ -149,7 +149,7 @@ export function EventReportPrint() {
                 <th colSpan={2}>{t('events.budget.totals')}</th>
                 <td className="num">{formatFen(e.budget.totals.plannedFen)}</td>
                 <td className="num">{formatFen(e.budget.totals.actualFen)}</td>
-                <td className="num">{formatFen(e.budget.totals.varianceFen)}</td>
+                <td className="num">{formatSignedFen(e.budget.totals.varianceFen)}</td>
               </tr>
             </tfoot>
           </table>
