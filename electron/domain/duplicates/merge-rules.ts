@@ -1,11 +1,10 @@
-import type { LoyaltyTier } from '../../contract/loyalty-terms';
-import { tierRank } from '../../contract/loyalty-terms';
-
 /**
  * The few things about particular tables the generic merge cannot read from the schema.
  */
 
 import type { InviteeStatus } from '../../contract/event-terms';
+import type { LoyaltyTier } from '../../contract/loyalty-terms';
+import { tierRank } from '../../contract/loyalty-terms';
 
 export type Row = Record<string, unknown>;
 
