@@ -1,4 +1,5 @@
 import type { Envelope } from '../../../electron/contract/errors';
+import { markReachable, markUnreachable, unreachableMessage } from './connection-state';
 import type { ApiTransport } from './transport';
 
 /** Browser transport: the session lives in an httpOnly cookie, so this code never sees a token. */
@@ -18,11 +19,13 @@ export function createHttpTransport(baseUrl = ''): ApiTransport {
           body: JSON.stringify(input ?? {}),
         });
       } catch {
+        markUnreachable();
         return {
           ok: false,
-          error: { kind: 'internal', message: '无法连接服务器，请检查网络或服务是否已启动' },
+          error: { kind: 'internal', message: unreachableMessage, details: { reason: 'unreachable' } },
         };
       }
+      markReachable();
       try {
         return (await response.json()) as Envelope<unknown>;
       } catch {

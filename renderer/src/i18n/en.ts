@@ -19,6 +19,12 @@ import { hostEn } from '../pages/settings/host-messages';
 import { firstStartEn } from '../pages/first-start/first-start-messages';
 
 export const en: WithPlurals<Messages> = {
+  connection: {
+    lost: 'The connection to the server (store host) is lost',
+    retrying:
+      'Reconnecting by itself; next try in {{seconds}} s. Saves made meanwhile may not have gone through; what you typed is kept.',
+    retryNow: 'Retry now',
+  },
   app: {
     name: 'Dealer CRM',
     shortName: 'Dealer CRM',

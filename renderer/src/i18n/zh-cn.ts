@@ -19,6 +19,11 @@ import { firstStartZhCN } from '../pages/first-start/first-start-messages';
 
 /** The reference locale: its shape defines the keys every other locale must provide. */
 export const zhCN = {
+  connection: {
+    lost: '与服务器（门店主机）的连接已断开',
+    retrying: '正在自动重连，{{seconds}} 秒后再试。恢复前的保存可能没有生效，已填写的内容仍保留。',
+    retryNow: '立即重试',
+  },
   app: {
     name: '经销商客户关系管理',
     shortName: '4S 客户管理',

@@ -5,6 +5,7 @@ import { NotificationBell } from '../notifications/notification-bell';
 import { GlobalSearch } from '../search/global-search';
 import { useAuth } from '../auth/use-auth';
 import { AppLogo } from './app-logo';
+import { ConnectionBanner } from './connection-banner';
 import { visibleNavItems } from './nav-items';
 import { UserMenu } from './user-menu';
 
@@ -50,6 +51,7 @@ export function AppLayout() {
           </nav>
         </Sider>
         <Content className="app-content">
+          <ConnectionBanner />
           <Outlet />
         </Content>
       </Layout>
