@@ -135,6 +135,60 @@ export const referenceRules: Record<string, ReferenceRule> = {
     package: { include: true },
     erasure: { action: 'keep', reason: '评分用于满意度（CSI）统计，评价原话清除', clear: ['notes'] },
   },
+  'event_invitees.customer_id': {
+    label: '活动报名',
+    package: { include: true },
+    erasure: {
+      action: 'keep',
+      reason: '报名、确认和签到的人数、车辆用于活动效果和费用核算（不含身份信息）；谢绝原因和备注清除',
+      clear: ['decline_reason', 'notes'],
+    },
+  },
+  'event_invitees.referred_by_id': {
+    label: '本人带来的活动报名',
+    package: { include: false, reason: '被带来参加活动的人的报名是他人的个人信息' },
+    erasure: {
+      action: 'keep',
+      reason: '这些是其他客户本人的报名；「带来人」只指向已匿名的客户卡，不再能识别本人',
+    },
+  },
+  'loyalty_members.customer_id': {
+    label: '会员',
+    package: { include: true },
+    erasure: {
+      action: 'keep',
+      reason: '会员等级随匿名卡保留用于会员结构统计；推荐码作废，不能再用来找到本人',
+      clear: ['referral_code'],
+    },
+  },
+  'loyalty_postings.customer_id': {
+    label: '积分流水',
+    package: { include: true },
+    erasure: {
+      action: 'keep',
+      reason: '积分流水只追加，是门店对会员积分负债的账目；调整说明中的姓名、电话、证件号已替换',
+      scrub: ['reason'],
+    },
+  },
+  'loyalty_tier_changes.customer_id': {
+    label: '会员等级变动',
+    package: { include: true },
+    erasure: { action: 'keep', reason: '等级变动的原因（积分或消费达标、年度复核），不含身份信息' },
+  },
+  'loyalty_redemptions.customer_id': {
+    label: '积分兑换',
+    package: { include: true },
+    erasure: { action: 'keep', reason: '兑换券编号和所用积分是礼品和代金券的出入库账目' },
+  },
+  'loyalty_adjustments.customer_id': {
+    label: '积分调整申请',
+    package: { include: true },
+    erasure: {
+      action: 'keep',
+      reason: '积分调整的审批记录；申请和审批说明中的姓名、电话、证件号已替换',
+      scrub: ['reason', 'decision_note'],
+    },
+  },
   'customer_merges.survivor_id': {
     label: '合并记录',
     package: { include: true },
@@ -280,6 +334,7 @@ export const customerColumnRules: Record<string, CardColumnRule> = {
   do_not_contact_at: { erase: 'now' },
   owner_user_id: { keep: '负责的顾问，用于业绩统计' },
   last_visit_at: { keep: '最近进站日期，随进站记录保留' },
+  loyalty_score: { keep: '由进站、满意度、活动和推荐计算的忠诚度分数，不能单独识别到个人' },
   merged_into_id: { keep: '合并关系' },
   notes: { erase: 'null' },
   created_at: { keep: bookkeeping },
