@@ -1,4 +1,5 @@
 import { createServer } from 'node:https';
+import os from 'node:os';
 import type { ServerType } from '@hono/node-server';
 import { serve } from '@hono/node-server';
 import { Bonjour } from 'bonjour-service';
@@ -65,7 +66,8 @@ export async function startLanListener(opts: LanListenerOptions): Promise<LanLis
     try {
       bonjour = new Bonjour();
       bonjour.publish({
-        name: `Dealer CRM 门店主机`,
+        // Unique on the LAN: two hosts (a spare PC, a test) announcing one name would make mDNS rename or drop one.
+        name: `Dealer CRM 门店主机 ${os.hostname()}:${port}`,
         type: hostServiceType,
         port,
         txt: { fp: certificate.fingerprint.slice(0, 16), v: '1' },
