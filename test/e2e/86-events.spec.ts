@@ -353,6 +353,8 @@ test('events: plan, target list, invitations in the call screen, check-in, actua
   await test.step('the event ends; the summary is written, submitted and locked', async () => {
     await page.getByRole('button', { name: '活动结束' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '活动结束' }).click();
+    // The toast says what the server answered: if the move was refused, the failure shows why.
+    await expect(page.locator('.ant-message-notice').last()).toContainText('已活动结束');
     await expect(page.locator('.ev-header .ev-status-tag')).toHaveText('已结束');
     await tab(page, '效果与总结');
     await expect(page.locator('.ev-roi-card').first()).toBeVisible();

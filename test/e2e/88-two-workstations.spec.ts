@@ -93,6 +93,9 @@ test.describe('two workstations', () => {
     });
 
     await test.step('different fields: both saved, no dialog', async () => {
+      // The first step's toasts must be gone, or the next one cannot be told apart from them.
+      await expect(first.getByText('已保存客户资料')).toHaveCount(0);
+      await expect(second.getByText('已保存客户资料')).toHaveCount(0);
       const a = await openEditor(first, customer.id);
       const b = await openEditor(second, customer.id);
       await a.getByLabel('职业', { exact: true }).fill('工程师');
