@@ -27,6 +27,7 @@ export const callbackRuleCodes = [
   'complaint_closure',
   'event_invitation',
   'event_confirmation',
+  'points_expiry',
 ] as const;
 
 export const callbackOutcomes = [

@@ -21,6 +21,7 @@ import {
   version,
   editBase,
 } from './fields';
+import { loyaltyTiers } from './loyalty-terms';
 import { vehicleDetail, visitTimelineItem, visitTypes } from './vehicles';
 
 export const genders = ['male', 'female'] as const;
@@ -143,6 +144,8 @@ export const customerListInput = z.object({
     .object({
       stages: z.array(z.enum(stages)).max(10).optional(),
       baseGrades: z.array(z.enum(baseGrades)).max(3).optional(),
+      /** 会员等级 (普通 is everyone without a higher tier, members or not). */
+      tiers: z.array(z.enum(loyaltyTiers)).max(4).optional(),
       tag: z.string().max(20).optional(),
       district: z.string().max(30).optional(),
       series: z.string().max(50).optional(),

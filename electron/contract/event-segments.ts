@@ -1,15 +1,17 @@
 import { z } from 'zod';
 import { baseGrades, stages } from './customers';
 import { isoDate } from './fields';
+import { loyaltyTiers } from './loyalty-terms';
 
 /**
  * 目标客群: who an event invites, as the customer list's filters plus what only segments need (model,
- * delivery date range, loyalty score). Saved segments keep this object as JSON.
+ * delivery date range, loyalty score); the member tier is one of the list's. Saved segments keep this object as JSON.
  */
 export const segmentFilters = z
   .object({
     stages: z.array(z.enum(stages)).max(10).optional(),
     baseGrades: z.array(z.enum(baseGrades)).max(3).optional(),
+    tiers: z.array(z.enum(loyaltyTiers)).max(4).optional(),
     tag: z.string().trim().max(20).optional(),
     district: z.string().trim().max(30).optional(),
     series: z.string().trim().max(50).optional(),

@@ -148,6 +148,8 @@ const rewardFields = z.object({
 export const dailyPassSummary = z.object({
   today: z.string(),
   expired: z.object({ members: z.number(), points: z.number() }),
+  /** 积分到期关怀 calls put in the queue (members with points running out within the notice window). */
+  careCalls: z.number(),
   /** Whether the yearly review (downgrades allowed) ran in this pass. */
   reviewed: z.boolean(),
   tiers: z.object({ checked: z.number(), upgraded: z.number(), downgraded: z.number() }),

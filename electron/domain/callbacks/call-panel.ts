@@ -7,10 +7,13 @@ import { AppError } from '../../contract/errors';
 import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
 import { eventCallInfo, isEventRule } from '../events/event-calls';
+import { expiringFor } from '../loyalty/expiry';
+import { loadLoyaltySettings } from '../loyalty/loyalty-settings';
 import { loadCustomerFacts } from './facts';
+import { daysBetween } from './dates';
 import { defaultKmPerDay, loadRules } from './rule-config';
 import { genderTitle, salutation } from '../../common/salutation';
-import { renderScript } from './script';
+import { chineseDate, renderScript } from './script';
 import { loadStoreSettings } from '../settings/settings-service';
 import { stmt } from './statements';
 import { estimatedMileage, ownedVehicles } from './vehicle-usage';
@@ -139,6 +142,15 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
     (closedTicket.get(taskId) as { id: number; ticketNo: string; resolutionSummary: string } | undefined) ??
     null;
 
+  // A points-expiry call reads the points as they are now (some may have been spent since the call was made).
+  const pointsOf = (t: TaskRow) => {
+    const live = expiringFor(sqlite, customerId, today, loyaltyNoticeDays(sqlite, today, t.anchor_date));
+    return {
+      points: live ? live.points.toLocaleString('zh-CN') : '部分',
+      expiryDate: chineseDate(t.anchor_date) ?? t.anchor_date,
+    };
+  };
+
   const reasons = tasks.map((t) => {
     const rule = rules.get(t.rule_code);
     const vehicle = vehicleOf(t.vehicle_id);
@@ -172,6 +184,7 @@ export function buildCallPanel(ctx: ServiceContext, taskIds: readonly number[], 
         advisor: visit?.advisor ?? null,
         store: storeName,
         event: event?.script ?? null,
+        points: t.rule_code === 'points_expiry' ? pointsOf(t) : null,
       }),
       csiKind: csiKindOf[t.rule_code] ?? null,
       complaint: t.rule_code === 'complaint_closure' ? closedTicketOf(t.id) : null,
@@ -259,4 +272,10 @@ function openComplaintsOf(sqlite: Database.Database, customerId: number): { id: 
     id: r.id,
     summary: `${r.ticketNo} ${r.grade} 级 ${complaintCategoryLabels[r.category]}（${complaintStateLabels[r.state]}）：${r.description.slice(0, 60)}`,
   }));
+}
+
+/** Days from today to past the call's expiry date, at least the store's notice window. */
+function loyaltyNoticeDays(sqlite: Database.Database, today: string, lastDay: string): number {
+  const notice = loadLoyaltySettings(sqlite).expiringNoticeDays;
+  return Math.max(notice, daysBetween(today, lastDay) + 1);
 }

@@ -105,6 +105,7 @@ export function completion(
       'complaint_closure',
       'event_invitation',
       'event_confirmation',
+      'points_expiry',
     ].map((c, i) => [c, i]),
   );
   return { rows: rows.sort((a, b) => (order.get(a.ruleCode) ?? 99) - (order.get(b.ruleCode) ?? 99)) };

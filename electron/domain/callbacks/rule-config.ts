@@ -46,6 +46,8 @@ export const ruleParamDefaults: Record<CallbackRuleCode, Record<string, number |
   complaint_closure: {},
   event_invitation: {},
   event_confirmation: {},
+  // How long before points expire the call falls due is the loyalty settings' expiringNoticeDays.
+  points_expiry: {},
 };
 
 export function param(rule: RuleConfig, key: string): number {

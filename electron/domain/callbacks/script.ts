@@ -13,6 +13,8 @@ export interface ScriptValues {
   store: string;
   /** An event call (活动邀约 / 二次确认): {event} {dates} {place} {agenda}. */
   event?: { event: string; dates: string; place: string; agenda: string } | null;
+  /** A 积分到期关怀 call: {points} about to expire and their {expiryDate}. */
+  points?: { points: string; expiryDate: string } | null;
 }
 
 /** 2026-11-22 → 2026年11月22日 */
@@ -40,6 +42,7 @@ export function renderScript(template: string, v: ScriptValues): string {
     advisor: v.advisor ?? '服务顾问',
     store: v.store,
     ...(v.event ?? {}),
+    ...(v.points ?? {}),
   };
   return template
     .replace(/\{name\}\{title\}/g, '{salutation}')

@@ -1,6 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { ChannelOutput, ChannelParsedInput } from '../../contract';
 import type { CustomerRow } from '../../contract/customers';
+import type { LoyaltyTier } from '../../contract/loyalty-terms';
+import { rankedTiers } from '../../contract/loyalty-terms';
 import type { ServiceContext } from '../context';
 import type { Cursor } from './keyset';
 import { decodeCursor, encodeCursor } from './keyset';
@@ -66,6 +68,28 @@ function textFilter(sqlite: Database.Database, text: string): Filter {
   };
 }
 
+/**
+ * 会员等级: the stored tier of loyalty_members, read from its (tier, customer) index alone. 普通 is everyone
+ * without a higher tier — most customers, with a member row or none — so a choice including it is the
+ * complement of the higher tiers left out (a list read once per statement), and lists no ids to drive a page;
+ * every tier is no filter at all.
+ */
+function tierFilter(tiers: readonly LoyaltyTier[]): Filter | null {
+  const members = (ts: readonly LoyaltyTier[]) => ({
+    sql: `select customer_id as id from loyalty_members indexed by loyalty_members_tier_idx
+      where tier in (${marks(ts)})`,
+    params: [...ts],
+  });
+  if (!tiers.includes('regular')) {
+    const ids = members(tiers);
+    return { cond: { sql: `c.id in (${ids.sql})`, params: ids.params }, reads: [], ids };
+  }
+  const others = rankedTiers.filter((t) => !tiers.includes(t));
+  if (!others.length) return null;
+  const out = members(others);
+  return { cond: { sql: `c.id not in (${out.sql})`, params: out.params }, reads: [] };
+}
+
 /** The list's filters as conditions on customers `c` (event segments build on these). */
 export function filtersOf(sqlite: Database.Database, f: Filters): Filter[] {
   const out: Filter[] = [];
@@ -93,6 +117,8 @@ export function filtersOf(sqlite: Database.Database, f: Filters): Filter[] {
       column: { name: 'base_grade', values: f.baseGrades },
     });
   }
+  const tiers = f.tiers?.length ? tierFilter(f.tiers) : null;
+  if (tiers) out.push(tiers);
   if (f.district) {
     out.push({
       cond: { sql: 'c.district = ?', params: [f.district] },

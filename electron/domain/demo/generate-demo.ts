@@ -5,6 +5,7 @@ import { refreshAllDerivedNow } from '../customers/refresh-all-derived';
 import { dayOf } from './calendar';
 import { writeComplaintTickets } from './complaint-tickets';
 import { writeDemoEvents } from './events';
+import { writeDemoLoyalty } from './loyalty';
 import type { DemoContext, DemoCounts } from './demo-context';
 import { MobileAllocator } from './identity';
 import { generateOwner } from './owner-customer';
@@ -50,6 +51,8 @@ const repairSeedSalt = 0x3ba0c0de;
 const complaintSeedSalt = 0xc0de7a11;
 /** The owner events' own stream, for the same reason. */
 const eventSeedSalt = 0xe7e47000;
+/** The member programme's own stream (codes, redemptions), for the same reason. */
+const loyaltySeedSalt = 0x1017a171;
 
 // The same single and double character grams the trigger of migration 0003 writes, for every customer at once.
 const nameGramsSql = `insert or ignore into customer_name_grams (gram, customer_id)
@@ -134,6 +137,8 @@ export function generateDemo(db: AppDb, opts: GenerateDemoOptions): DemoCounts {
     });
     ctx.counts.interactions += complaints.interactions;
     writeDemoEvents(sqlite, createRng((opts.seed ^ eventSeedSalt) >>> 0), { today, customers: total });
+    // After the events: a check-in earns points too (the events write theirs through the same rule).
+    writeDemoLoyalty(sqlite, createRng((opts.seed ^ loyaltySeedSalt) >>> 0), { today, now: opts.now });
     fixSellers([...ctx.sellersUsed].sort((a, b) => a - b));
     if (gramTrigger) {
       sqlite.exec(nameGramsSql);

@@ -3,7 +3,8 @@ import type { DailyPassSummary } from '../../contract/loyalty';
 import { addDays } from '../callbacks/dates';
 import { prepared } from '../customers/sql-cache';
 import { postDueDeliveries } from './deliveries';
-import { expirePoints } from './expiry';
+import { createPointsExpiryCalls } from '../callbacks/points-expiry-calls';
+import { customersWithExpiringPoints, expirePoints } from './expiry';
 import { lastReviewDay } from './loyalty-dates';
 import { loadLoyaltySettings } from './loyalty-settings';
 import { tierPassAll } from './tiers';
@@ -35,10 +36,10 @@ export function loyaltyRanOn(sqlite: Database.Database): string | undefined {
 }
 
 /**
- * The day's loyalty work, one transaction: points past their last day expire (FIFO); deliveries whose day has
- * come earn (and close their referrals); every member's tier is looked at — upwards every day, and on the
- * yearly review day (or the first pass after it, if the server was off) downwards too. Run twice the same day,
- * the second run finds nothing to do.
+ * The day's loyalty work, one transaction: points past their last day expire (FIFO), and members with points
+ * running out within the notice window get a care call; deliveries whose day has come earn (and close their
+ * referrals); every member's tier is looked at — upwards every day, and on the yearly review day (or the first
+ * pass after it, if the server was off) downwards too. Run twice the same day, the second run finds nothing to do.
  */
 export function runLoyaltyDaily(
   sqlite: Database.Database,
@@ -51,6 +52,12 @@ export function runLoyaltyDaily(
       const stamp = { today: clock.today, now: clock.now, by: null };
       const since = marks.ranOn ? addDays(marks.ranOn, -1) : '0000-01-01';
       const expired = expirePoints(sqlite, since, stamp);
+      // What is left to expire within the notice window: a care call in the queue (once per expiry date).
+      const careCalls = createPointsExpiryCalls(
+        sqlite,
+        customersWithExpiringPoints(sqlite, clock.today, settings.expiringNoticeDays),
+        clock,
+      );
       const deliveriesFrom = marks.ranOn ?? addDays(clock.today, -31);
       const before = countReferralRewards(sqlite);
       const deliveries = postDueDeliveries(sqlite, deliveriesFrom, stamp);
@@ -69,7 +76,7 @@ export function runLoyaltyDaily(
         { ranOn: clock.today, reviewedOn: review || !marks.reviewedOn ? reviewDay : marks.reviewedOn },
         clock.now,
       );
-      return { today: clock.today, expired, reviewed: review, tiers, referrals, deliveries };
+      return { today: clock.today, expired, careCalls, reviewed: review, tiers, referrals, deliveries };
     })
     .immediate();
 }

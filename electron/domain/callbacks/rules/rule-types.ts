@@ -58,7 +58,11 @@ export interface RuleSql {
 export interface GeneratingRule {
   code: Exclude<
     CallbackRuleCode,
-    'dissatisfied_followup' | 'complaint_closure' | 'event_invitation' | 'event_confirmation'
+    | 'dissatisfied_followup'
+    | 'complaint_closure'
+    | 'event_invitation'
+    | 'event_confirmation'
+    | 'points_expiry'
   >;
   /** Candidates hang on a vehicle the customer owns: they end when it changes hands. */
   onOwnedVehicle: boolean;

@@ -328,6 +328,7 @@ export const callbacksEn: WithPlurals<CallbacksMessages> = {
         insurance_renewal: 'insurance expiry',
         dissatisfied_followup: 'a dissatisfied answer',
         complaint_closure: 'a complaint closed',
+        points_expiry: 'points entering the expiry notice (loyalty settings)',
         other: 'the trigger date',
       },
       expiryDays: '{{count}} d',

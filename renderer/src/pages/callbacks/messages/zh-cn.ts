@@ -311,6 +311,8 @@ export const callbacksZhCN = {
         insurance_renewal: '保险到期',
         dissatisfied_followup: '客户表示不满意',
         complaint_closure: '投诉结案',
+        // The notice window is the member settings' 即将过期提醒天数 (one value for the card and the call).
+        points_expiry: '积分进入到期提醒期（会员积分设置）',
         other: '触发日',
       },
       expiryDays: '{{count}} 天',
