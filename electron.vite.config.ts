@@ -12,9 +12,14 @@ export default defineConfig({
           'import-worker': resolve(import.meta.dirname, 'electron/domain/imports/import-worker.ts'),
           // Backups are copied, checked and encrypted in a worker too (electron/domain/backups/backup-worker-launcher.ts).
           'backup-worker': resolve(import.meta.dirname, 'electron/domain/backups/backup-worker.ts'),
+          // The desktop's host process: the database and the LAN listener off the window's process
+          // (electron/shell/host-launcher.ts starts it as a utilityProcess).
+          'host-process': resolve(import.meta.dirname, 'electron/server/host/host-process.ts'),
         },
       },
-      externalizeDeps: true,
+      // chinese-days is imported as JSON: kept external, the bundle's bare import loses its `with { type:
+      // 'json' }` and Node refuses it at start, so its data is bundled in.
+      externalizeDeps: { exclude: ['chinese-days'] },
     },
   },
   preload: {

@@ -4,7 +4,8 @@ import { startAppCore } from '../server/app-core';
 import { consoleLog } from '../server/console-log';
 import { resolveDataDir, resolveKeyDir } from '../server/data-dir';
 import { currentHostInfo } from '../server/host/host-runtime';
-import { startLanListener } from '../server/host/lan-listener';
+import { setHostControl } from '../server/host/host-control';
+import { createLanHost } from '../server/host/lan-host';
 import { isLoopback } from '../server/host/rate-limit';
 import { createHttpApp } from '../server/http-app';
 import { parseFlags, stringFlag } from './args';
@@ -56,18 +57,25 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     console.log(`Dealer CRM 已启动：http://${host}:${info.port}/  （数据目录：${dataDir}）`);
   });
-  const lanListener = lan
-    ? await startLanListener({
-        dataDir,
-        port: lanPort,
-        router: core.router,
-        changes: core.changes,
-        staticDir: rendererOutDir,
-        announce: flags['no-mdns'] !== true,
-        log: (l) => console.warn(l),
-      })
-    : null;
-  if (lanListener) {
+  // The switch in 设置 → 门店主机 works here too; `--lan` serves the LAN for this run whatever it says.
+  const lanHost = createLanHost({
+    dataDir,
+    router: core.router,
+    changes: core.changes,
+    staticDir: rendererOutDir,
+    announce: flags['no-mdns'] !== true,
+    log: (l) => console.warn(l),
+    defaultPort: lanPort,
+  });
+  setHostControl(lanHost, {
+    separate: false,
+    pid: process.pid,
+    restarts: 0,
+    startedAt: new Date().toISOString(),
+  });
+  const lanState = lan ? await lanHost.start(lanPort) : await lanHost.resume();
+  if (lan && lanState.status === 'failed') throw new Error(lanState.error ?? '局域网服务未能启动');
+  if (lanState.status === 'on') {
     const info = await currentHostInfo();
     console.log(`门店主机（HTTPS）：${info.urls.join('  ')}`);
     console.log(`证书指纹 SHA-256：${info.fingerprint}`);
@@ -79,7 +87,7 @@ async function main(): Promise<void> {
     if (stopping) process.exit(1);
     stopping = true;
     server.close();
-    Promise.all([lanListener?.close(), core.shutdown()]).then(
+    Promise.all([lanHost.close(), core.shutdown()]).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error('关闭时出错：', error);

@@ -19,6 +19,24 @@ export const hostInfo = z.object({
   certificateValidTo: z.string().nullable(),
   /** Where a browser downloads the certificate to trust it (relative to the host's address). */
   certificatePath: z.string().nullable(),
+  /** The switch: whether this PC can serve the LAN from where it runs (not from a script or test harness). */
+  switchable: z.boolean(),
+  /** The saved choice, kept for the next start. */
+  enabled: z.boolean(),
+  status: z.enum(['off', 'starting', 'on', 'failed']),
+  /** The port it listens on, or will when switched on. */
+  port: z.number().int(),
+  /** Why the LAN service could not start, for staff. */
+  error: z.string().nullable(),
+  /** The process that owns the database and answers workstations. */
+  process: z
+    .object({
+      separate: z.boolean(),
+      pid: z.number().int(),
+      restarts: z.number().int(),
+      startedAt: z.string(),
+    })
+    .nullable(),
 });
 export type HostInfo = z.infer<typeof hostInfo>;
 
@@ -26,8 +44,26 @@ export const hostContract = {
   'host.info': channel({
     summary:
       'Whether this PC is the store host, and its addresses, certificate fingerprint, pairing code and QR',
-    // The administrator sets the store up (users.manage is theirs alone).
-    access: 'users.manage',
+    access: 'host.manage',
+    input: z.object({}),
+    output: hostInfo,
+  }),
+  'host.start': channel({
+    summary: 'Switch on "this PC is the store host": listen on the LAN over HTTPS (kept for the next start)',
+    access: 'host.manage',
+    input: z.object({
+      port: z
+        .number({ error: '请填写端口' })
+        .int('端口必须是整数')
+        .min(1024, '端口须在 1024–65535 之间')
+        .max(65_535, '端口须在 1024–65535 之间')
+        .optional(),
+    }),
+    output: hostInfo,
+  }),
+  'host.stop': channel({
+    summary: 'Switch the store host off: workstations can no longer connect; this PC keeps working',
+    access: 'host.manage',
     input: z.object({}),
     output: hostInfo,
   }),

@@ -53,6 +53,9 @@ export const permissions = [
   'users.unlock',
   // 数据备份: back up now, change where/when, restore (replaces every record, so administrators only).
   'backups.manage',
+  // 门店主机: switch this PC's LAN service on and off and show workstations how to pair (managers run the
+  // store day to day; the certificate and the data never leave this PC).
+  'host.manage',
   'demo.generate',
 ] as const;
 export type Permission = (typeof permissions)[number];
@@ -93,6 +96,7 @@ const grants: Record<Role, readonly Permission[]> = {
     'reports.close',
     'settings.manage',
     'users.unlock',
+    'host.manage',
   ],
   admin: [...permissions],
 };

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { app, BrowserWindow, dialog, session, shell } from 'electron';
-import { MigrationError } from '../../db/migrate';
-import { startAppCore } from '../server/app-core';
 import { consoleLog } from '../server/console-log';
 import { contentSecurityPolicy } from '../server/security-headers';
 import { parseFlags, stringFlag } from '../cli/args';
 import { dataDirEnv } from '../server/data-dir';
+import { superviseHost } from '../server/host/host-supervisor';
+import { utilityHostLauncher } from './host-launcher';
 import { bindIpc, pushChanges } from './ipc-transport';
 import { readWorkstationConfig } from '../workstation/workstation-config';
 import { installMenu } from './menu';
@@ -75,35 +75,46 @@ async function start(): Promise<void> {
     ? path.join(process.resourcesPath, 'native', 'better_sqlite3.node')
     : process.env.DEALER_CRM_SQLITE_BINDING;
   try {
-    // Migrations run before any window exists: a failed one stops the app with the backup's name.
-    const core = await startAppCore({
-      dataDir,
-      nativeBinding,
-      adminPassword: stringFlag(flags, 'admin-password') ?? process.env.DEALER_CRM_ADMIN_PASSWORD,
-      migrationsFolder: app.isPackaged ? path.join(process.resourcesPath, 'migrations') : undefined,
-      dailyUpkeep: true,
-      warmUp: true,
-      backupSchedule: true,
-      log: consoleLog,
+    // The database, the API and the LAN listener run in the host process (one writer to the SQLite file, and
+    // a busy window never stalls a workstation); main passes the window's calls on and restarts it if it dies.
+    // Migrations run there before any window exists: a failed one stops the app with the backup's name.
+    const host = superviseHost({
+      launch: utilityHostLauncher(),
+      start: {
+        dataDir,
+        nativeBinding,
+        adminPassword: stringFlag(flags, 'admin-password') ?? process.env.DEALER_CRM_ADMIN_PASSWORD,
+        // Unpackaged (electron-vite dev/preview) the bundle sits in out/main, away from db/migrations.
+        migrationsFolder: app.isPackaged
+          ? path.join(process.resourcesPath, 'migrations')
+          : path.join(app.getAppPath(), 'db', 'migrations'),
+        dailyUpkeep: true,
+        warmUp: true,
+        backupSchedule: true,
+        // Browsers on the LAN get the same pages the window shows.
+        staticDir: path.join(import.meta.dirname, '../renderer'),
+        announce: true,
+      },
+      log: (line) => consoleLog(line),
     });
-    // Quitting waits for the backup at shutdown (设置 → 数据备份), then quits for real.
+    await host.ready;
+    // Quitting waits for the host process's backup at shutdown (设置 → 数据备份), then quits for real.
     let quitting: Promise<void> | null = null;
     let closed = false;
     app.on('before-quit', (event) => {
       if (closed) return;
       event.preventDefault();
-      quitting ??= core.shutdown().finally(() => {
+      quitting ??= host.stop().finally(() => {
         closed = true;
         app.quit();
       });
     });
     const isAppPage = (url: string) =>
       rendererUrl ? url.startsWith(rendererUrl) : url.startsWith('file://');
-    bindIpc(core.router, (sender) => isAppPage(sender.getURL()));
-    pushChanges(core.changes, (sender) => isAppPage(sender.getURL()));
+    bindIpc(host.router, (sender) => isAppPage(sender.getURL()));
+    pushChanges(host.changes, (sender) => isAppPage(sender.getURL()));
   } catch (error) {
-    const message = error instanceof MigrationError ? error.message : `启动失败：${String(error)}`;
-    dialog.showErrorBox('Dealer CRM 无法启动', message);
+    dialog.showErrorBox('Dealer CRM 无法启动', error instanceof Error ? error.message : String(error));
     app.exit(1);
     return;
   }

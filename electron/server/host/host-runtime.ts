@@ -3,6 +3,8 @@ import QRCode from 'qrcode';
 import type { HostInfo } from '../../contract/host';
 import { pairingCodeOf } from '../../common/pairing-code';
 import type { HostCertificate } from './host-certificate';
+import { hostControl, hostProcessInfo } from './host-control';
+import { defaultLanPort } from './host-settings';
 
 export interface HostRuntime {
   lanPort: number;
@@ -33,6 +35,16 @@ export function pairingLink(r: HostRuntime): string {
 
 export async function currentHostInfo(): Promise<HostInfo> {
   const r = runtime;
+  const control = hostControl();
+  const lan = control?.state() ?? null;
+  const switchState = {
+    switchable: control !== null,
+    enabled: lan?.enabled ?? r !== null,
+    status: lan?.status ?? (r ? 'on' : 'off'),
+    port: lan?.port ?? r?.lanPort ?? defaultLanPort,
+    error: lan?.error ?? null,
+    process: hostProcessInfo(),
+  } as const;
   if (!r) {
     return {
       mode: 'local',
@@ -43,6 +55,7 @@ export async function currentHostInfo(): Promise<HostInfo> {
       qrSvg: null,
       certificateValidTo: null,
       certificatePath: null,
+      ...switchState,
     };
   }
   const names = [...r.addresses, os.hostname()];
@@ -55,6 +68,7 @@ export async function currentHostInfo(): Promise<HostInfo> {
     qrSvg: await QRCode.toString(pairingLink(r), { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
     certificateValidTo: r.certificate.notAfter,
     certificatePath: '/host-certificate',
+    ...switchState,
   };
 }
 

@@ -258,6 +258,7 @@ export const en: WithPlurals<Messages> = {
       settingsManage: 'System settings',
       usersManage: 'Manage users',
       usersUnlock: 'Lift sign-in lockouts',
+      hostManage: 'Switch the store host',
       demoGenerate: 'Generate demo data',
       complaintsWork: 'Handle complaints',
       eventsManage: 'Plan events',

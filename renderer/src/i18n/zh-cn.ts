@@ -248,6 +248,7 @@ export const zhCN = {
       settingsManage: '系统设置',
       usersManage: '管理用户',
       usersUnlock: '解除登录锁定',
+      hostManage: '门店主机开关',
       demoGenerate: '生成演示数据',
       complaintsWork: '处理投诉',
       eventsManage: '策划活动',

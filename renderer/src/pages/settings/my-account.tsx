@@ -21,6 +21,7 @@ const permissionKeys: Partial<Record<Permission, PermissionKey>> = {
   'settings.manage': 'settingsManage',
   'users.manage': 'usersManage',
   'users.unlock': 'usersUnlock',
+  'host.manage': 'hostManage',
   'demo.generate': 'demoGenerate',
 };
 
