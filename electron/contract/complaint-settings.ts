@@ -7,7 +7,7 @@ import {
   gradeFacts,
   slaUnits,
 } from './complaint-terms';
-import { isoDate } from './fields';
+import { editBase, isoDate, version } from './fields';
 
 /**
  * 投诉设置: the store's working calendar for deadlines, the targets per grade, the grade suggestion rules, the
@@ -151,5 +151,11 @@ export const complaintSettingsUpdate = z
     repeatWindowDays: z.number().int().min(1).max(730).optional(),
     compensationApprovalFen: z.number().int().min(0).max(1_000_000_000).optional(),
     categoryDepartments: complaintSettingsSchema.shape.categoryDepartments.unwrap().optional(),
+    /** The version the form loaded, and its values: without them the save stands as given. */
+    version: version.optional(),
+    base: editBase,
   })
   .strict();
+
+/** What the settings channels answer: the settings and the version a form saves against. */
+export const complaintSettingsOutput = complaintSettingsSchema.extend({ version: z.number() });

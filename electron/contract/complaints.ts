@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channel, personalSpot } from './channel';
-import { complaintSettingsSchema, complaintSettingsUpdate } from './complaint-settings';
+import { complaintSettingsOutput, complaintSettingsUpdate } from './complaint-settings';
 import {
   attachmentKinds,
   closureAnswers,
@@ -429,7 +429,7 @@ export const complaintsContract = {
     summary: 'Complaint settings: working calendar, targets per grade, grade rules, repeat window, routing',
     access: 'complaints.raise',
     input: z.object({}),
-    output: complaintSettingsSchema,
+    output: complaintSettingsOutput,
   }),
   'complaints.updateSettings': channel({
     touches: ['settings', 'complaints'],
@@ -437,7 +437,7 @@ export const complaintsContract = {
       'Change some complaint settings; each part given replaces that part, the others keep their values',
     access: 'complaints.manage',
     input: complaintSettingsUpdate,
-    output: complaintSettingsSchema,
+    output: complaintSettingsOutput,
   }),
   'complaints.customerVehicles': channel({
     summary:

@@ -10,7 +10,7 @@ import {
   filingStatuses,
 } from './event-terms';
 import { eventFunnel } from './event-funnel';
-import { eventSettingsSchema, eventSettingsUpdate } from './event-settings';
+import { eventSettingsOutput, eventSettingsUpdate } from './event-settings';
 import { editBase, id, isoDate, optionalDate, optionalText, version } from './fields';
 import { roles } from './permissions';
 
@@ -99,6 +99,11 @@ export const eventUpdateInput = z.object({
 
 /** What a write of the event returns: the new version for the next save. */
 export const eventChange = z.object({ id: z.number(), version: z.number() });
+
+/** An edit that moved the start: how many open invitation / confirmation calls followed it, or were cancelled. */
+const eventUpdateResult = eventChange.extend({
+  calls: z.object({ moved: z.number(), cancelled: z.number() }).optional(),
+});
 
 export const eventCounts = z.object({
   /** Rows with an invitation call or any status past pending. */
@@ -335,7 +340,7 @@ export const eventPlanContract = {
     summary: 'Edit the event (merged field by field with a stale copy); capacity never below the seats held',
     access: 'events.manage',
     input: eventUpdateInput,
-    output: eventChange,
+    output: eventUpdateResult,
   }),
   'events.transition': channel({
     touches: ['events', 'notifications', 'callbacks'],
@@ -483,14 +488,14 @@ export const eventPlanContract = {
     summary: 'Event settings: invitation cool-down, second confirmation, results window, summary due days',
     access: 'events.manage',
     input: z.object({}),
-    output: eventSettingsSchema,
+    output: eventSettingsOutput,
   }),
   'events.updateSettings': channel({
     touches: ['settings', 'events'],
     summary: 'Change some event settings; the others keep their values',
     access: 'settings.manage',
     input: eventSettingsUpdate,
-    output: eventSettingsSchema,
+    output: eventSettingsOutput,
   }),
   'events.staff': channel({
     summary: 'Active staff who can own an event or a preparation task',

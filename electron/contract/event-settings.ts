@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { editBase, version } from './fields';
 
 /**
  * 活动设置: kept as one JSON value in store_settings (key `events`), like the complaint settings; a part missing
@@ -35,5 +36,11 @@ export const eventSettingsUpdate = z
     secondConfirmDaysBefore: eventSettingsSchema.shape.secondConfirmDaysBefore.unwrap().optional(),
     resultsWindowDays: eventSettingsSchema.shape.resultsWindowDays.unwrap().optional(),
     summaryDueDays: eventSettingsSchema.shape.summaryDueDays.unwrap().optional(),
+    /** The version the form loaded, and its values: without them the save stands as given. */
+    version: version.optional(),
+    base: editBase,
   })
   .strict();
+
+/** What the settings channels answer: the settings and the version a form saves against. */
+export const eventSettingsOutput = eventSettingsSchema.extend({ version: z.number() });

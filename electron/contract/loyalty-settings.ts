@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { editBase, version } from './fields';
 import type { LoyaltyTier, RankedTier } from './loyalty-terms';
 import { loyaltyTiers, rankedTiers, tierBases } from './loyalty-terms';
 
@@ -125,5 +126,11 @@ export const loyaltySettingsUpdate = z
     expiryYears: z.number().int().min(1).max(10).optional(),
     adjustApprovalPoints: points(1_000_000).optional(),
     expiringNoticeDays: z.number().int().min(1).max(366).optional(),
+    /** The version the form loaded, and its values: without them the save stands as given. */
+    version: version.optional(),
+    base: editBase,
   })
   .strict();
+
+/** What the settings channels answer: the settings and the version a form saves against. */
+export const loyaltySettingsOutput = loyaltySettingsSchema.extend({ version: z.number() });

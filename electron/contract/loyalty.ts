@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { channel } from './channel';
 import { stages } from './customers';
 import { id, version } from './fields';
-import { loyaltySettingsSchema, loyaltySettingsUpdate } from './loyalty-settings';
+import { loyaltySettingsOutput, loyaltySettingsUpdate } from './loyalty-settings';
 import {
   adjustmentStates,
   loyaltyTiers,
@@ -163,13 +163,13 @@ export const loyaltyContract = {
     summary: '会员积分设置（等级门槛、权益、积分规则、有效期）',
     access: 'customers.read',
     input: z.object({}).strict(),
-    output: loyaltySettingsSchema,
+    output: loyaltySettingsOutput,
   }),
   'loyalty.updateSettings': channel({
     summary: '修改会员积分设置',
     access: 'loyalty.manage',
     input: loyaltySettingsUpdate,
-    output: loyaltySettingsSchema,
+    output: loyaltySettingsOutput,
     touches: ['loyalty', 'settings'],
   }),
   'loyalty.member': channel({

@@ -778,6 +778,7 @@ describe('settings and staff', () => {
       secondConfirmDaysBefore: 3,
       resultsWindowDays: 90,
       summaryDueDays: 3,
+      version: expect.any(Number) as number,
     });
     const bad = await errorOf('events.updateSettings', { summaryDueDays: -1 });
     expect(bad.kind).toBe('validation');

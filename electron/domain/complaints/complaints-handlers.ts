@@ -2,7 +2,7 @@ import type { complaintsContract } from '../../contract/complaints';
 import type { Handlers } from '../../server/handler-types';
 import { addAttachment, readAttachment } from './attachments';
 import { closeTicket, reopenTicket } from './closing';
-import { loadComplaintSettings, updateComplaintSettings } from './complaint-settings';
+import { getComplaintSettings, updateComplaintSettings } from './complaint-settings';
 import { runEscalation } from './escalation';
 import { addContact, pause, regrade, respond, resume, route, updateTicket } from './handling';
 import { createTicket, suggestForForm } from './intake';
@@ -16,7 +16,7 @@ import { ticketDetail } from './ticket-detail';
 import { listTickets } from './ticket-list';
 
 export const complaintsHandlers: Handlers<keyof typeof complaintsContract> = {
-  'complaints.settings': (ctx) => loadComplaintSettings(ctx.db.$client),
+  'complaints.settings': getComplaintSettings,
   'complaints.updateSettings': (ctx, input) => updateComplaintSettings(ctx, input),
   'complaints.staff': (ctx) => listStaff(ctx.db.$client),
   'complaints.customerVehicles': (ctx, input) => customerVehicles(ctx.db.$client, input.customerId),

@@ -1,21 +1,10 @@
 import type Database from 'better-sqlite3';
 import { optionalParam, ruleOf, loadRules } from '../callbacks/rule-config';
-import { prepared } from '../customers/sql-cache';
+import { storedSettingsObject } from '../settings/json-settings';
+import { eventSettingsKey } from './event-settings';
 
-/** The store_settings key the event settings live under (electron/contract/event-settings.ts). */
-const eventSettingsKey = 'events';
-
-function storedEventSettings(sqlite: Database.Database): Record<string, unknown> {
-  const raw = prepared(sqlite, 'select value from store_settings where key = ?')
-    .pluck()
-    .get(eventSettingsKey) as string | undefined;
-  try {
-    const parsed: unknown = raw === undefined ? {} : JSON.parse(raw);
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
+/** The raw stored event settings: confirmDaysBefore must tell "never saved" from "saved as the default". */
+const storedEventSettings = (sqlite: Database.Database) => storedSettingsObject(sqlite, eventSettingsKey);
 
 const wholeDays = (v: unknown): number | null =>
   typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 365 ? v : null;

@@ -7,7 +7,7 @@ import { recordActual, removeBudgetLine, saveBudgetLine } from './event-budget';
 import { removeChecklistItem, saveChecklistItem, setChecklistDone } from './event-checklist';
 import { eventDetail, eventStaff } from './event-detail';
 import { listEvents } from './event-list';
-import { loadEventSettings, updateEventSettings } from './event-settings';
+import { getEventSettings, updateEventSettings } from './event-settings';
 import { transitionEvent } from './event-status';
 import { saveSummary } from './event-summary';
 import { updateSupport } from './event-support';
@@ -30,7 +30,7 @@ export const eventPlanHandlers: Handlers<keyof typeof eventPlanContract> = {
   'events.saveSummary': saveSummary,
   'events.addAttachment': addEventAttachment,
   'events.attachment': readEventAttachment,
-  'events.settings': (ctx) => loadEventSettings(ctx.db.$client),
+  'events.settings': getEventSettings,
   'events.updateSettings': updateEventSettings,
   'events.staff': eventStaff,
   'events.budgetYear': (ctx, input) => budgetYear(ctx.db.$client, input.year),

@@ -3,14 +3,14 @@ import type { Handlers } from '../../server/handler-types';
 import { localDate } from '../clock';
 import { adjustPoints, decideAdjustment, listAdjustments } from './adjustments';
 import { runLoyaltyDaily } from './daily-pass';
-import { loadLoyaltySettings, updateLoyaltySettings } from './loyalty-settings';
+import { getLoyaltySettings, updateLoyaltySettings } from './loyalty-settings';
 import { ledgerPage, memberView } from './member-view';
 import { redeem } from './redemption';
 import { referralCodeOf, referralsOf, resolveReferralCode } from './referrals';
 import { listRewards, saveReward } from './rewards';
 
 export const loyaltyHandlers: Handlers<keyof typeof loyaltyContract> = {
-  'loyalty.settings': (ctx) => loadLoyaltySettings(ctx.db.$client),
+  'loyalty.settings': getLoyaltySettings,
   'loyalty.updateSettings': (ctx, input) => updateLoyaltySettings(ctx, input),
   'loyalty.member': (ctx, input) => memberView(ctx.db.$client, input.customerId, localDate(ctx.clock())),
   'loyalty.ledger': (ctx, input) => ledgerPage(ctx.db.$client, input),

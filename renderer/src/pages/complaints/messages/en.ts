@@ -556,6 +556,7 @@ export const complaintsEn: WithPlurals<ComplaintsMessages> = {
     categories: 'Default department per category',
     categoriesHint: 'Suggested when a ticket is opened; staff may choose another.',
     undo: 'Undo changes',
+    saveAgainKeepsMine: ' (what you typed is still in the form; saving again keeps your changes)',
     saved: 'Complaint settings saved',
   },
 };

@@ -465,6 +465,7 @@ export const complaintsZhCN = {
     categories: '投诉类别默认责任部门',
     categoriesHint: '登记时按类别建议的责任部门，登记人可以改选。',
     undo: '撤销修改',
+    saveAgainKeepsMine: '（您填写的内容仍在表单中；再次保存将以您的修改为准）',
     saved: '投诉设置已保存',
   },
 };

@@ -1,13 +1,13 @@
 import { SaveOutlined } from '@ant-design/icons';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App as AntApp, Button, Form, Skeleton, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { FieldPath } from 'react-hook-form';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../../api';
+import { api, ApiCallError } from '../../../api';
 import { applyServerErrors, errorMessage } from '../../../forms/apply-server-errors';
 import { complaintKeys } from '../complaint-keys';
 import { useComplaintStaff } from '../use-complaint-staff';
@@ -53,21 +53,45 @@ export function ComplaintSettingsTab() {
   >({
     resolver: zodResolver(settingsForm),
   });
+  type Loaded = NonNullable<typeof settings.data>;
+  // The copy the next save is made against (its version and parts go along, so a stale save merges part by
+  // part or is refused naming who saved): as loaded, as last saved here, or as a refused save showed it.
+  const against = useRef<Loaded | null>(null);
+  // Read during render: react-hook-form only tracks the formState flags a render has looked at.
+  const { isDirty } = formState;
   useEffect(() => {
-    if (settings.data) reset(toForm(settings.data));
-  }, [settings.data, reset]);
+    // A colleague's save arrives with a refetch; it replaces the form only while nothing is typed in it.
+    if (settings.data && (!against.current || !isDirty)) {
+      against.current = settings.data;
+      reset(toForm(settings.data));
+    }
+  }, [settings.data, reset, isDirty]);
 
-  const save = handleSubmit(async (v) => {
-    try {
-      const saved = await api.call('complaints.updateSettings', v);
+  const mutation = useMutation({
+    mutationFn: (v: SettingsOutput) => {
+      const { version, ...base } = against.current!;
+      return api.call('complaints.updateSettings', { ...v, version, base });
+    },
+    onSuccess: (saved) => {
+      against.current = saved;
       queryClient.setQueryData(complaintKeys.settings, saved);
       void queryClient.invalidateQueries({ queryKey: complaintKeys.all });
       reset(toForm(saved));
       void message.success(t('complaints.settings.saved'));
-    } catch (error) {
-      if (!applyServerErrors(error, setError, fieldNames)) void message.error(errorMessage(error));
-    }
+    },
+    onError: (error) => {
+      const current =
+        error instanceof ApiCallError && error.kind === 'conflict'
+          ? (error.details as { current?: Loaded } | undefined)?.current
+          : undefined;
+      if (current) {
+        // What was typed stays; the next save is made against what the colleague saved, and keeps mine.
+        against.current = current;
+        void message.error(`${errorMessage(error)}${t('complaints.settings.saveAgainKeepsMine')}`, 8);
+      } else if (!applyServerErrors(error, setError, fieldNames)) void message.error(errorMessage(error));
+    },
   });
+  const save = handleSubmit((v) => mutation.mutate(v));
 
   if (settings.isError) return <Alert type="error" showIcon title={errorMessage(settings.error)} />;
   if (!settings.data) return <Skeleton active />;
@@ -90,15 +114,15 @@ export function ComplaintSettingsTab() {
           <SettingsCategories control={control} departments={staff.data?.departments ?? []} />
         </Part>
         <div className="cp-settings-actions">
-          <Button onClick={() => reset(toForm(settings.data))} disabled={!formState.isDirty}>
+          <Button onClick={() => reset(toForm(settings.data))} disabled={!isDirty}>
             {t('complaints.settings.undo')}
           </Button>
           <Button
             type="primary"
             htmlType="submit"
             icon={<SaveOutlined />}
-            loading={formState.isSubmitting}
-            disabled={!formState.isDirty}
+            loading={mutation.isPending}
+            disabled={!isDirty}
           >
             {t('common.save')}
           </Button>
