@@ -44,7 +44,8 @@ export const roleHome: Record<Role, SectionKey> = {
   callback_operator: 'callbacks',
   complaint_handler: 'complaints',
   sales: 'customers',
-  manager: 'customers',
+  // The manager starts on the dashboard (报表 → 经营看板): the day's call-backs, tickets, KPIs, next events.
+  manager: 'reports',
   admin: 'customers',
 };
 

@@ -241,13 +241,13 @@ describe('each role sees the sections it can use and lands on its work screen', 
     expect(roleSections('manager')).toEqual([...sectionKeys]);
   });
 
-  it('lands the operator on 回访, the complaint handler on 投诉 and the others on 客户', () => {
+  it('lands the operator on 回访, the complaint handler on 投诉, the manager on 报表 (看板) and the others on 客户', () => {
     expect(Object.fromEntries(roles.map((r) => [r, homeSection(r)]))).toEqual({
       front_desk: 'customers',
       callback_operator: 'callbacks',
       complaint_handler: 'complaints',
       sales: 'customers',
-      manager: 'customers',
+      manager: 'reports',
       admin: 'customers',
     });
   });

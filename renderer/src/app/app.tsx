@@ -17,8 +17,13 @@ import { EventsPage } from '../pages/events/events-page';
 import { EventReportPrint } from '../pages/events/print/event-report-print';
 import { SignInSheetPrint } from '../pages/events/print/sign-in-sheet-print';
 import { ImportPage } from '../pages/data-care/import/import-page';
-import { NotBuiltPage } from '../pages/placeholder/not-built-page';
 import { PrivacyPage } from '../pages/privacy/privacy-page';
+import { ClosingsPage } from '../pages/reports/closings-page';
+import { ComparePage } from '../pages/reports/compare-page';
+import { DashboardPage } from '../pages/reports/dashboard-page';
+import { PackPage } from '../pages/reports/pack-page';
+import { ReportPrint } from '../pages/reports/print/report-print';
+import { ReportsLayout } from '../pages/reports/reports-layout';
 import { SettingsPage } from '../pages/settings/settings-page';
 import { AppProviders } from './app-providers';
 
@@ -37,6 +42,7 @@ export function App() {
             {/* Print views: the A4 page alone, no menu around it. */}
             <Route path="print/events/:id/sheet" element={gated('events', <SignInSheetPrint />)} />
             <Route path="print/events/:id/report" element={gated('events', <EventReportPrint />)} />
+            <Route path="print/reports" element={gated('reports', <ReportPrint />)} />
             <Route element={<AppLayout />}>
               <Route index element={<HomeRedirect />} />
               <Route path="customers" element={gated('customers', <CustomersPage />)} />
@@ -47,7 +53,12 @@ export function App() {
               <Route path="events" element={gated('events', <EventsPage />)} />
               <Route path="events/budget" element={gated('events', <BudgetYearPage />)} />
               <Route path="events/:id" element={gated('events', <EventPage />)} />
-              <Route path="reports" element={gated('reports', <NotBuiltPage section="reports" />)} />
+              <Route path="reports" element={gated('reports', <ReportsLayout />)}>
+                <Route index element={<DashboardPage />} />
+                <Route path="pack" element={<PackPage />} />
+                <Route path="close" element={<ClosingsPage />} />
+                <Route path="close/compare" element={<ComparePage />} />
+              </Route>
               <Route path="data-care" element={gated('dataCare', <DataCareLayout />)}>
                 <Route index element={<DataCareIndex />} />
                 <Route path="import" element={<ImportPage />} />

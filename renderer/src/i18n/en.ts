@@ -13,6 +13,7 @@ import { auditLogEn } from '../pages/privacy/audit-messages';
 import { subjectRequestsEn } from '../pages/privacy/requests-messages';
 import { complaintsEn } from '../pages/complaints/messages/en';
 import { eventsEn } from '../pages/events/messages/en';
+import { reportsEn } from '../pages/reports/messages/en';
 import { notificationsEn } from '../notifications/notification-messages';
 import type { WithPlurals } from './plurals';
 import { hostEn } from '../pages/settings/host-messages';
@@ -548,6 +549,7 @@ export const en: WithPlurals<Messages> = {
   subjectRequests: subjectRequestsEn,
   complaints: complaintsEn,
   events: eventsEn,
+  reports: reportsEn,
   notifications: notificationsEn,
   language: {
     'zh-CN': '简体中文',

@@ -13,6 +13,7 @@ import { auditLogZhCN } from '../pages/privacy/audit-messages';
 import { subjectRequestsZhCN } from '../pages/privacy/requests-messages';
 import { complaintsZhCN } from '../pages/complaints/messages/zh-cn';
 import { eventsZhCN } from '../pages/events/messages/zh-cn';
+import { reportsZhCN } from '../pages/reports/messages/zh-cn';
 import { notificationsZhCN } from '../notifications/notification-messages';
 import { hostZhCN } from '../pages/settings/host-messages';
 import { firstStartZhCN } from '../pages/first-start/first-start-messages';
@@ -528,6 +529,7 @@ export const zhCN = {
   subjectRequests: subjectRequestsZhCN,
   complaints: complaintsZhCN,
   events: eventsZhCN,
+  reports: reportsZhCN,
   notifications: notificationsZhCN,
   language: {
     'zh-CN': '简体中文',
