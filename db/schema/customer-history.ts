@@ -1,4 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { importKinds } from '../../electron/contract/import-kinds';
 import { customers } from './customers';
 import { users } from './users';
 
@@ -33,6 +34,8 @@ export const customerMerges = sqliteTable(
 export const importBatches = sqliteTable('import_batches', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   fileName: text('file_name').notNull(),
+  /** What the file held: customer cards with their cars, or the DMS's repair orders (service visits). */
+  kind: text('kind', { enum: importKinds }).notNull().default('customers'),
   status: text('status', { enum: ['applied', 'reverted'] }).notNull(),
   rowCount: integer('row_count').notNull(),
   createdCount: integer('created_count').notNull(),

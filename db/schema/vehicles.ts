@@ -107,6 +107,9 @@ export const serviceVisits = sqliteTable(
     mainPart: text('main_part'),
     seriousSafety: integer('serious_safety', { mode: 'boolean' }).notNull().default(false),
     faultText: text('fault_text'),
+    // The DMS repair-order number (工单号) of an imported visit: one order is stored once, however often its file
+    // is imported. Null for visits typed in the app.
+    roNumber: text('ro_number'),
     // Visits became editable with the repair facts (the out date comes days after intake).
     version: integer('version').notNull().default(1),
   },
@@ -116,6 +119,7 @@ export const serviceVisits = sqliteTable(
     // alone: id keeps same-day visits in order, type and mileage ride along.
     index('service_visits_vehicle_idx').on(t.vehicleId, t.visitDate, t.id, t.type, t.mileageKm),
     index('service_visits_date_idx').on(t.visitDate, t.customerId),
+    uniqueIndex('service_visits_ro_number_idx').on(t.roNumber),
     // The monthly report's structure tables read a year of visits (whose, which car, how much, what kind) from
     // this index alone.
     index('service_visits_report_idx').on(

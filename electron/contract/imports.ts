@@ -3,6 +3,11 @@ import { channel } from './channel';
 import { customerListInput } from './customers';
 import { errorKinds } from './errors';
 import { id } from './fields';
+import type { ImportKind } from './import-kinds';
+import { importKinds } from './import-kinds';
+
+export { importKindLabels, importKinds } from './import-kinds';
+export type { ImportKind } from './import-kinds';
 
 /** What a spreadsheet column can feed: customer card fields first, then the vehicle's. */
 export const importFields = [
@@ -65,6 +70,56 @@ export const importFieldLabels: Record<ImportField, string> = {
   insuranceExpiry: '保险到期日',
 };
 
+/**
+ * What a repair-order file (维修工单, the DMS's service history) can feed: the order, the car it is for and the
+ * visit's figures. `vin` and `plate` are the customer file's fields, read the same way.
+ */
+export const roImportFields = [
+  'roNumber',
+  'vin',
+  'plate',
+  'inDate',
+  'outDate',
+  'inMileage',
+  'serviceType',
+  'laborAmount',
+  'partsAmount',
+  'totalAmount',
+  'advisor',
+  'faultText',
+  'repairItems',
+  'repairSystem',
+] as const;
+export type RoImportField = (typeof roImportFields)[number];
+export type AnyImportField = ImportField | RoImportField;
+
+export const roImportFieldLabels: Record<RoImportField, string> = {
+  roNumber: '工单号',
+  vin: '车架号（VIN）',
+  plate: '车牌号',
+  inDate: '进厂日期',
+  outDate: '出厂（结算）日期',
+  inMileage: '进厂里程',
+  serviceType: '维修类型',
+  laborAmount: '工时费',
+  partsAmount: '材料费',
+  totalAmount: '结算金额',
+  advisor: '服务顾问',
+  faultText: '故障描述',
+  repairItems: '维修项目',
+  repairSystem: '涉及系统（三包）',
+};
+
+/** The fields a file of each kind can feed, in the mapping dropdown's order. */
+export const importFieldsOf: Record<ImportKind, readonly AnyImportField[]> = {
+  customers: importFields,
+  repair_orders: roImportFields,
+};
+const anyImportField = z.enum([...new Set<AnyImportField>([...importFields, ...roImportFields])] as [
+  AnyImportField,
+  ...AnyImportField[],
+]);
+
 export const importActions = ['create', 'update', 'skip'] as const;
 
 // 40 MB of file is about 53.4 million base64 characters.
@@ -72,10 +127,12 @@ export const maxImportFileBytes = 40 * 1024 * 1024;
 const maxBase64Chars = Math.ceil(maxImportFileBytes / 3) * 4;
 
 export const importFileInput = z.object({
+  /** Absent: a customer file (clients from before repair orders could be imported). */
+  kind: z.enum(importKinds).optional(),
   fileName: z.string().trim().min(1, '请选择文件').max(255, '文件名过长'),
   contentBase64: z.string().min(1, '文件为空').max(maxBase64Chars, '文件不能超过 40 MB'),
   /** Header text as it appears in the file → the field it feeds, or `ignore`; overrides the built-in dictionary. */
-  mapping: z.record(z.string().max(100), z.enum([...importFields, 'ignore'])).optional(),
+  mapping: z.record(z.string().max(100), z.union([anyImportField, z.literal('ignore')])).optional(),
 });
 export type ImportFileInput = z.output<typeof importFileInput>;
 
@@ -83,7 +140,7 @@ export const importColumn = z.object({
   /** Spreadsheet column letter (A, B, … AA). */
   column: z.string(),
   header: z.string(),
-  field: z.enum(importFields).nullable(),
+  field: anyImportField.nullable(),
   /** Where the field came from: the dictionary of usual dealer headers, the user's mapping, or nowhere. */
   source: z.enum(['dictionary', 'mapping', 'ignored', 'unknown', 'duplicate']),
 });
@@ -120,6 +177,7 @@ export const importHeaderGuess = z.object({
 export type ImportHeaderGuess = z.infer<typeof importHeaderGuess>;
 
 export const importPreview = z.object({
+  kind: z.enum(importKinds),
   fileName: z.string(),
   format: z.enum(['xlsx', 'xls', 'ods', 'csv']),
   /** CSV only: the encoding the file was read with. */
@@ -136,7 +194,12 @@ export type ImportPreview = z.infer<typeof importPreview>;
 export const importApplyResult = z.object({
   batchId: z.number(),
   counts: importCounts,
-  created: z.object({ customers: z.number(), vehicles: z.number() }),
+  created: z.object({
+    customers: z.number(),
+    vehicles: z.number(),
+    /** Repair-order files: the service visits written. */
+    visits: z.number().optional(),
+  }),
   updated: z.object({ customers: z.number(), vehicles: z.number() }),
   /** Rows left out, with why: staff fix them in the file and import again. */
   skippedRows: z.array(z.object({ rowNumber: z.number(), reasons: z.array(z.string()) })),
@@ -168,6 +231,7 @@ export type ImportProgress = z.infer<typeof importProgress>;
 
 export const importBatchRow = z.object({
   id: z.number(),
+  kind: z.enum(importKinds),
   fileName: z.string(),
   status: z.enum(['applied', 'reverted']),
   rowCount: z.number(),
@@ -195,13 +259,13 @@ export const customerExportInput = customerListInput
 export const importsContract = {
   'imports.preview': channel({
     summary:
-      'Dry run of a customer/vehicle XLSX or CSV: header mapping and what each row would do; writes nothing',
+      'Dry run of a customer/vehicle or repair-order XLSX or CSV: header mapping and what each row would do; writes nothing',
     access: 'customers.import',
     input: importFileInput,
     output: importPreview,
   }),
   'imports.apply': channel({
-    touches: ['customers', 'vehicles', 'callbacks', 'imports'],
+    touches: ['customers', 'vehicles', 'callbacks', 'imports', 'loyalty'],
     summary:
       'Import the valid rows in one transaction (in the background); poll imports.progress with the job id',
     access: 'customers.import',
@@ -221,13 +285,18 @@ export const importsContract = {
     output: z.object({ rows: z.array(importBatchRow) }),
   }),
   'imports.revert': channel({
-    touches: ['customers', 'vehicles', 'callbacks', 'imports'],
+    touches: ['customers', 'vehicles', 'callbacks', 'imports', 'loyalty'],
     summary: 'Undo an import: remove what it created and restore what it updated; conflict if edited since',
     access: 'customers.import',
     input: z.object({ batchId: id }),
     output: z.object({
       batchId: z.number(),
-      removed: z.object({ customers: z.number(), vehicles: z.number(), callbackTasks: z.number() }),
+      removed: z.object({
+        customers: z.number(),
+        vehicles: z.number(),
+        callbackTasks: z.number(),
+        visits: z.number().optional(),
+      }),
       restored: z.object({ customers: z.number(), vehicles: z.number() }),
     }),
   }),

@@ -23,6 +23,15 @@ export const visitTypes = [
   'recall',
 ] as const;
 export type VisitType = (typeof visitTypes)[number];
+/** Staff-facing names of the visit types (the import's row summaries; the card has its own i18n copy). */
+export const visitTypeLabels: Record<VisitType, string> = {
+  first_maintenance: '首保',
+  maintenance: '定期保养',
+  repair: '维修',
+  body_insurance: '钣喷/保险理赔',
+  detailing: '美容',
+  recall: '召回',
+};
 /** 首保 / 在保 / 出保, and unknown when the delivery date is missing. */
 export const warrantyStates = ['first_service', 'in_warranty', 'expired', 'unknown'] as const;
 export type WarrantyState = (typeof warrantyStates)[number];

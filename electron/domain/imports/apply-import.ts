@@ -3,7 +3,8 @@ import { AppError } from '../../contract/errors';
 import { localDate } from '../clock';
 import { recordImportCommitted } from '../audit/import-audit';
 import type { ServiceContext } from '../context';
-import { countsOf, readImportFile } from './analyse-import';
+import { countsOf, kindOf, readImportFile } from './analyse-import';
+import { applyRoImport } from './ro-apply';
 import { regenerateForImport } from './import-callbacks';
 import { planImport } from './import-plan';
 import { dbPlanLookup } from './plan-lookup';
@@ -21,6 +22,16 @@ export function applyImport(
   ctx: ServiceContext,
   input: ImportFileInput,
   progress: ApplyProgress = () => {},
+): ImportApplyResult {
+  if (kindOf(input) === 'repair_orders')
+    return withRowErrors(() => applyRoImport(ctx, input, progress), progress);
+  return withRowErrors(() => applyCustomerImport(ctx, input, progress), progress);
+}
+
+function applyCustomerImport(
+  ctx: ServiceContext,
+  input: ImportFileInput,
+  progress: ApplyProgress,
 ): ImportApplyResult {
   const nowDate = ctx.clock();
   const clock = { now: nowDate.toISOString(), today: localDate(nowDate) };
@@ -43,7 +54,7 @@ export function applyImport(
       progress('callbacks', done, touchedCustomerIds.length),
     );
 
-    const counts = countsOf({ ...file, plan });
+    const counts = countsOf({ blankRows: file.blankRows, results: plan.rows.map((r) => r.result) });
     const batchId = Number(
       sqlite
         .prepare(
@@ -84,9 +95,14 @@ export function applyImport(
     return result;
   });
 
+  return run.immediate();
+}
+
+/** Ends the job's progress, and turns a row the database refused into the message staff act on. */
+function withRowErrors(run: () => ImportApplyResult, progress: ApplyProgress): ImportApplyResult {
   try {
-    const result = run.immediate();
-    progress('done', total, total);
+    const result = run();
+    progress('done', result.counts.rows, result.counts.rows);
     return result;
   } catch (error) {
     if (error instanceof ImportRowWriteError) {

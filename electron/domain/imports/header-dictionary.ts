@@ -1,5 +1,5 @@
 import { toHalfWidth } from '../../common/normalize-text';
-import type { ImportField } from '../../contract/imports';
+import type { AnyImportField, ImportField, ImportKind, RoImportField } from '../../contract/imports';
 
 /**
  * The column headings dealers' DMS exports and hand-kept sheets use, per field. Matching ignores spaces, case,
@@ -112,6 +112,72 @@ const synonyms: Record<ImportField, readonly string[]> = {
   ],
 };
 
+/**
+ * Repair-order exports (维修工单 / 结算单) of the DMSs Chinese dealers run (DCS, 金蝶, 用友, 元征, the makers' own):
+ * the same order goes by 工单号, 委托书号 or 结算单号, the out date by 结算日期 or 出厂日期.
+ */
+const roSynonyms: Record<RoImportField, readonly string[]> = {
+  roNumber: [
+    '工单号',
+    '工单编号',
+    '维修工单号',
+    '工单',
+    '委托书号',
+    '委托书编号',
+    '维修委托书号',
+    '结算单号',
+    '维修单号',
+    '单据号',
+    '单号',
+    'ro号',
+    'ro',
+    'ro单号',
+    'ronumber',
+  ],
+  vin: synonyms.vin,
+  plate: synonyms.plate,
+  inDate: [
+    '进厂日期',
+    '进厂时间',
+    '进站日期',
+    '进店日期',
+    '接车日期',
+    '开单日期',
+    '委托日期',
+    '维修日期',
+    '送修日期',
+  ],
+  outDate: ['结算日期', '结算时间', '出厂日期', '出厂时间', '交车日期', '完工日期', '竣工日期', '离厂日期'],
+  inMileage: ['进厂里程', '进站里程', '里程', '行驶里程', '里程数', '表显里程', '公里数', '进厂公里数'],
+  serviceType: [
+    '维修类型',
+    '维修类别',
+    '工单类型',
+    '业务类型',
+    '维修性质',
+    '服务类型',
+    '进站类型',
+    '修理类型',
+  ],
+  laborAmount: ['工时费', '工时费用', '工时金额', '工时', '人工费'],
+  partsAmount: ['材料费', '材料费用', '配件费', '零件费', '备件费', '材料金额', '配件金额'],
+  totalAmount: [
+    '结算金额',
+    '结算总额',
+    '合计金额',
+    '总金额',
+    '应收金额',
+    '实收金额',
+    '维修金额',
+    '金额',
+    '产值',
+  ],
+  advisor: ['服务顾问', '接待员', '接待', '维修顾问', 'sa', '业务接待', '服务专员'],
+  faultText: ['故障描述', '故障现象', '客户描述', '客户陈述', '故障说明', '用户描述'],
+  repairItems: ['维修项目', '维修内容', '作业项目', '维修项目名称', '项目名称', '工时项目', '维修说明'],
+  repairSystem: ['涉及系统', '故障系统', '维修系统', '故障部位', '三包系统', '系统'],
+};
+
 export function normalizeHeader(raw: string): string {
   return toHalfWidth(raw)
     .toLowerCase()
@@ -120,13 +186,20 @@ export function normalizeHeader(raw: string): string {
     .replace(/[(（[][^)）\]]*[)）\]]$/, '');
 }
 
-const byHeader = new Map<string, ImportField>();
-for (const [field, names] of Object.entries(synonyms) as [ImportField, readonly string[]][]) {
-  for (const name of names) byHeader.set(normalizeHeader(name), field);
+function dictionary(of: Partial<Record<AnyImportField, readonly string[]>>): Map<string, AnyImportField> {
+  const byHeader = new Map<string, AnyImportField>();
+  for (const [field, names] of Object.entries(of) as [AnyImportField, readonly string[]][]) {
+    for (const name of names) byHeader.set(normalizeHeader(name), field);
+  }
+  return byHeader;
 }
+const byKind: Record<ImportKind, Map<string, AnyImportField>> = {
+  customers: dictionary(synonyms),
+  repair_orders: dictionary(roSynonyms),
+};
 
-export function fieldForHeader(raw: string): ImportField | null {
-  return byHeader.get(normalizeHeader(raw)) ?? null;
+export function fieldForHeader(raw: string, kind: ImportKind = 'customers'): AnyImportField | null {
+  return byKind[kind].get(normalizeHeader(raw)) ?? null;
 }
 
 /** `价格(万元)`, `里程（万公里）`: the unit in the heading decides how plain numbers in the column are read. */

@@ -9,7 +9,7 @@ import type {
 import { AppError } from '../../contract/errors';
 import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
-import { analyseImport, previewOf } from './analyse-import';
+import { previewFile } from './analyse-import';
 import { applyImport } from './apply-import';
 import { launchImportWorker } from './import-worker-launcher';
 import type { ImportTask, ImportWorkerMessage } from './import-worker-protocol';
@@ -82,7 +82,7 @@ export function runInWorker<T>(
 /** The dry run. Large files are read and matched in a worker so main keeps serving other workstations. */
 export async function previewImport(ctx: ServiceContext, input: ImportFileInput): Promise<ImportPreview> {
   if (input.contentBase64.length <= inlinePreviewBase64Chars || !databaseFile(ctx)) {
-    return previewOf(input, analyseImport(ctx.db.$client, input, localDate(ctx.clock())));
+    return previewFile(ctx.db.$client, input, localDate(ctx.clock()));
   }
   return runInWorker<ImportPreview>(ctx, 'preview', input);
 }

@@ -4,7 +4,7 @@ import { AppError, defaultErrorMessages } from '../../contract/errors';
 import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
 import { applyStoreTimeZone } from '../settings/settings-service';
-import { analyseImport, previewOf } from './analyse-import';
+import { previewFile } from './analyse-import';
 import { applyImport } from './apply-import';
 import type { ImportWorkerData, ImportWorkerMessage } from './import-worker-protocol';
 
@@ -21,7 +21,7 @@ try {
   const result =
     data.task === 'apply'
       ? applyImport(ctx, data.input, (phase, done, total) => post({ type: 'progress', phase, done, total }))
-      : previewOf(data.input, analyseImport(db.$client, data.input, localDate(now)));
+      : previewFile(db.$client, data.input, localDate(now));
   post({ type: 'done', result });
 } catch (error) {
   if (error instanceof AppError) {

@@ -1,5 +1,5 @@
 import { AppError } from '../../contract/errors';
-import type { ImportHeaderGuess } from '../../contract/imports';
+import type { ImportHeaderGuess, ImportKind } from '../../contract/imports';
 import type { ImportMapping } from './header-row';
 import { guessHeaderRow, locateHeader } from './header-row';
 import type { HeaderLocation } from './header-row';
@@ -22,7 +22,12 @@ const isLegacyExcel = (b: Buffer) => b.length > 8 && b.readUInt32BE(0) === 0xd0c
  * The upload as a grid with its header row found. Every way a file can be unreadable ends in a validation
  * error that tells staff what to do, never an internal error.
  */
-export function readUpload(fileName: string, contentBase64: string, mapping: ImportMapping): ReadUpload {
+export function readUpload(
+  fileName: string,
+  contentBase64: string,
+  mapping: ImportMapping,
+  kind: ImportKind = 'customers',
+): ReadUpload {
   const bytes = Buffer.from(contentBase64, 'base64');
   if (bytes.length === 0) throw new AppError('validation', '文件是空的');
   const ext = fileName.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1] ?? '';
@@ -40,7 +45,7 @@ export function readUpload(fileName: string, contentBase64: string, mapping: Imp
   let guess: ImportHeaderGuess | null = null;
   for (const read of grids) {
     const grid = read();
-    const header = locateHeader(grid.rows, mapping);
+    const header = locateHeader(grid.rows, mapping, kind);
     if (!header) {
       const row: ReturnType<typeof guessHeaderRow> = guess ? null : guessHeaderRow(grid.rows);
       if (row) guess = { sheetName: grid.sheetName, ...row };
@@ -58,7 +63,9 @@ export function readUpload(fileName: string, contentBase64: string, mapping: Imp
     'validation',
     guess
       ? `没有认出表头：第 ${guess.rowNumber} 行像是列名，但其中不到两列是常见字段，请为这些列指定对应字段`
-      : '没有找到表头行：请确认表格前几行中有一行列名（如“客户姓名”“手机号码”“车架号”）',
+      : kind === 'repair_orders'
+        ? '没有找到表头行：请确认表格前几行中有一行列名（如“工单号”“车架号”“进厂日期”“结算金额”）'
+        : '没有找到表头行：请确认表格前几行中有一行列名（如“客户姓名”“手机号码”“车架号”）',
     guess ? { headerGuess: guess } : undefined,
   );
 }

@@ -8,6 +8,8 @@ import { restoreCallbackTasks } from './import-callbacks';
 import type { ImportUndo, StoredRow } from './import-undo';
 import type { ReferenceIssue } from './revert-references';
 import { findReferences } from './revert-references';
+import { revertRoBatch } from './ro-revert';
+import { isRoUndo } from './ro-undo';
 import { postingStamp } from '../loyalty/earnings';
 import { reverseImportPoints } from '../loyalty/import-points';
 
@@ -71,6 +73,7 @@ function revertInTransaction(ctx: ServiceContext, batchId: number): RevertResult
   if (!batch) throw new AppError('not_found', '该导入记录不存在');
   if (batch.status === 'reverted') throw new AppError('conflict', '该批次已经撤销过了');
   const undo = JSON.parse(batch.undo) as ImportUndo;
+  if (isRoUndo(undo)) return revertRoBatch(ctx, batchId, undo);
   const updatedVehicleIds = undo.updated.vehicles.map((v) => v.id);
   // The batch's points go first: its ledger lines would otherwise hold on to the customers it created.
   reverseImportPoints(sqlite, batchId, undo.created.customers, postingStamp(ctx));

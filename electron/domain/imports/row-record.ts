@@ -146,10 +146,12 @@ export function readRowRecord(row: SheetRow, columns: ColumnBinding[], today: st
   };
 
   for (const col of columns) {
-    if (!col.field) continue;
+    // A customer file's bindings only ever name customer fields (header-row checks mapped fields per kind).
+    const field = col.field as ImportField | null;
+    if (!field) continue;
     const value = row.cells[col.index] ?? null;
     if (isBlankCell(value)) continue;
-    switch (col.field) {
+    switch (field) {
       case 'name':
         // The same normalizer as the card's name field: invisible characters out, a visible one required.
         customer.name = normalizePersonName(halfWidthAlnum(cellText(value)));
@@ -212,14 +214,14 @@ export function readRowRecord(row: SheetRow, columns: ColumnBinding[], today: st
       case 'birthday':
       case 'deliveryDate':
       case 'insuranceExpiry': {
-        const d = date(col.field, value);
+        const d = date(field, value);
         if (d === undefined) break;
         // A birthday or a delivery (purchase) after today is a typing slip or a wrong column: the row waits
         // for a fixed file. An insurance expiry is in the future by nature.
-        if (col.field !== 'insuranceExpiry' && d > today)
-          errors.push(`${fieldLabels[col.field]} ${d} 晚于今天（${today}）`);
-        if (col.field === 'birthday') customer.birthday = d;
-        else vehicle[col.field] = d;
+        if (field !== 'insuranceExpiry' && d > today)
+          errors.push(`${fieldLabels[field]} ${d} 晚于今天（${today}）`);
+        if (field === 'birthday') customer.birthday = d;
+        else vehicle[field] = d;
         break;
       }
       case 'mileage': {
@@ -244,10 +246,10 @@ export function readRowRecord(row: SheetRow, columns: ColumnBinding[], today: st
       case 'series':
       case 'model':
       case 'color':
-        vehicle[col.field] = text(col.field, value);
+        vehicle[field] = text(field, value);
         break;
       default:
-        customer[col.field] = text(col.field, value);
+        customer[field] = text(field, value);
     }
   }
 

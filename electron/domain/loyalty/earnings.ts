@@ -86,13 +86,19 @@ export function visitPoints(amountFen: number, settings: LoyaltySettings): numbe
  * A service visit's points, from its current amount and owner: call after a visit is saved or corrected, in the
  * same transaction. On the spending basis the tier is looked at even when no point moved (a visit counts).
  */
-export function postVisitPoints(sqlite: Database.Database, visitId: number, stamp: PostingStamp): number {
+export function postVisitPoints(
+  sqlite: Database.Database,
+  visitId: number,
+  stamp: PostingStamp,
+  // An imported visit's points carry its batch, so reverting the import takes exactly them back.
+  options: { importBatchId?: number; settings?: LoyaltySettings } = {},
+): number {
   const visit = prepared(
     sqlite,
     'select customer_id as customerId, visit_date as visitDate, amount_fen as amountFen from service_visits where id = ?',
   ).get(visitId) as { customerId: number; visitDate: string; amountFen: number } | undefined;
   if (!visit) return 0;
-  const settings = loadLoyaltySettings(sqlite);
+  const settings = options.settings ?? loadLoyaltySettings(sqlite);
   const posted = settleSource(
     sqlite,
     {
@@ -103,6 +109,7 @@ export function postVisitPoints(sqlite: Database.Database, visitId: number, stam
       points: visitPoints(visit.amountFen, settings),
       earnedOn: visit.visitDate,
       reason: `进站消费 ¥${(visit.amountFen / 100).toFixed(2)}`,
+      importBatchId: options.importBatchId ?? null,
     },
     stamp,
     settings,

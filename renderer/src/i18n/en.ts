@@ -303,7 +303,7 @@ export const en: WithPlurals<Messages> = {
   },
   dataCare: {
     title: 'Data care',
-    sections: { import: 'Import customers', duplicates: 'Duplicates & merge' },
+    sections: { import: 'Import', duplicates: 'Duplicates & merge' },
     sectionsLabel: 'Data care sections',
     noAccess: 'You do not have permission for data care',
     customerId: 'No. {{id}}',
@@ -335,12 +335,31 @@ export const en: WithPlurals<Messages> = {
       price: 'Price',
       insuranceExpiry: 'Insurance expiry',
     },
+    roFields: {
+      roNumber: 'RO number',
+      vin: 'VIN',
+      plate: 'Plate',
+      inDate: 'In date',
+      outDate: 'Out (settled) date',
+      inMileage: 'Mileage in',
+      serviceType: 'Service type',
+      laborAmount: 'Labour',
+      partsAmount: 'Parts',
+      totalAmount: 'Settled amount',
+      advisor: 'Service advisor',
+      faultText: 'Fault description',
+      repairItems: 'Repair items',
+      repairSystem: 'System (three guarantees)',
+    },
     import: {
       wizardTab: 'Import a file',
       historyTab: 'Import history',
       steps: { file: 'Choose file', preview: 'Check', apply: 'Import' },
       dropTitle: 'Click to choose a file, or drop it here',
       dropHint: 'Excel (.xlsx, or .xls as older DMS and WPS export) or CSV (UTF-8 or GBK), up to 40 MB',
+      kind: { label: 'File holds', customers: 'Customers', repair_orders: 'Repair orders' },
+      dropDetailRo:
+        'One repair order per row (service history exported from the DMS). Vehicles are matched by VIN, by plate when the VIN is missing; usual headings (RO number, VIN, in date, amount) are recognised. An RO number already imported is never imported twice; every import can be reverted.',
       dropDetail:
         'One customer per row, optionally with one vehicle. Usual dealer headers (客户姓名, 手机号码, 车架号, 车牌号…) are recognised; map the rest in the preview. Nothing is written until you confirm, and every import can be reverted.',
       reading: 'Reading and checking the file…',
@@ -378,6 +397,7 @@ export const en: WithPlurals<Messages> = {
         hint: 'Changes are checked again',
         groupCustomer: 'Customer',
         groupVehicle: 'Vehicle',
+        groupRo: 'Repair order',
         ignore: 'Ignore this column',
         pick: 'Choose a field',
         source: {
@@ -417,6 +437,8 @@ export const en: WithPlurals<Messages> = {
       progressLabel: 'Import progress',
       progressRows: '{{done, number}} / {{total, number}} rows',
       resultTitle: 'Import finished',
+      resultSummaryRo:
+        '{{visits}} service visits added; mileage of {{vehicles}} vehicles and last visit of {{customers}} customers moved; {{skipped}} rows skipped',
       resultSummary:
         'Created {{createdCustomers}} customers and {{createdVehicles}} vehicles; updated {{updatedCustomers}} customers and {{updatedVehicles}} vehicles; skipped {{skipped}} rows',
       failedTitle: 'Import failed; nothing was changed',
@@ -428,6 +450,7 @@ export const en: WithPlurals<Messages> = {
       backToPreview: 'Back to the preview',
       history: {
         fileName: 'File',
+        kind: 'Holds',
         importedAt: 'Imported at',
         importedBy: 'By',
         rowCount: 'Rows',
@@ -442,7 +465,10 @@ export const en: WithPlurals<Messages> = {
         revert: 'Revert import',
         revertConfirmTitle: 'Revert this import?',
         revertConfirm: 'Customers and vehicles it created are deleted; records it updated are restored.',
+        revertConfirmRo:
+          'The visits it added are deleted, their points taken back, and mileage and last visits restored.',
         revertFailedTitle: 'This import cannot be reverted',
+        revertDoneRo: 'Import reverted: {{visits}} visits and {{tasks}} call-back tasks removed',
         revertDone:
           'Import reverted: deleted {{customers}} customers and {{vehicles}} vehicles, restored {{restoredCustomers}} customers and {{restoredVehicles}} vehicles',
         empty: 'No imports yet',

@@ -293,7 +293,7 @@ export const zhCN = {
   },
   dataCare: {
     title: '数据维护',
-    sections: { import: '导入客户', duplicates: '查重合并' },
+    sections: { import: '数据导入', duplicates: '查重合并' },
     sectionsLabel: '数据维护功能',
     noAccess: '您没有数据维护的权限',
     customerId: '编号 {{id}}',
@@ -325,12 +325,31 @@ export const zhCN = {
       price: '购车价格',
       insuranceExpiry: '保险到期日',
     },
+    roFields: {
+      roNumber: '工单号',
+      vin: '车架号（VIN）',
+      plate: '车牌号',
+      inDate: '进厂日期',
+      outDate: '出厂（结算）日期',
+      inMileage: '进厂里程',
+      serviceType: '维修类型',
+      laborAmount: '工时费',
+      partsAmount: '材料费',
+      totalAmount: '结算金额',
+      advisor: '服务顾问',
+      faultText: '故障描述',
+      repairItems: '维修项目',
+      repairSystem: '涉及系统（三包）',
+    },
     import: {
       wizardTab: '导入文件',
       historyTab: '导入记录',
       steps: { file: '选择文件', preview: '预览检查', apply: '导入' },
       dropTitle: '点击选择文件，或将文件拖到此处',
       dropHint: '支持 Excel（.xlsx，以及旧版 DMS、WPS 导出的 .xls）和 CSV（UTF-8 或 GBK 编码），不超过 40 MB',
+      kind: { label: '导入内容', customers: '客户资料', repair_orders: '维修工单' },
+      dropDetailRo:
+        '每行一张维修工单（DMS 导出的维修历史）。按车架号匹配系统中的车辆，没有车架号时按车牌号匹配；常见表头（如“工单号”“车架号”“进厂日期”“结算金额”）会自动识别。已导入过的工单号不会重复导入；每次导入都可以撤销。',
       dropDetail:
         '每行一位客户，可同时带一辆车。常见表头（如“客户姓名”“手机号码”“车架号”“车牌号”）会自动识别，其余列可在预览中指定。先预览检查，确认后才会写入；每次导入都可以撤销。',
       reading: '正在读取并检查文件…',
@@ -362,6 +381,7 @@ export const zhCN = {
         hint: '修改后会重新检查',
         groupCustomer: '客户资料',
         groupVehicle: '车辆',
+        groupRo: '维修工单',
         ignore: '忽略此列',
         pick: '请选择字段',
         source: {
@@ -400,6 +420,8 @@ export const zhCN = {
       progressLabel: '导入进度',
       progressRows: '{{done, number}} / {{total, number}} 行',
       resultTitle: '导入完成',
+      resultSummaryRo:
+        '新增进站记录 {{visits}} 条；更新车辆里程 {{vehicles}} 辆、客户最近进站 {{customers}} 位；跳过 {{skipped}} 行',
       resultSummary:
         '新建客户 {{createdCustomers}} 位、车辆 {{createdVehicles}} 辆；更新客户 {{updatedCustomers}} 位、车辆 {{updatedVehicles}} 辆；跳过 {{skipped}} 行',
       failedTitle: '导入失败，数据未作任何修改',
@@ -410,6 +432,7 @@ export const zhCN = {
       backToPreview: '返回预览',
       history: {
         fileName: '文件名',
+        kind: '内容',
         importedAt: '导入时间',
         importedBy: '导入人',
         rowCount: '数据行',
@@ -424,7 +447,10 @@ export const zhCN = {
         revert: '撤销导入',
         revertConfirmTitle: '撤销这次导入？',
         revertConfirm: '本次导入新建的客户和车辆将被删除，更新过的资料恢复为导入前的样子。',
+        revertConfirmRo:
+          '本次导入的进站记录将被删除，所得积分收回，车辆里程和客户最近进站恢复为导入前的样子。',
         revertFailedTitle: '无法撤销这次导入',
+        revertDoneRo: '已撤销导入：删除进站记录 {{visits}} 条、回访任务 {{tasks}} 条',
         revertDone:
           '已撤销导入：删除客户 {{customers}} 位、车辆 {{vehicles}} 辆，恢复客户 {{restoredCustomers}} 位、车辆 {{restoredVehicles}} 辆',
         empty: '还没有导入记录',

@@ -97,13 +97,20 @@ export function ApplyStep({ jobId, onBackToPreview, onAnother, onShowHistory, on
                 {t('dataCare.import.resultTitle')}
               </Typography.Text>
               <Typography.Text>
-                {t('dataCare.import.resultSummary', {
-                  createdCustomers: result.created.customers,
-                  createdVehicles: result.created.vehicles,
-                  updatedCustomers: result.updated.customers,
-                  updatedVehicles: result.updated.vehicles,
-                  skipped: result.skippedRows.length,
-                })}
+                {result.created.visits !== undefined
+                  ? t('dataCare.import.resultSummaryRo', {
+                      visits: result.created.visits,
+                      vehicles: result.updated.vehicles,
+                      customers: result.updated.customers,
+                      skipped: result.skippedRows.length,
+                    })
+                  : t('dataCare.import.resultSummary', {
+                      createdCustomers: result.created.customers,
+                      createdVehicles: result.created.vehicles,
+                      updatedCustomers: result.updated.customers,
+                      updatedVehicles: result.updated.vehicles,
+                      skipped: result.skippedRows.length,
+                    })}
               </Typography.Text>
             </div>
             <div className="import-outcome-actions">

@@ -1,13 +1,14 @@
 import { Select, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportPreview } from '../../../../../electron/contract/imports';
+import type { ImportKind, ImportPreview } from '../../../../../electron/contract/imports';
 import { fieldOptions } from './field-options';
 import type { MappingChoice } from './import-types';
 
 type Column = ImportPreview['columns'][number];
 
 interface ColumnMappingProps {
+  kind: ImportKind;
   columns: Column[];
   disabled: boolean;
   onChange: (header: string, choice: MappingChoice) => void;
@@ -19,9 +20,9 @@ function currentChoice(c: Column): MappingChoice | undefined {
 }
 
 /** Which field each spreadsheet column feeds; any column can be changed, unrecognised ones must be. */
-export function ColumnMapping({ columns, disabled, onChange }: ColumnMappingProps) {
+export function ColumnMapping({ kind, columns, disabled, onChange }: ColumnMappingProps) {
   const { t } = useTranslation();
-  const options = useMemo(() => fieldOptions(t), [t]);
+  const options = useMemo(() => fieldOptions(t, kind), [t, kind]);
   return (
     <section className="import-mapping" aria-labelledby="import-mapping-title">
       <div className="import-section-head">

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
-import { importFields } from '../../../../../electron/contract/imports';
-import type { ImportField } from '../../../../../electron/contract/imports';
+import { importFields, roImportFields } from '../../../../../electron/contract/imports';
+import type { ImportField, ImportKind } from '../../../../../electron/contract/imports';
 
 // The contract lists the card's fields first and the vehicle's from `vin` on.
 const firstVehicleField = importFields.indexOf('vin');
@@ -9,10 +9,20 @@ function option(t: TFunction, field: ImportField) {
   return { value: field, label: t(`dataCare.fields.${field}`) };
 }
 
-/** The mapping dropdown: ignore first, then the customer's fields, then the vehicle's. */
-export function fieldOptions(t: TFunction) {
+/** The mapping dropdown: ignore first, then the fields the kind of file can feed, grouped. */
+export function fieldOptions(t: TFunction, kind: ImportKind) {
+  const ignore = { value: 'ignore', label: t('dataCare.import.mapping.ignore') };
+  if (kind === 'repair_orders') {
+    return [
+      ignore,
+      {
+        label: t('dataCare.import.mapping.groupRo'),
+        options: roImportFields.map((f) => ({ value: f, label: t(`dataCare.roFields.${f}`) })),
+      },
+    ];
+  }
   return [
-    { value: 'ignore', label: t('dataCare.import.mapping.ignore') },
+    ignore,
     {
       label: t('dataCare.import.mapping.groupCustomer'),
       options: importFields.slice(0, firstVehicleField).map((f) => option(t, f)),

@@ -1,8 +1,12 @@
 import { InboxOutlined } from '@ant-design/icons';
-import { Alert, Spin, Typography, Upload } from 'antd';
+import { Alert, Segmented, Spin, Typography, Upload } from 'antd';
 import { useTranslation } from 'react-i18next';
+import type { ImportKind } from '../../../../../electron/contract/imports';
+import { importKinds } from '../../../../../electron/contract/imports';
 
 interface FileStepProps {
+  kind: ImportKind;
+  onKind: (kind: ImportKind) => void;
   busy: boolean;
   /** Why the last file could not be previewed, in main's words. */
   error: { fileName: string; message: string } | null;
@@ -10,10 +14,22 @@ interface FileStepProps {
 }
 
 /** Step 1: the file is only read here; main sees it first in the dry run. */
-export function FileStep({ busy, error, onFile }: FileStepProps) {
+export function FileStep({ kind, onKind, busy, error, onFile }: FileStepProps) {
   const { t } = useTranslation();
   return (
     <div className="import-file-step">
+      <div className="import-kind">
+        <Typography.Text strong id="import-kind-label">
+          {t('dataCare.import.kind.label')}
+        </Typography.Text>
+        <Segmented<ImportKind>
+          aria-labelledby="import-kind-label"
+          value={kind}
+          disabled={busy}
+          onChange={onKind}
+          options={importKinds.map((k) => ({ value: k, label: t(`dataCare.import.kind.${k}`) }))}
+        />
+      </div>
       <Spin spinning={busy} tip={t('dataCare.import.reading')}>
         <Upload.Dragger
           accept=".xlsx,.xls,.ods,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
@@ -35,7 +51,7 @@ export function FileStep({ busy, error, onFile }: FileStepProps) {
         </Upload.Dragger>
       </Spin>
       <Typography.Paragraph type="secondary" className="import-file-detail">
-        {t('dataCare.import.dropDetail')}
+        {t(kind === 'repair_orders' ? 'dataCare.import.dropDetailRo' : 'dataCare.import.dropDetail')}
       </Typography.Paragraph>
       {error && (
         <Alert

@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import type { ImportHeaderGuess } from '../../../../../electron/contract/imports';
+import type { ImportHeaderGuess, ImportKind } from '../../../../../electron/contract/imports';
 import { ColumnMapping } from './column-mapping';
 import type { ImportMapping, MappingChoice } from './import-types';
 
 interface HeaderGuessMappingProps {
+  kind: ImportKind;
   guess: ImportHeaderGuess;
   mapping: ImportMapping;
   busy: boolean;
@@ -14,7 +15,7 @@ interface HeaderGuessMappingProps {
  * No row was recognised as the header: the row main thinks is the header, for staff to map by hand. Every
  * choice re-runs the check; once two columns are known the preview opens.
  */
-export function HeaderGuessMapping({ guess, mapping, busy, onMap }: HeaderGuessMappingProps) {
+export function HeaderGuessMapping({ kind, guess, mapping, busy, onMap }: HeaderGuessMappingProps) {
   const { t } = useTranslation();
   const columns = guess.columns.map(({ column, header }) => {
     const choice = mapping[header];
@@ -29,7 +30,7 @@ export function HeaderGuessMapping({ guess, mapping, busy, onMap }: HeaderGuessM
   return (
     <div className="import-guess" data-testid="import-header-guess">
       <p className="import-guess-title">{t('dataCare.import.guess.title', { row: guess.rowNumber })}</p>
-      <ColumnMapping columns={columns} disabled={busy} onChange={onMap} />
+      <ColumnMapping kind={kind} columns={columns} disabled={busy} onChange={onMap} />
     </div>
   );
 }

@@ -24,12 +24,17 @@ export function ImportHistory() {
     mutationFn: (batchId: number) => api.call('imports.revert', { batchId }),
     onSuccess: (r) => {
       void message.success(
-        t('dataCare.import.history.revertDone', {
-          customers: r.removed.customers,
-          vehicles: r.removed.vehicles,
-          restoredCustomers: r.restored.customers,
-          restoredVehicles: r.restored.vehicles,
-        }),
+        r.removed.visits !== undefined
+          ? t('dataCare.import.history.revertDoneRo', {
+              visits: r.removed.visits,
+              tasks: r.removed.callbackTasks,
+            })
+          : t('dataCare.import.history.revertDone', {
+              customers: r.removed.customers,
+              vehicles: r.removed.vehicles,
+              restoredCustomers: r.restored.customers,
+              restoredVehicles: r.restored.vehicles,
+            }),
       );
       void queryClient.invalidateQueries({ queryKey: customerKeys.all });
     },
@@ -49,6 +54,16 @@ export function ImportHistory() {
       title: t('dataCare.import.history.fileName'),
       dataIndex: 'fileName',
       ellipsis: { showTitle: true },
+    },
+    {
+      key: 'kind',
+      title: t('dataCare.import.history.kind'),
+      width: 96,
+      render: (_, b) => (
+        <Tag color={b.kind === 'repair_orders' ? 'geekblue' : 'default'}>
+          {t(`dataCare.import.kind.${b.kind}`)}
+        </Tag>
+      ),
     },
     {
       key: 'importedAt',
@@ -118,7 +133,15 @@ export function ImportHistory() {
         b.status === 'applied' ? (
           <Popconfirm
             title={t('dataCare.import.history.revertConfirmTitle')}
-            description={<div className="confirm-text">{t('dataCare.import.history.revertConfirm')}</div>}
+            description={
+              <div className="confirm-text">
+                {t(
+                  b.kind === 'repair_orders'
+                    ? 'dataCare.import.history.revertConfirmRo'
+                    : 'dataCare.import.history.revertConfirm',
+                )}
+              </div>
+            }
             okText={t('dataCare.import.history.revert')}
             cancelText={t('common.cancel')}
             okButtonProps={{ danger: true }}

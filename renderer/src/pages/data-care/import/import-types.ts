@@ -1,4 +1,4 @@
-import type { ImportField, ImportFileInput } from '../../../../../electron/contract/imports';
+import type { AnyImportField, ImportFileInput } from '../../../../../electron/contract/imports';
 
 /** A file staff chose, read into memory: the preview and the import send the same bytes. */
 export interface ChosenFile {
@@ -6,5 +6,5 @@ export interface ChosenFile {
   contentBase64: string;
 }
 
-export type MappingChoice = ImportField | 'ignore';
+export type MappingChoice = AnyImportField | 'ignore';
 export type ImportMapping = NonNullable<ImportFileInput['mapping']>;

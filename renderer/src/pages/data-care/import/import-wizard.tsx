@@ -2,7 +2,12 @@ import { useMutation } from '@tanstack/react-query';
 import { App as AntApp, Steps } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ImportHeaderGuess, ImportPhase, ImportPreview } from '../../../../../electron/contract/imports';
+import type {
+  ImportHeaderGuess,
+  ImportKind,
+  ImportPhase,
+  ImportPreview,
+} from '../../../../../electron/contract/imports';
 import { importHeaderGuess, maxImportFileBytes } from '../../../../../electron/contract/imports';
 import { api, ApiCallError } from '../../../api';
 import { errorMessage } from '../../../forms/apply-server-errors';
@@ -32,6 +37,8 @@ function headerGuessOf(error: unknown): ImportHeaderGuess | null {
 export function ImportWizard({ onShowHistory }: { onShowHistory: () => void }) {
   const { t } = useTranslation();
   const { message } = AntApp.useApp();
+  // Which kind of file the wizard reads: the same steps, dictionary and checks per kind, chosen first.
+  const [kind, setKind] = useState<ImportKind>('customers');
   const [file, setFile] = useState<ChosenFile | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({});
   const [preview, setPreview] = useState<ImportPreview | null>(null);
@@ -44,7 +51,12 @@ export function ImportWizard({ onShowHistory }: { onShowHistory: () => void }) {
 
   const previewing = useMutation({
     mutationFn: ({ file: f, mapping: m }: PreviewRequest) =>
-      api.call('imports.preview', { fileName: f.fileName, contentBase64: f.contentBase64, mapping: m }),
+      api.call('imports.preview', {
+        kind,
+        fileName: f.fileName,
+        contentBase64: f.contentBase64,
+        mapping: m,
+      }),
     onSuccess: (result, request) => {
       setFile(request.file);
       setMapping(request.mapping);
@@ -71,6 +83,7 @@ export function ImportWizard({ onShowHistory }: { onShowHistory: () => void }) {
   const applying = useMutation({
     mutationFn: (request: PreviewRequest) =>
       api.call('imports.apply', {
+        kind,
         fileName: request.file.fileName,
         contentBase64: request.file.contentBase64,
         mapping: request.mapping,
@@ -142,8 +155,19 @@ export function ImportWizard({ onShowHistory }: { onShowHistory: () => void }) {
     const busy = reading || previewing.isPending;
     body = (
       <>
-        <FileStep busy={busy} error={fileError} onFile={onFile} />
-        {guess && file && <HeaderGuessMapping guess={guess} mapping={mapping} busy={busy} onMap={onMap} />}
+        <FileStep
+          kind={kind}
+          onKind={(k) => {
+            reset();
+            setKind(k);
+          }}
+          busy={busy}
+          error={fileError}
+          onFile={onFile}
+        />
+        {guess && file && (
+          <HeaderGuessMapping kind={kind} guess={guess} mapping={mapping} busy={busy} onMap={onMap} />
+        )}
       </>
     );
   }

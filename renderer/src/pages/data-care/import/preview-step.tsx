@@ -79,7 +79,12 @@ export function PreviewStep(props: PreviewStepProps) {
       )}
       <Spin spinning={checking} tip={t('dataCare.import.reading')} wrapperClassName="import-preview-spin">
         <div className="import-preview-body">
-          <ColumnMapping columns={preview.columns} disabled={checking || applying} onChange={props.onMap} />
+          <ColumnMapping
+            kind={preview.kind}
+            columns={preview.columns}
+            disabled={checking || applying}
+            onChange={props.onMap}
+          />
           <PreviewRows rows={preview.rows} />
         </div>
       </Spin>
