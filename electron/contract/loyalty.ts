@@ -267,7 +267,8 @@ export const loyaltyContract = {
         .toUpperCase()
         .length(referralCodeLength, `推荐码为 ${referralCodeLength} 位`),
     }),
-    output: z.object({ customerId: z.number(), name: z.string(), tier }),
+    /** `maskedName` (张**) is what a form shows while a code is typed: enough to confirm, not to look people up. */
+    output: z.object({ customerId: z.number(), name: z.string(), maskedName: z.string(), tier }),
   }),
   'loyalty.referrals': channel({
     summary: '推荐关系：谁推荐了该客户、该客户推荐了谁及结果',

@@ -253,3 +253,26 @@ describe('points about to expire: a care call, once per expiry date', () => {
     expect(tasksOf(consenting)).toHaveLength(1);
   });
 });
+
+describe('a new lead entered with a referral code', () => {
+  let k: Kit;
+  beforeAll(async () => {
+    k = await kit('2026-11-20');
+  });
+  afterAll(() => k.app.close());
+
+  it('resolves the code to the referrer with a masked name; the lead is saved with that referrer', async () => {
+    const referrer = await k.customer('王建国');
+    const { code } = await k.app.ok('loyalty.referralCode', { customerId: referrer }, k.desk);
+    const found = await k.app.ok('loyalty.resolveCode', { code: ` ${code.toLowerCase()} ` }, k.desk);
+    expect(found).toMatchObject({ customerId: referrer, maskedName: '王**', tier: 'regular' });
+    const lead = await k.app.ok(
+      'customers.create',
+      { name: '新线索', mobile: String(++phone), sourceChannel: 'referral', referrerId: found.customerId },
+      k.desk,
+    );
+    expect(lead.referrerId).toBe(referrer);
+    const referrals = await k.app.ok('loyalty.referrals', { customerId: referrer }, k.desk);
+    expect(referrals.referred.map((r) => r.customerId)).toEqual([lead.id]);
+  });
+});

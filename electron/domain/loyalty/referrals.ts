@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { ChannelOutput } from '../../contract';
+import { maskPersonName } from '../../common/mask-name';
 import { AppError } from '../../contract/errors';
 import type { LoyaltyTier } from '../../contract/loyalty-terms';
 import { referralCodeAlphabet, referralCodeLength } from '../../contract/loyalty-terms';
@@ -42,17 +43,20 @@ export function referralCodeOf(sqlite: Database.Database, customerId: number, no
 export function resolveReferralCode(
   sqlite: Database.Database,
   code: string,
-): { customerId: number; name: string; tier: LoyaltyTier } {
+): ChannelOutput<'loyalty.resolveCode'> {
   const row = prepared(
     sqlite,
-    `select c.id as customerId, c.name, m.tier from loyalty_members m join customers c on c.id = m.customer_id
-     where m.referral_code = ?`,
-  ).get(code.trim().toUpperCase()) as { customerId: number; name: string; tier: LoyaltyTier } | undefined;
+    `select c.id as customerId, c.name, c.is_company as isCompany, m.tier from loyalty_members m
+     join customers c on c.id = m.customer_id
+     where m.referral_code = ? and c.merged_into_id is null`,
+  ).get(code.trim().toUpperCase()) as
+    { customerId: number; name: string; isCompany: number; tier: LoyaltyTier } | undefined;
   if (!row)
     throw new AppError('not_found', `推荐码 ${code} 不存在，请核对后重新输入`, {
       fields: { code: '推荐码不存在' },
     });
-  return row;
+  const { isCompany, ...found } = row;
+  return { ...found, maskedName: maskPersonName(row.name, isCompany === 1) };
 }
 
 /** Who referred this customer, whom they referred, and how each referral ended (delivery, rewards). */

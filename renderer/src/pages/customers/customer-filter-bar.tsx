@@ -2,6 +2,7 @@ import { ClearOutlined } from '@ant-design/icons';
 import { Button, DatePicker, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { baseGrades, stages } from '../../../../electron/contract/customers';
+import { loyaltyTierLabels, loyaltyTiers } from '../../../../electron/contract/loyalty-terms';
 import { fromIsoDate, toIsoDate } from '../../format/date';
 import type { CustomerFilters } from './customer-filters';
 import { activeFilterCount } from './customer-filters';
@@ -81,6 +82,17 @@ export function CustomerFilterBar({ filters, onChange }: CustomerFilterBarProps)
         value={filters.baseGrades ?? []}
         onChange={(v) => onChange(withValue(filters, 'baseGrades', v))}
         options={baseGrades.map((g) => ({ value: g, label: t(`labels.baseGrade.${g}`) }))}
+        maxTagCount="responsive"
+        allowClear
+        style={{ width: 126 }}
+      />
+      <Select
+        mode="multiple"
+        aria-label={t('customerList.filters.tiers')}
+        placeholder={t('customerList.filters.tiers')}
+        value={filters.tiers ?? []}
+        onChange={(v) => onChange(withValue(filters, 'tiers', v))}
+        options={loyaltyTiers.map((tier) => ({ value: tier, label: loyaltyTierLabels[tier] }))}
         maxTagCount="responsive"
         allowClear
         style={{ width: 126 }}

@@ -3,6 +3,8 @@ import { useSearchParams } from 'react-router-dom';
 import type { ChannelInput } from '../../../../electron/contract';
 import type { BaseGrade, Stage } from '../../../../electron/contract/customers';
 import { baseGrades, stages } from '../../../../electron/contract/customers';
+import type { LoyaltyTier } from '../../../../electron/contract/loyalty-terms';
+import { loyaltyTiers } from '../../../../electron/contract/loyalty-terms';
 
 export type CustomerFilters = NonNullable<ChannelInput<'customers.list'>['filters']>;
 
@@ -13,6 +15,7 @@ const param = {
   text: 'q',
   stages: 'stage',
   baseGrades: 'grade',
+  tiers: 'tier',
   tag: 'tag',
   district: 'district',
   series: 'series',
@@ -44,6 +47,8 @@ export function filtersFromParams(params: URLSearchParams): CustomerFilters {
   if (s) f.stages = s;
   const g = listOf<BaseGrade>(params.get(param.baseGrades), baseGrades);
   if (g) f.baseGrades = g;
+  const tiers = listOf<LoyaltyTier>(params.get(param.tiers), loyaltyTiers);
+  if (tiers) f.tiers = tiers;
   const tag = textOf(params.get(param.tag), 20);
   if (tag) f.tag = tag;
   const district = textOf(params.get(param.district), 30);
@@ -77,6 +82,7 @@ export function useCustomerFilters(): [CustomerFilters, (next: CustomerFilters) 
             ['text', next.text],
             ['stages', next.stages?.join(',')],
             ['baseGrades', next.baseGrades?.join(',')],
+            ['tiers', next.tiers?.join(',')],
             ['tag', next.tag],
             ['district', next.district],
             ['series', next.series],

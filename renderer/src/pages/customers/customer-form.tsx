@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import type { Control } from 'react-hook-form';
-import { useWatch } from 'react-hook-form';
+import { useController, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import {
   contactChannels,
@@ -22,6 +22,7 @@ import type { PickedCustomer } from '../../search/customer-picker';
 import { CustomerPicker } from '../../search/customer-picker';
 import type { CustomerFormValues } from './customer-form-values';
 import { DuplicateWarnings } from './duplicate-warnings';
+import { ReferralCodeInput } from './referral-code-input';
 import './customer-form.css';
 
 interface CustomerFormProps {
@@ -54,6 +55,8 @@ export function CustomerForm({ control, customerId, referrer, onOpenCustomer }: 
   const isCompany = useWatch({ control, name: 'isCompany' });
   // The picker needs a name to show; the form itself only stores the id, as main does.
   const [picked, setPicked] = useState<PickedCustomer | null>(referrer ?? null);
+  // A referral code typed on a new card fills in the referrer (what is saved is the referrer, not the code).
+  const referrerField = useController({ control, name: 'referrerId' }).field;
   const f = (key: Parameters<typeof fieldLabel>[1]) => fieldLabel(t, key);
   // A personal field shown masked (PIPL) is kept as stored when left as it is; say so under it.
   const personal = useWatch({ control, name: ['mobile', 'mobile2', 'wechat', 'idNumber', 'address'] });
@@ -221,6 +224,16 @@ export function CustomerForm({ control, customerId, referrer, onOpenCustomer }: 
                   onBlur={field.onBlur}
                 />
               )}
+            />
+          </Col>
+        )}
+        {sourceChannel === 'referral' && customerId === undefined && (
+          <Col span={12}>
+            <ReferralCodeInput
+              onResolved={(c) => {
+                setPicked(c);
+                referrerField.onChange(c.id);
+              }}
             />
           </Col>
         )}

@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import type { SegmentFilters } from '../../../../electron/contract/event-segments';
 import type { TargetPreview } from '../../../../electron/contract/event-invitations';
 import { baseGrades, stages } from '../../../../electron/contract/customers';
+import { loyaltyTierLabels, loyaltyTiers } from '../../../../electron/contract/loyalty-terms';
 import { api } from '../../api';
 import { errorMessage } from '../../forms/apply-server-errors';
 import { fromIsoDate, toIsoDate } from '../../format/date';
@@ -162,6 +163,17 @@ export function SegmentBuilder({ eventId, onBuilt }: { eventId: number; onBuilt:
             value={filters.baseGrades ?? []}
             onChange={(v) => change('baseGrades', v)}
             options={baseGrades.map((g) => ({ value: g, label: t(`labels.baseGrade.${g}`) }))}
+          />
+        </label>
+        <label className="ev-seg-field">
+          <span>{t('events.segment.tiers')}</span>
+          <Select
+            mode="multiple"
+            aria-label={t('events.segment.tiers')}
+            allowClear
+            value={filters.tiers ?? []}
+            onChange={(v) => change('tiers', v)}
+            options={loyaltyTiers.map((tier) => ({ value: tier, label: loyaltyTierLabels[tier] }))}
           />
         </label>
         {(['series', 'district', 'tag'] as const).map((k) => (

@@ -228,6 +228,7 @@ export const eventsEn: EventsMessages = {
       "Pick customers with the customer list's filters; see the size and exclusions before creating the list.",
     stages: 'Stage',
     baseGrades: 'Grade',
+    tiers: 'Member tier',
     series: 'Series',
     model: 'Model',
     district: 'District',

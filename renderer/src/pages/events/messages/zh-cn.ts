@@ -161,6 +161,7 @@ export const eventsZhCN = {
     intro: '按客户列表的筛选条件选出客户，创建名单前先看人数和排除原因。',
     stages: '客户阶段',
     baseGrades: '客户等级',
+    tiers: '会员等级',
     series: '车系',
     model: '车型',
     district: '区域',
