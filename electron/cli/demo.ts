@@ -2,12 +2,16 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { migrateDatabase } from '../../db/migrate';
 import { openDatabase } from '../../db/open-database';
+import { hashPassword } from '../domain/auth/password';
 import { generateDemo } from '../domain/demo/generate-demo';
 import { databaseFileName, resolveDataDir } from '../server/data-dir';
 import { parseFlags, stringFlag } from './args';
 
-/** `npm run demo -- --scale S|M|L --data-dir <dir> [--seed n]`: a deterministic demo dealership. */
-function main(): void {
+/**
+ * `npm run demo -- --scale S|M|L --data-dir <dir> [--seed n] [--staff-password p]`: a deterministic demo
+ * dealership; with a staff password every demo account (回访专员 hf.wangli, 客服经理 zhouting …) signs in with it.
+ */
+async function main(): Promise<void> {
   const flags = parseFlags(process.argv.slice(2));
   const scale = (stringFlag(flags, 'scale') ?? 'S').toUpperCase();
   if (scale !== 'S' && scale !== 'M' && scale !== 'L') throw new Error('--scale 只能是 S、M 或 L');
@@ -17,12 +21,15 @@ function main(): void {
   const file = path.join(dataDir, databaseFileName);
   const db = openDatabase(file);
   migrateDatabase(db, { dbFile: file });
+  const staffPassword = stringFlag(flags, 'staff-password');
+  const staffPasswordHash = staffPassword ? await hashPassword(staffPassword) : undefined;
   const t0 = performance.now();
   let shown = 0;
   const counts = generateDemo(db, {
     scale,
     seed,
     now: new Date(),
+    ...(staffPasswordHash ? { staffPasswordHash } : {}),
     onProgress: (done, total) => {
       if (performance.now() - shown > 2000) {
         shown = performance.now();
@@ -38,9 +45,7 @@ function main(): void {
   );
 }
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
-}
+});

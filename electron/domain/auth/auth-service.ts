@@ -38,12 +38,16 @@ function loggedName(typed: string, row: UserRow | undefined): string {
   return `${chars.slice(0, 2).join('')}${'*'.repeat(Math.min(Math.max(chars.length - 2, 1), 8))}`;
 }
 
-export function hasAnyUser(ctx: Pick<ServiceContext, 'db'>): boolean {
-  return ctx.db.$client.prepare('select 1 from users limit 1').get() !== undefined;
+/**
+ * Set-up is done once an administrator exists — not merely any account: a demo database arrives with its
+ * staff but without an administrator, whose password only the person starting the app may choose.
+ */
+export function hasAdministrator(ctx: Pick<ServiceContext, 'db'>): boolean {
+  return ctx.db.$client.prepare("select 1 from users where role = 'admin' limit 1").get() !== undefined;
 }
 
 export function authStatus(ctx: ServiceContext): ChannelOutput<'auth.status'> {
-  return { needsSetup: !hasAnyUser(ctx), user: ctx.user };
+  return { needsSetup: !hasAdministrator(ctx), user: ctx.user };
 }
 
 async function insertAdministrator(
@@ -52,7 +56,7 @@ async function insertAdministrator(
 ): Promise<number> {
   const hash = await hashPassword(input.password);
   const insert = ctx.db.$client.transaction(() => {
-    if (hasAnyUser(ctx)) throw new AppError('conflict', '系统已完成初始化，请直接登录');
+    if (hasAdministrator(ctx)) throw new AppError('conflict', '系统已完成初始化，请直接登录');
     const now = ctx.clock().toISOString();
     return Number(
       ctx.db.$client
@@ -65,7 +69,7 @@ async function insertAdministrator(
   return insert.immediate();
 }
 
-/** First run: creates the administrator and signs in; refused once any account exists. */
+/** First run: creates the administrator and signs in; refused once an administrator exists. */
 export async function setupAdministrator(
   ctx: ServiceContext,
   input: ChannelParsedInput<'auth.setup'>,
@@ -194,7 +198,7 @@ export async function ensureAdministrator(
   ctx: Pick<ServiceContext, 'db' | 'clock'>,
   password: string,
 ): Promise<boolean> {
-  if (hasAnyUser(ctx)) return false;
+  if (hasAdministrator(ctx)) return false;
   await insertAdministrator(ctx, { username: 'admin', displayName: '系统管理员', password });
   return true;
 }

@@ -15,6 +15,7 @@ import { generateProspect } from './prospect-customer';
 import { createRng, weightedTable } from './rng';
 import { writeRepairFacts } from './repair-facts';
 import { prepareInserts } from './statements';
+import { writeDemoStaff } from './staff';
 import { writeThreeGuaranteeCases } from './three-guarantee-cases';
 import { PlateAllocator, VinAllocator } from './vehicle-ids';
 
@@ -26,6 +27,8 @@ export interface GenerateDemoOptions {
   /** Every date is derived from this, never from the system clock, so a seed always gives the same data. */
   now: Date;
   onProgress?: (done: number, total: number) => void;
+  /** Password hash for the demo staff accounts; without one an administrator sets their passwords. */
+  staffPasswordHash?: string;
 }
 
 export const demoScaleCustomers: Record<DemoScale, number> = { S: 2_000, M: 20_000, L: 200_000 };
@@ -139,6 +142,11 @@ export function generateDemo(db: AppDb, opts: GenerateDemoOptions): DemoCounts {
     writeDemoEvents(sqlite, createRng((opts.seed ^ eventSeedSalt) >>> 0), { today, customers: total });
     // After the events: a check-in earns points too (the events write theirs through the same rule).
     writeDemoLoyalty(sqlite, createRng((opts.seed ^ loyaltySeedSalt) >>> 0), { today, now: opts.now });
+    writeDemoStaff(sqlite, {
+      scale: opts.scale,
+      nowIso: opts.now.toISOString(),
+      ...(opts.staffPasswordHash ? { passwordHash: opts.staffPasswordHash } : {}),
+    });
     fixSellers([...ctx.sellersUsed].sort((a, b) => a - b));
     if (gramTrigger) {
       sqlite.exec(nameGramsSql);
