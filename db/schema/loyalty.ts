@@ -3,6 +3,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqli
 import type {
   AdjustmentState,
   LoyaltyTier,
+  VoucherState,
   PostingKind,
   PostingSource,
   RewardKind,
@@ -145,6 +146,10 @@ export const loyaltyRedemptions = sqliteTable(
     points: integer('points').notNull(),
     redeemedOn: text('redeemed_on').notNull(),
     redeemedBy: integer('redeemed_by').references(() => users.id),
+    /** 未使用 until the counter marks it used (核销) or cancels it (作废, the points go back); once only. */
+    state: text('state').$type<VoucherState>().notNull().default('issued'),
+    closedAt: text('closed_at'),
+    closedBy: integer('closed_by').references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [

@@ -56,6 +56,8 @@ export const auditActions = {
   'loyalty.adjusted': '积分调整',
   'loyalty.adjustment_decided': '审批积分调整',
   'loyalty.redeemed': '积分兑换',
+  'loyalty.voucher_used': '核销兑换凭证',
+  'loyalty.voucher_cancelled': '作废兑换凭证',
   'loyalty.reward_saved': '修改兑换礼品',
   'backup.created': '数据备份',
   'backup.restored': '恢复备份',

@@ -68,6 +68,15 @@ export const rewardKindLabels: Record<RewardKind, string> = {
   experience: '体验活动',
 };
 
+/** A voucher is used (核销) or cancelled (作废, its points returned) once; either is final. */
+export const voucherStates = ['issued', 'used', 'cancelled'] as const;
+export type VoucherState = (typeof voucherStates)[number];
+export const voucherStateLabels: Record<VoucherState, string> = {
+  issued: '未使用',
+  used: '已核销',
+  cancelled: '已作废',
+};
+
 /** A manual adjustment above the approval size waits for a second manager. */
 export const adjustmentStates = ['pending', 'approved', 'rejected'] as const;
 export type AdjustmentState = (typeof adjustmentStates)[number];

@@ -11,6 +11,7 @@ import {
   referralCodeLength,
   rewardKinds,
   tierChangeCauses,
+  voucherStates,
 } from './loyalty-terms';
 
 export * from './loyalty-terms';
@@ -109,6 +110,10 @@ export const voucher = z.object({
   balanceAfter: z.number(),
   redeemedOn: z.string(),
   redeemedBy: staffRef.nullable(),
+  state: z.enum(voucherStates),
+  /** When and by whom it was used or cancelled. */
+  closedAt: z.string().nullable(),
+  closedBy: staffRef.nullable(),
 });
 export type Voucher = z.infer<typeof voucher>;
 
@@ -247,6 +252,32 @@ export const loyaltyContract = {
         .max(100, '一次最多兑换 100 件')
         .default(1),
     }),
+    output: voucher,
+    touches: ['loyalty'],
+  }),
+  'loyalty.vouchers': channel({
+    summary: '会员的兑换凭证（最新在前）',
+    access: 'customers.read',
+    input: z.object({ customerId: id }),
+    output: z.array(voucher),
+  }),
+  'loyalty.voucher': channel({
+    summary: '一张兑换凭证（打印用）',
+    access: 'customers.read',
+    input: z.object({ redemptionId: id }),
+    output: voucher,
+  }),
+  'loyalty.useVoucher': channel({
+    summary: '核销兑换凭证（礼品已领取、服务已使用；只能一次）',
+    access: 'customers.write',
+    input: z.object({ redemptionId: id }),
+    output: voucher,
+    touches: ['loyalty'],
+  }),
+  'loyalty.cancelVoucher': channel({
+    summary: '作废未使用的兑换凭证，积分同时退回（须填写原因）',
+    access: 'customers.write',
+    input: z.object({ redemptionId: id, reason: text(200, '请填写作废原因') }),
     output: voucher,
     touches: ['loyalty'],
   }),

@@ -11,6 +11,7 @@ export const sectionKeys = [
   'callbacks',
   'complaints',
   'events',
+  'loyalty',
   'reports',
   'dataCare',
   'privacy',
@@ -30,6 +31,8 @@ export const sections: Record<SectionKey, Section> = {
   // 投诉工单: the list and ticket pages need complaints.work (the call-back operator only raises tickets).
   complaints: { path: '/complaints', anyOf: ['complaints.work'] },
   events: { path: '/events', anyOf: ['events.manage'] },
+  // 会员: the catalogue, approvals and rules; redeeming and the member section live on the customer card.
+  loyalty: { path: '/loyalty', anyOf: ['loyalty.manage'] },
   reports: { path: '/reports', anyOf: ['reports.read'] },
   dataCare: { path: '/data-care', anyOf: ['customers.import', 'customers.merge'] },
   // 个人信息保护: the audit log and the data-subject request desk.

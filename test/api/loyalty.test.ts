@@ -240,6 +240,114 @@ describe('redemption', () => {
   });
 });
 
+describe('vouchers: used once, or cancelled with the points returned', () => {
+  let k: Kit;
+  let customerId: number;
+  let giftId: number;
+  let serviceId: number;
+  beforeAll(async () => {
+    k = await kit('2026-11-20');
+    customerId = await k.customer('凭证客户');
+    await k.car(customerId, '2026-11-01'); // 1000 points
+    giftId = (
+      await k.app.ok(
+        'loyalty.saveReward',
+        { name: '雨伞', kind: 'gift', pointsPrice: 300, stock: 2 },
+        k.manager,
+      )
+    ).id;
+    serviceId = (
+      await k.app.ok(
+        'loyalty.saveReward',
+        { name: '免费洗车券', kind: 'service_voucher', pointsPrice: 100 },
+        k.manager,
+      )
+    ).id;
+  });
+  afterAll(() => k.app.close());
+
+  it('lists the vouchers newest first; marks one used once; a second use or a cancel after says why', async () => {
+    const gift = await k.app.ok('loyalty.redeem', { customerId, rewardId: giftId }, k.desk);
+    const wash = await k.app.ok('loyalty.redeem', { customerId, rewardId: serviceId }, k.desk);
+    expect(gift.state).toBe('issued');
+    const list = await k.app.ok('loyalty.vouchers', { customerId }, k.desk);
+    expect(list.map((v) => [v.voucherNo, v.state])).toEqual([
+      [wash.voucherNo, 'issued'],
+      [gift.voucherNo, 'issued'],
+    ]);
+    expect(list[0]!.balanceAfter).toBe(600);
+    const used = await k.app.ok('loyalty.useVoucher', { redemptionId: wash.redemptionId }, k.desk);
+    expect(used).toMatchObject({ state: 'used', closedBy: { name: expect.any(String) as string } });
+    expect(used.closedAt).not.toBeNull();
+    const again = errorOf(
+      await k.app.call('loyalty.useVoucher', { redemptionId: wash.redemptionId }, k.desk),
+    );
+    expect(again).toMatchObject({ kind: 'conflict', message: `凭证 ${wash.voucherNo} 已核销，不能再核销` });
+    const before = k.sumOfLedger(customerId);
+    const cancel = errorOf(
+      await k.app.call(
+        'loyalty.cancelVoucher',
+        { redemptionId: wash.redemptionId, reason: '误操作' },
+        k.desk,
+      ),
+    );
+    expect(cancel?.message).toBe(`凭证 ${wash.voucherNo} 已核销，不能再作废`);
+    expect(k.sumOfLedger(customerId)).toBe(before);
+    expect(errorOf(await k.app.call('loyalty.useVoucher', { redemptionId: 9999 }, k.desk))).toMatchObject({
+      kind: 'not_found',
+      message: '该兑换凭证不存在',
+    });
+  });
+
+  it('a cancel needs a reason, returns the points and the stock at once, and is final', async () => {
+    const gift = (await k.app.ok('loyalty.vouchers', { customerId }, k.desk)).find(
+      (v) => v.reward.id === giftId,
+    )!;
+    const noReason = errorOf(
+      await k.app.call('loyalty.cancelVoucher', { redemptionId: gift.redemptionId, reason: ' ' }, k.desk),
+    );
+    expect(noReason?.kind).toBe('validation');
+    expect(await k.balance(customerId)).toBe(600);
+    const cancelled = await k.app.ok(
+      'loyalty.cancelVoucher',
+      { redemptionId: gift.redemptionId, reason: '客户改选其他礼品' },
+      k.desk,
+    );
+    expect(cancelled).toMatchObject({ state: 'cancelled', balanceAfter: 900 });
+    expect(await k.balance(customerId)).toBe(k.sumOfLedger(customerId));
+    const ledger = await k.app.ok('loyalty.ledger', { customerId }, k.desk);
+    expect(ledger.rows[0]).toMatchObject({
+      kind: 'redeem',
+      points: 300,
+      reason: `作废凭证 ${gift.voucherNo}，退回积分：客户改选其他礼品`,
+    });
+    expect((await k.app.ok('loyalty.rewards', {}, k.desk)).find((r) => r.id === giftId)!.stock).toBe(2);
+    const twice = errorOf(
+      await k.app.call('loyalty.cancelVoucher', { redemptionId: gift.redemptionId, reason: '再次' }, k.desk),
+    );
+    expect(twice?.message).toBe(`凭证 ${gift.voucherNo} 已作废，不能再作废`);
+    expect(await k.balance(customerId)).toBe(900);
+    const operator = await k.app.userWithRole('callback_operator');
+    expect((await k.app.ok('loyalty.voucher', { redemptionId: gift.redemptionId }, operator)).state).toBe(
+      'cancelled',
+    );
+    expect(
+      errorOf(await k.app.call('loyalty.useVoucher', { redemptionId: gift.redemptionId }, operator))?.kind,
+    ).toBe('forbidden');
+  });
+
+  it('the returned points do not escape expiry: they count as never spent', async () => {
+    // Spend everything, cancel it, and the lot that was drawn on is whole again for the year-end expiry.
+    const all = await k.app.ok('loyalty.redeem', { customerId, rewardId: serviceId, quantity: 9 }, k.desk);
+    expect(all.balanceAfter).toBe(0);
+    await k.app.ok('loyalty.cancelVoucher', { redemptionId: all.redemptionId, reason: '测试退回' }, k.desk);
+    const expiring = customersWithExpiringPoints(k.app.core.db.$client, '2028-12-20', 30).find(
+      (e) => e.customerId === customerId,
+    );
+    expect(expiring).toMatchObject({ points: 900, on: '2029-01-01' });
+  });
+});
+
 describe('concurrent redemptions over HTTP never overspend', () => {
   let k: Kit;
   let server: ServerType;

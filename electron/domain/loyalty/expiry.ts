@@ -10,12 +10,13 @@ import { prepared } from '../customers/sql-cache';
  *   due(d) = max(0, Σ net of lots expiring before d − Σ spent).
  * Reversals carry their lot's expiry, so this is one sum over a member's lines (the covering customer index),
  * no grouping into lots. Each pass posts it as one `expire` line per member; run again, it finds nothing more.
+ * A cancelled voucher's refund is a positive `redeem` line: it takes its spend back out of Σ spent.
  */
 
 const dueSql = (where: string) => `
   select customer_id as customerId,
-    sum(case when expires_on < @before then points when points < 0 and kind <> 'reverse' then points else 0 end)
-      as due,
+    sum(case when expires_on < @before then points when (points < 0 and kind <> 'reverse') or kind = 'redeem'
+      then points else 0 end) as due,
     min(case when expires_on >= @first and expires_on < @before and points > 0 then expires_on end) as firstOn
   from loyalty_postings indexed by loyalty_postings_customer_idx
   where ${where}

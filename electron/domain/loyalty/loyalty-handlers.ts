@@ -5,7 +5,8 @@ import { adjustPoints, decideAdjustment, listAdjustments } from './adjustments';
 import { runLoyaltyDaily } from './daily-pass';
 import { getLoyaltySettings, updateLoyaltySettings } from './loyalty-settings';
 import { ledgerPage, memberView } from './member-view';
-import { redeem } from './redemption';
+import { readVoucher, redeem, vouchersOf } from './redemption';
+import { cancelVoucher, useVoucher } from './voucher-close';
 import { referralCodeOf, referralsOf, resolveReferralCode } from './referrals';
 import { listRewards, saveReward } from './rewards';
 
@@ -20,6 +21,10 @@ export const loyaltyHandlers: Handlers<keyof typeof loyaltyContract> = {
   'loyalty.rewards': (ctx, input) => listRewards(ctx.db.$client, input.includeInactive),
   'loyalty.saveReward': (ctx, input) => saveReward(ctx, input),
   'loyalty.redeem': (ctx, input) => redeem(ctx, input),
+  'loyalty.vouchers': (ctx, input) => vouchersOf(ctx, input.customerId),
+  'loyalty.voucher': (ctx, input) => readVoucher(ctx, input.redemptionId),
+  'loyalty.useVoucher': (ctx, input) => useVoucher(ctx, input),
+  'loyalty.cancelVoucher': (ctx, input) => cancelVoucher(ctx, input),
   'loyalty.referralCode': (ctx, input) => ({
     customerId: input.customerId,
     code: referralCodeOf(ctx.db.$client, input.customerId, ctx.clock().toISOString()),

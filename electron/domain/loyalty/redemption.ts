@@ -84,29 +84,33 @@ export function redeem(ctx: AuthedContext, input: ChannelParsedInput<'loyalty.re
   return readVoucher(ctx, id);
 }
 
-function readVoucher(ctx: AuthedContext, id: number): Voucher {
-  const sqlite = ctx.db.$client;
-  const r = prepared(
-    sqlite,
-    `select d.id as redemptionId, d.voucher_no as voucherNo, d.customer_id as customerId, c.name as customerName,
-       w.id as rewardId, w.name as rewardName, w.kind as rewardKind, d.quantity, d.points, d.redeemed_on as redeemedOn,
-       d.redeemed_by as byId, u.display_name as byName
-     from loyalty_redemptions d join customers c on c.id = d.customer_id join loyalty_rewards w on w.id = d.reward_id
-     left join users u on u.id = d.redeemed_by where d.id = ?`,
-  ).get(id) as {
-    redemptionId: number;
-    voucherNo: string;
-    customerId: number;
-    customerName: string;
-    rewardId: number;
-    rewardName: string;
-    rewardKind: Voucher['reward']['kind'];
-    quantity: number;
-    points: number;
-    redeemedOn: string;
-    byId: number | null;
-    byName: string | null;
-  };
+const voucherSql = `select d.id as redemptionId, d.voucher_no as voucherNo, d.customer_id as customerId,
+    c.name as customerName, w.id as rewardId, w.name as rewardName, w.kind as rewardKind, d.quantity, d.points,
+    d.redeemed_on as redeemedOn, d.redeemed_by as byId, u.display_name as byName, d.state, d.closed_at as closedAt,
+    d.closed_by as closedById, k.display_name as closedByName
+  from loyalty_redemptions d join customers c on c.id = d.customer_id join loyalty_rewards w on w.id = d.reward_id
+  left join users u on u.id = d.redeemed_by left join users k on k.id = d.closed_by`;
+
+interface VoucherRaw {
+  redemptionId: number;
+  voucherNo: string;
+  customerId: number;
+  customerName: string;
+  rewardId: number;
+  rewardName: string;
+  rewardKind: Voucher['reward']['kind'];
+  quantity: number;
+  points: number;
+  redeemedOn: string;
+  byId: number | null;
+  byName: string | null;
+  state: Voucher['state'];
+  closedAt: string | null;
+  closedById: number | null;
+  closedByName: string | null;
+}
+
+function toVoucher(r: VoucherRaw, balanceAfter: number): Voucher {
   return {
     redemptionId: r.redemptionId,
     voucherNo: r.voucherNo,
@@ -115,8 +119,31 @@ function readVoucher(ctx: AuthedContext, id: number): Voucher {
     reward: { id: r.rewardId, name: r.rewardName, kind: r.rewardKind },
     quantity: r.quantity,
     points: r.points,
-    balanceAfter: balanceOf(sqlite, r.customerId),
+    balanceAfter,
     redeemedOn: r.redeemedOn,
     redeemedBy: r.byId === null ? null : { id: r.byId, name: r.byName ?? '' },
+    state: r.state,
+    closedAt: r.closedAt,
+    closedBy: r.closedById === null ? null : { id: r.closedById, name: r.closedByName ?? '' },
   };
+}
+
+/** One voucher; `balanceAfter` is the member's balance now (what the printout and the counter need). */
+export function readVoucher(ctx: AuthedContext, id: number): Voucher {
+  const sqlite = ctx.db.$client;
+  const r = prepared(sqlite, `${voucherSql} where d.id = ?`).get(id) as VoucherRaw | undefined;
+  if (!r) throw new AppError('not_found', '该兑换凭证不存在');
+  return toVoucher(r, balanceOf(sqlite, r.customerId));
+}
+
+/** A member's vouchers, newest first (the card lists them with 核销 / 作废). */
+export function vouchersOf(ctx: AuthedContext, customerId: number): Voucher[] {
+  const sqlite = ctx.db.$client;
+  requireCustomer(sqlite, customerId);
+  const balance = balanceOf(sqlite, customerId);
+  return (
+    prepared(sqlite, `${voucherSql} where d.customer_id = ? order by d.id desc limit 200`).all(
+      customerId,
+    ) as VoucherRaw[]
+  ).map((r) => toVoucher(r, balance));
 }

@@ -17,6 +17,8 @@ import { EventsPage } from '../pages/events/events-page';
 import { EventReportPrint } from '../pages/events/print/event-report-print';
 import { SignInSheetPrint } from '../pages/events/print/sign-in-sheet-print';
 import { ImportPage } from '../pages/data-care/import/import-page';
+import { LoyaltyPage } from '../pages/loyalty/loyalty-page';
+import { VoucherPrint } from '../pages/loyalty/voucher-print';
 import { PrivacyPage } from '../pages/privacy/privacy-page';
 import { ClosingsPage } from '../pages/reports/closings-page';
 import { ComparePage } from '../pages/reports/compare-page';
@@ -43,6 +45,7 @@ export function App() {
             <Route path="print/events/:id/sheet" element={gated('events', <SignInSheetPrint />)} />
             <Route path="print/events/:id/report" element={gated('events', <EventReportPrint />)} />
             <Route path="print/reports" element={gated('reports', <ReportPrint />)} />
+            <Route path="print/loyalty/vouchers/:id" element={gated('customers', <VoucherPrint />)} />
             <Route element={<AppLayout />}>
               <Route index element={<HomeRedirect />} />
               <Route path="customers" element={gated('customers', <CustomersPage />)} />
@@ -53,6 +56,7 @@ export function App() {
               <Route path="events" element={gated('events', <EventsPage />)} />
               <Route path="events/budget" element={gated('events', <BudgetYearPage />)} />
               <Route path="events/:id" element={gated('events', <EventPage />)} />
+              <Route path="loyalty" element={gated('loyalty', <LoyaltyPage />)} />
               <Route path="reports" element={gated('reports', <ReportsLayout />)}>
                 <Route index element={<DashboardPage />} />
                 <Route path="pack" element={<PackPage />} />

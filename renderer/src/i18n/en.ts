@@ -14,6 +14,7 @@ import { subjectRequestsEn } from '../pages/privacy/requests-messages';
 import { complaintsEn } from '../pages/complaints/messages/en';
 import { eventsEn } from '../pages/events/messages/en';
 import { reportsEn } from '../pages/reports/messages/en';
+import { loyaltyEn } from '../pages/loyalty/messages/en';
 import { notificationsEn } from '../notifications/notification-messages';
 import type { WithPlurals } from './plurals';
 import { hostEn } from '../pages/settings/host-messages';
@@ -47,6 +48,7 @@ export const en: WithPlurals<Messages> = {
     callbacks: 'Call-backs',
     complaints: 'Complaints',
     events: 'Events',
+    loyalty: 'Membership',
     reports: 'Reports',
     dataCare: 'Data care',
     privacy: 'Privacy',
@@ -580,6 +582,7 @@ export const en: WithPlurals<Messages> = {
   complaints: complaintsEn,
   events: eventsEn,
   reports: reportsEn,
+  loyalty: loyaltyEn,
   notifications: notificationsEn,
   language: {
     'zh-CN': '简体中文',

@@ -14,6 +14,7 @@ import { subjectRequestsZhCN } from '../pages/privacy/requests-messages';
 import { complaintsZhCN } from '../pages/complaints/messages/zh-cn';
 import { eventsZhCN } from '../pages/events/messages/zh-cn';
 import { reportsZhCN } from '../pages/reports/messages/zh-cn';
+import { loyaltyZhCN } from '../pages/loyalty/messages/zh-cn';
 import { notificationsZhCN } from '../notifications/notification-messages';
 import { hostZhCN } from '../pages/settings/host-messages';
 import { firstStartZhCN } from '../pages/first-start/first-start-messages';
@@ -46,6 +47,7 @@ export const zhCN = {
     callbacks: '回访',
     complaints: '投诉',
     events: '活动',
+    loyalty: '会员',
     reports: '报表',
     dataCare: '数据维护',
     privacy: '个人信息',
@@ -560,6 +562,7 @@ export const zhCN = {
   complaints: complaintsZhCN,
   events: eventsZhCN,
   reports: reportsZhCN,
+  loyalty: loyaltyZhCN,
   notifications: notificationsZhCN,
   language: {
     'zh-CN': '简体中文',

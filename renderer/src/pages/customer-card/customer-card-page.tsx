@@ -15,6 +15,7 @@ import { CardModals } from './card-modals';
 import type { CardAction } from './card-modals';
 import { ConsentSection } from './consent-section';
 import { DerivedSummary } from './derived-summary';
+import { MemberSection } from './member-section';
 import { MergedNotice, useMergedRedirect } from './merged-notice';
 import { ProfileSection } from './profile-section';
 import { RevealScope } from '../../personal-data/reveal-scope';
@@ -24,6 +25,7 @@ import { TimelineSection } from './timeline-section';
 import { useRefreshCard } from './use-card-mutations';
 import { VehiclesSection } from './vehicles-section';
 import './customer-card.css';
+import './member-section.css';
 
 /** The 360° card front-desk staff work from all day: who, their cars, what happened, what it adds up to. */
 export function CustomerCardPage() {
@@ -100,6 +102,7 @@ export function CustomerCardPage() {
             canWrite={canWrite}
             onAction={setAction}
           />
+          <MemberSection customer={c} canWrite={canWrite} />
           <TimelineSection customerId={c.id} firstPage={data.timeline} firstPageAt={card.dataUpdatedAt} />
         </div>
         <div className="card-side">

@@ -1,4 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
+import type { QueryKey } from '@tanstack/react-query';
 import { useQueryClient } from '@tanstack/react-query';
 import { App as AntApp, Form, Modal } from 'antd';
 import type { ReactNode } from 'react';
@@ -28,6 +29,8 @@ export interface FormModalSpec<S extends z.ZodType<FieldValues>> {
   run: (values: z.output<S>) => Promise<unknown>;
   /** The toast after it worked; a function reads main's answer ("已报名，报名号 023"). */
   done: string | ((result: unknown) => string);
+  /** What to refresh after it worked (default: everything under `events`); other pages reuse the dialog. */
+  invalidate?: QueryKey;
 }
 
 /**
@@ -53,17 +56,18 @@ export function FormModal<S extends z.ZodType<FieldValues>>({
   const values = useWatch({ control }) as Partial<Values>;
   const fields = spec.fields(values);
   const names = fields.map((f) => f.name) as FieldPath<Values>[];
+  const refreshKey = spec.invalidate ?? eventKeys.all;
 
   const submit = handleSubmit(async (v) => {
     try {
       const result = await spec.run(v);
-      await queryClient.invalidateQueries({ queryKey: eventKeys.all });
+      await queryClient.invalidateQueries({ queryKey: refreshKey });
       void message.success(typeof spec.done === 'function' ? spec.done(result) : spec.done);
       onClose();
     } catch (error) {
       if (error instanceof ApiCallError && error.kind === 'conflict') {
         void message.error(error.message);
-        void queryClient.invalidateQueries({ queryKey: eventKeys.all });
+        void queryClient.invalidateQueries({ queryKey: refreshKey });
         return onClose();
       }
       if (!applyServerErrors(error, setError, names)) void message.error(errorMessage(error));
