@@ -180,7 +180,7 @@ describe('repair-order import', () => {
     expect(rowOf(p, 4).errors).toEqual([`系统中没有车架号为 ${vins.unknown} 的车辆，请先建立客户和车辆资料`]);
     expect(rowOf(p, 5)).toMatchObject({
       action: 'skip',
-      sameAsRow: 3,
+      sameAsRow: null,
       errors: ['工单号 RO002 与第 3 行重复'],
     });
     expect(rowOf(p, 6).errors).toEqual(['进厂日期“2026-02-30”不是真实存在的日期']);

@@ -24,6 +24,13 @@ function inputsHash(): string {
   return hash.digest('hex').slice(0, 10);
 }
 
+/** The scale's cached database for this schema if it is complete; never generates. */
+export function benchDataDirIfReady(scale: 'S' | 'M' | 'L'): string | null {
+  const root = process.env.DEALER_CRM_BENCH_DIR ?? path.join(os.tmpdir(), 'dealer-crm-bench');
+  const dir = path.join(root, `scale-${scale}-${inputsHash()}`);
+  return fs.existsSync(path.join(dir, 'complete')) ? dir : null;
+}
+
 /**
  * A demo database per scale under the temp folder, generated once and reused by later runs
  * (a marker file is written only after generation finished, so an interrupted run starts over).

@@ -11,6 +11,7 @@ import { benchColdStart } from './cold-start-bench';
 import { benchCustomers } from './customers-bench';
 import { benchEvents } from './events-bench';
 import { benchImport } from './import-bench';
+import { benchRoImport } from './ro-import-bench';
 import { benchPrivacy } from './privacy-bench';
 import { benchReports } from './reports-bench';
 import { benchSearch } from './search-bench';
@@ -33,7 +34,7 @@ async function main(): Promise<void> {
   // `--starts 3`: fresh server starts per family of calls in the cold-start module.
   const starts = Number(flag('starts', '3'));
   // `--only callbacks,card`: run just those modules (customers, search, card, callbacks, cold, upkeep, import,
-  // privacy, complaints, reports, events).
+  // ro-import, privacy, complaints, reports, events).
   const only = flag('only', '').split(',').filter(Boolean);
   const want = (module: string) => only.length === 0 || only.includes(module);
   const log = (line: string) => console.log(line);
@@ -47,7 +48,21 @@ async function main(): Promise<void> {
   };
   // `--port 5490`: base port, when another bench run already uses the default.
   let port = Number(flag('port', '5290'));
-  for (const scale of scales) {
+  const scaleModules = [
+    'customers',
+    'search',
+    'card',
+    'callbacks',
+    'cold',
+    'upkeep',
+    'privacy',
+    'complaints',
+    'reports',
+    'events',
+  ];
+  // `--only ro-import` alone needs no server on the cached database (it works on a copy of its own).
+  const anyScaleModule = scaleModules.some(want) || only.includes('cold-without-warm-up');
+  for (const scale of anyScaleModule ? scales : []) {
     log(`准备 scale ${scale} 数据库…`);
     const dir = benchDataDir(scale, log);
     const server = await startBenchServer(dir, port++);
@@ -78,6 +93,8 @@ async function main(): Promise<void> {
       await server.stop();
     }
   }
+  // 50,000 repair orders (dry run + apply + revert) on a copy of each scale's database.
+  if (want('ro-import')) for (const scale of scales) add(await benchRoImport(scale, port++, log));
   if (want('import')) add(await benchImport(port++, log));
   console.log('\n全部结果 / all figures:');
   printTable(rows);

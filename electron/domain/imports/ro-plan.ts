@@ -91,8 +91,8 @@ export function planRoImport(records: RoRecord[], lookup: RoLookup, today: strin
     if (ro) {
       const earlier = seen.get(ro);
       if (earlier !== undefined) {
+        // Reported as an error naming the earlier row; sameAsRow stays empty (it means "merged into" there).
         result.errors.push(`工单号 ${ro} 与第 ${earlier} 行重复`);
-        result.sameAsRow = earlier;
         result.summary = '重复工单，跳过';
         return planned;
       }
