@@ -112,7 +112,20 @@ async function waitForJob(
 ): Promise<ImportApplyResult> {
   let lastPhase = '';
   for (;;) {
-    const p = (await server.call('imports.progress', { jobId })) as ImportProgress;
+    // As the wizard polls: a background call, which does not write the session behind the import's transaction.
+    const reply = (await (
+      await fetch(`${server.url}/api/imports.progress`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${server.token}`,
+          'x-dealer-background': '1',
+        },
+        body: JSON.stringify({ jobId }),
+      })
+    ).json()) as { ok: boolean; data?: ImportProgress; error?: { message: string } };
+    if (!reply.ok || !reply.data) throw new Error(`imports.progress: ${reply.error?.message}`);
+    const p = reply.data;
     if (p.phase !== lastPhase) {
       log(`    ${p.phase} ${p.done}/${p.total}`);
       lastPhase = p.phase;

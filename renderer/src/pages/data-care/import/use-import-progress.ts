@@ -12,7 +12,9 @@ export function useImportProgress(jobId: string) {
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey: dataCareKeys.importProgress(jobId),
-    queryFn: () => api.call('imports.progress', { jobId }),
+    // A poll, not a use of the screen: a background call does not touch the session, a write that would wait
+    // behind the import's own write transaction (longer than the busy timeout on a big file) and fail the poll.
+    queryFn: () => api.call('imports.progress', { jobId }, { background: true }),
     refetchInterval: (q) => (finished(q.state.data?.phase) ? false : pollMs),
     staleTime: 0,
     gcTime: 0,
