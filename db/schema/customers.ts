@@ -103,6 +103,8 @@ export const customers = sqliteTable(
     index('customers_grade_last_visit_idx').on(t.baseGrade, t.lastVisitAt, t.id),
     index('customers_grade_created_idx').on(t.baseGrade, t.createdAt, t.id),
     index('customers_district_idx').on(t.district),
+    // The report pack's grade tables (by district, industry and age band) read the base customers from this alone.
+    index('customers_report_grade_idx').on(t.baseGrade, t.mergedIntoId, t.district, t.industry, t.birthday),
     index('customers_id_number_idx').on(t.idNumber),
     // Deleting or merging a customer checks this self-reference; without the index that is a full scan per row.
     index('customers_merged_into_idx').on(t.mergedIntoId),

@@ -13,3 +13,4 @@ export * from './notifications';
 export * from './events';
 export * from './reports';
 export * from './loyalty';
+export * from './visit-facts';

@@ -1,4 +1,5 @@
 import type { AppDb } from '../../../db/open-database';
+import { visitFactsBackfillSql, visitFactsTriggerNames } from '../../../db/visit-facts-sql';
 import { AppError } from '../../contract/errors';
 import { localDate } from '../clock';
 import { refreshAllDerivedNow } from '../customers/refresh-all-derived';
@@ -123,6 +124,14 @@ export function generateDemo(db: AppDb, opts: GenerateDemoOptions): DemoCounts {
       .pluck()
       .get() as string | undefined;
     if (gramTrigger) sqlite.exec('drop trigger customers_name_grams_ai');
+    // So do the report's visit facts (db/visit-facts-sql.ts): summed once from all the visits at the end instead.
+    const factTriggers = sqlite
+      .prepare(
+        `select sql from sqlite_master where type = 'trigger' and name in (select value from json_each(?))`,
+      )
+      .pluck()
+      .all(JSON.stringify(visitFactsTriggerNames)) as string[];
+    for (const name of visitFactsTriggerNames) sqlite.exec(`drop trigger if exists ${name}`);
     opts.onProgress?.(0, total);
     for (let from = 1; from <= total; from += batchSize) {
       const to = Math.min(total, from + batchSize - 1);
@@ -155,6 +164,8 @@ export function generateDemo(db: AppDb, opts: GenerateDemoOptions): DemoCounts {
     // The generator sketches each card's stage and grade; the card's own rules have the last word, so the
     // list's filters and the card agree from the first start.
     refreshAllDerivedNow(sqlite, localDate(opts.now));
+    for (const statement of visitFactsBackfillSql) sqlite.exec(statement);
+    for (const trigger of factTriggers) sqlite.exec(trigger);
   });
   try {
     generateAll();

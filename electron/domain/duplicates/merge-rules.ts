@@ -56,6 +56,14 @@ export const unwatchedTables = new Set([
   'audit_log',
   // Derived from customers.name by triggers, which rebuild it whenever a name is put back.
   'customer_name_grams',
+  // Report facts, derived from service_visits and vehicles by triggers (db/schema/visit-facts.ts): the visits'
+  // own moves and their undo carry them along.
+  'customer_visit_months',
+  'visit_month_pairs',
+  'visit_month_totals',
+  'visit_structure_months',
+  'maintenance_visit_facts',
+  'report_month_cache',
 ]);
 
 /** Foreign keys to customers that record history rather than ownership, so they are not moved. */

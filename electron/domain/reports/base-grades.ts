@@ -42,6 +42,46 @@ function labelOf(dimension: GradeDimension, key: string): string {
 
 const zero = (): GradeCounts => ({ premium: 0, potential: 0, normal: 0, total: 0 });
 
+type GradeRow = { key: string; grade: keyof Omit<GradeCounts, 'total'>; n: number };
+export type GradeCountsByDimension = Record<GradeDimension, GradeRow[]>;
+
+/** Bumped when what the kept counts hold or how they are worked out changes. */
+const gradesVersion = 'grades-1';
+
+/**
+ * The base customers counted by grade and by district, industry and age band in one pass over the customers'
+ * report index (customers_report_grade_idx), for the three tables below; kept in report_month_cache (month '')
+ * until a customer is added, removed, or their grade, district, industry, birthday or merge changes.
+ */
+export function readGradeCounts(sqlite: Database.Database): GradeCountsByDimension {
+  const cached = sqlite
+    .prepare(`select key, data from report_month_cache where kind = 'grades' and month = ''`)
+    .get() as { key: string; data: string } | undefined;
+  if (cached?.key === gradesVersion) return JSON.parse(cached.data) as GradeCountsByDimension;
+  const rows = sqlite
+    .prepare(
+      `select ${keySql.district} as district, ${keySql.industry} as industry, ${keySql.age} as age,
+         base_grade as grade, count(*) as n from customers indexed by customers_report_grade_idx
+       where base_grade is not null and merged_into_id is null group by 1, 2, 3, 4`,
+    )
+    .all() as ({ grade: GradeRow['grade']; n: number } & Record<GradeDimension, string>)[];
+  const by = (d: GradeDimension) => {
+    const m = new Map<string, GradeRow>();
+    for (const r of rows) {
+      const k = `${r[d]}\u0000${r.grade}`;
+      const g = m.get(k) ?? { key: r[d], grade: r.grade, n: 0 };
+      g.n += r.n;
+      m.set(k, g);
+    }
+    return [...m.values()];
+  };
+  const out = { district: by('district'), industry: by('industry'), age: by('age') };
+  sqlite
+    .prepare(`insert or replace into report_month_cache (kind, month, key, data) values ('grades', '', ?, ?)`)
+    .run(gradesVersion, JSON.stringify(out));
+  return out;
+}
+
 /**
  * 基盘客户分级 (seed 002): base customers (owners with a grade, not merged away) by grade 优质/潜力/一般 and by
  * district, industry or age band, their grade as the daily upkeep keeps it now, beside the same month a year
@@ -51,13 +91,9 @@ export function gradesBy(
   sqlite: Database.Database,
   dimension: GradeDimension,
   lastYearPack: ReportPack | null,
+  all: GradeCountsByDimension = readGradeCounts(sqlite),
 ): GradeTable {
-  const counts = sqlite
-    .prepare(
-      `select ${keySql[dimension]} as key, base_grade as grade, count(*) as n from customers
-       where base_grade is not null and merged_into_id is null group by 1, 2`,
-    )
-    .all() as { key: string; grade: keyof Omit<GradeCounts, 'total'>; n: number }[];
+  const counts = all[dimension];
   const rows = new Map<string, GradeCounts>();
   if (dimension === 'age') for (const b of [...ageBands.map((a) => a.key), 'other']) rows.set(b, zero());
   for (const c of counts) {

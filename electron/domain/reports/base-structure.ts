@@ -7,40 +7,72 @@ import type { StructureCounts } from './structure-rows';
 import { structureRows } from './structure-rows';
 
 /**
- * The year's visits (the 12 months ending with the month) summed per customer, series of the car and warranty
- * state at the visit: one pass serves the three structure tables.
+ * The year's visits (the 12 months ending with the month) counted three ways for the three structure tables: per
+ * customer (all of their cars together) banded by number of visits, by series of the car and by warranty state
+ * at the visit, each with its distinct customers, visits and revenue.
  */
 export interface StructureFacts {
   month: string;
-  rows: { customerId: number; series: string; state: WarrantyState; visits: number; revenueFen: number }[];
+  /** Distinct customers with a visit in the 12 months. */
+  customers: number;
+  bands: Group[];
+  series: Group[];
+  states: Group[];
 }
 
+interface Group {
+  key: string;
+  customers: number;
+  visits: number;
+  revenueFen: number;
+}
+
+/** Bumped when what the cached facts hold or how they are worked out changes, so older rows are worked out again. */
+const factsVersion = 'structure-1';
+
 /**
- * The warranty state at each visit as the customer rules decide it (warranty-state.ts): a first maintenance is
- * 首保; past the warranty's years from delivery (a day the month lacks falls to its last, as addMonths does) or
- * its km is 出保; else 在保; no delivery date (or a later one), 未知.
+ * From visit_structure_months (db/schema/visit-facts.ts), whose triggers decide the warranty state at each visit
+ * as the customer rules do (warranty-state.ts): a first maintenance is 首保; past the warranty's years from
+ * delivery (a day the month lacks falls to its last, as addMonths does) or its km is 出保; else 在保; no delivery
+ * date (or a later one), 未知. Worked out once per month and kept in report_month_cache until a visit of those 12
+ * months (or a car) changes — its triggers drop the row in the writer's transaction.
  */
 export function readStructureFacts(sqlite: Database.Database, month: string): StructureFacts {
+  const cached = sqlite
+    .prepare(`select key, data from report_month_cache where kind = 'structure' and month = ?`)
+    .get(month) as { key: string; data: string } | undefined;
+  if (cached?.key === factsVersion)
+    return { month, ...(JSON.parse(cached.data) as Omit<StructureFacts, 'month'>) };
   const w = monthWindow(month).year;
-  const t = defaultWarrantyTerms;
   const rows = sqlite
     .prepare(
-      `select s.customer_id as customerId, v.series,
-         case when s.type = 'first_maintenance' then 'first_service'
-              when v.delivery_date is null or v.delivery_date > s.visit_date then 'unknown'
-              when s.visit_date >= date(v.delivery_date, @warrantyMonths, 'floor') or s.mileage_km >= @warrantyKm
-                then 'expired'
-              else 'in_warranty' end as state,
-         count(*) as visits, sum(s.amount_fen) as revenueFen
-       from service_visits s indexed by service_visits_report_idx join vehicles v on v.id = s.vehicle_id
-       where s.visit_date between @from and @to group by 1, 2, 3`,
+      `with c as materialized (
+         select customer_id, series, state, sum(visits) as v, sum(revenue_fen) as r from visit_structure_months
+         where ym between @from and @to group by customer_id, series, state
+       )
+       select 'band' as kind, case when v >= 4 then '4+' else cast(v as text) end as key, count(*) as customers,
+         sum(v) as visits, sum(r) as revenueFen
+       from (select sum(v) as v, sum(r) as r from c group by customer_id) group by 2
+       union all
+       select 'series', series, count(distinct customer_id), sum(v), sum(r) from c group by series
+       union all
+       select 'state', state, count(distinct customer_id), sum(v), sum(r) from c group by state`,
     )
-    .all({
-      ...w,
-      warrantyMonths: `+${t.warrantyYears * 12} months`,
-      warrantyKm: t.warrantyKm,
-    }) as StructureFacts['rows'];
-  return { month, rows };
+    .all({ from: w.from.slice(0, 7), to: w.to.slice(0, 7) }) as (Group & { kind: string })[];
+  const of = (kind: string) => rows.filter((r) => r.kind === kind).map(({ kind: _k, ...g }) => g);
+  const bands = of('band');
+  const facts = {
+    customers: bands.reduce((n, b) => n + b.customers, 0),
+    bands,
+    series: of('series'),
+    states: of('state'),
+  };
+  sqlite
+    .prepare(
+      `insert or replace into report_month_cache (kind, month, key, data) values ('structure', ?, ?, ?)`,
+    )
+    .run(month, factsVersion, JSON.stringify(facts));
+  return { month, ...facts };
 }
 
 const visitBands = [
@@ -57,51 +89,21 @@ const windowText = (month: string) => {
 
 const percent = (x: number | null) => (x === null ? null : Math.round(x * 100));
 
-/** Counts per key with distinct customers: a customer in two rows of a key counts once in each. */
-function groupBy(facts: StructureFacts, keyOf: (r: StructureFacts['rows'][number]) => string) {
-  const groups = new Map<string, { customers: Set<number>; visits: number; revenueFen: number }>();
-  for (const r of facts.rows) {
-    const key = keyOf(r);
-    const g = groups.get(key) ?? { customers: new Set<number>(), visits: 0, revenueFen: 0 };
-    g.customers.add(r.customerId);
-    g.visits += r.visits;
-    g.revenueFen += r.revenueFen;
-    groups.set(key, g);
-  }
-  return groups;
-}
-
-function distinctCustomers(facts: StructureFacts): number {
-  return new Set(facts.rows.map((r) => r.customerId)).size;
-}
-
 /**
  * 基盘客户结构 by number of service visits in the 12 months ending with the month (seed 004): customers with ≥ 4,
  * 3, 2 and 1 visits, their visits (all of their cars together) and revenue, and the seed's sentence on the top row.
  */
 export function structureByVisits(facts: StructureFacts): StructureTable {
-  const perCustomer = groupBy(facts, (r) => String(r.customerId));
-  const bands = new Map<string, StructureCounts>();
-  for (const c of perCustomer.values()) {
-    const key = c.visits >= 4 ? '4+' : String(c.visits);
-    const b = bands.get(key) ?? {
-      key,
-      label: visitBands.find((v) => v.key === key)!.label,
-      customers: 0,
-      visits: 0,
-      revenueFen: 0,
-    };
-    b.customers += 1;
-    b.visits += c.visits;
-    b.revenueFen += c.revenueFen;
-    bands.set(key, b);
-  }
-  const table = structureRows(visitBands, [...bands.values()], perCustomer.size);
+  const bands: StructureCounts[] = facts.bands.map((b) => ({
+    ...b,
+    label: visitBands.find((v) => v.key === b.key)!.label,
+  }));
+  const table = structureRows(visitBands, bands, facts.customers);
   const top = table.rows[0]!;
   return {
     ...table,
     sentence:
-      perCustomer.size > 0
+      facts.customers > 0
         ? `${percent(top.customerShare)}% 的客户贡献了 ${percent(top.revenueShare)}% 的产值`
         : null,
     definition: `${windowText(facts.month)}有进站记录的客户，按进站次数分组（一位客户名下多台车的进站合计）；产值为结算金额，客单价 = 产值 ÷ 进站台次，单车产值贡献 = 产值 ÷ 客户数`,
@@ -110,17 +112,11 @@ export function structureByVisits(facts: StructureFacts): StructureTable {
 
 /** The same by the series of the car that came in; a customer with cars of two series counts in both rows. */
 export function structureBySeries(facts: StructureFacts): StructureTable {
-  const counts = [...groupBy(facts, (r) => r.series)]
-    .map(([series, g]) => ({
-      key: series,
-      label: series,
-      customers: g.customers.size,
-      visits: g.visits,
-      revenueFen: g.revenueFen,
-    }))
+  const counts = facts.series
+    .map((g) => ({ ...g, label: g.key }))
     .sort((a, b) => b.revenueFen - a.revenueFen || a.key.localeCompare(b.key));
   return {
-    ...structureRows(counts, counts, distinctCustomers(facts)),
+    ...structureRows(counts, counts, facts.customers),
     sentence: null,
     definition: `${windowText(facts.month)}的进站，按进站车辆的车系分组；一位客户有两个车系的车时两行各计一次，客户占比以合计（去重）为分母`,
   };
@@ -129,7 +125,7 @@ export function structureBySeries(facts: StructureFacts): StructureTable {
 /** The same by the car's warranty state at each visit (readStructureFacts says how it is decided). */
 export function structureByWarranty(facts: StructureFacts): StructureTable {
   const t = defaultWarrantyTerms;
-  const groups = groupBy(facts, (r) => r.state);
+  const groups = new Map(facts.states.map((g) => [g.key, g]));
   const states: WarrantyState[] = ['first_service', 'in_warranty', 'expired'];
   if (groups.has('unknown')) states.push('unknown');
   const counts = states.map((s) => {
@@ -137,13 +133,13 @@ export function structureByWarranty(facts: StructureFacts): StructureTable {
     return {
       key: s,
       label: warrantyStateNames[s],
-      customers: g?.customers.size ?? 0,
+      customers: g?.customers ?? 0,
       visits: g?.visits ?? 0,
       revenueFen: g?.revenueFen ?? 0,
     };
   });
   return {
-    ...structureRows(counts, counts, distinctCustomers(facts)),
+    ...structureRows(counts, counts, facts.customers),
     sentence: null,
     definition: `${windowText(facts.month)}的进站，按进站时车辆的保修状态分组：首保进站计首保；交车满 ${t.warrantyYears} 年或里程达 ${t.warrantyKm.toLocaleString('en-US')} 公里计出保；其余计在保（缺交车日期计未知）`,
   };

@@ -21,10 +21,15 @@ function inYear(month: string, m: string): boolean {
   return d >= 0 && d <= 11;
 }
 
+const monthIndex = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7));
+
 /**
- * One pass over the customers for all 12 months. Masks have 35 bits (bit 0 is 34 months before the report
- * month); JS bitwise operators take 32, so the 13–24 months windows read the low 24 bits and the 1–12 months
- * windows the high 24 (bits 11–34).
+ * All 12 months from the month pairs (visit-history.ts): a customer came in a window once, on their last visit
+ * month in it — the one whose next visit month lies beyond it. So of month t's 13–24 months back, `prior` are
+ * those last months, `retained` the ones whose next month falls in the 12 months ending with t; `active` the
+ * same over those 12 months. Lost repeat buyers are taken off with their own visit months: bit 0 of a mask is
+ * 34 months before the report month; JS bitwise operators take 32 bits, so the 13–24 months windows read the low
+ * 24 bits and the 1–12 months windows the high 24 (bits 11–34).
  */
 function yearCounts(h: VisitHistory): Map<string, YearCounts> {
   const hit = cache.get(h);
@@ -33,27 +38,27 @@ function yearCounts(h: VisitHistory): Map<string, YearCounts> {
   const buyers = months.map(
     (m) => new Set(h.repeatDeliveries.filter((d) => inYear(m, d.month)).map((d) => d.customerId)),
   );
-  const counts = months.map((_, t) => ({
-    prior: 0,
-    retained: 0,
-    active: 0,
-    lost: 0,
-    repeatBuyers: buyers[t]!.size,
-  }));
-  for (const c of h.customers) {
-    const lo = c.mask % 2 ** 24;
-    const hi = Math.floor(c.mask / 2 ** 11);
-    for (let t = 0; t < 12; t++) {
-      const k = counts[t]!;
-      const prior = ((lo >>> t) & 0xfff) !== 0;
-      const recent = ((hi >>> (t + 1)) & 0xfff) !== 0;
-      if (recent) k.active += 1;
-      if (!prior) continue;
-      k.prior += 1;
-      if (recent) k.retained += 1;
-      else if (!buyers[t]!.has(c.id)) k.lost += 1;
+  const counts = months.map((m, t) => {
+    const end = monthIndex(m);
+    const k = { prior: 0, retained: 0, active: 0, lost: 0, repeatBuyers: buyers[t]!.size };
+    for (const p of h.pairs) {
+      const at = monthIndex(p.ym);
+      const next = monthIndex(p.nextYm);
+      if (at >= end - 23 && at <= end - 12 && next > end - 12) {
+        k.prior += p.customers;
+        if (next <= end) k.retained += p.customers;
+      } else if (at >= end - 11 && at <= end && next > end) k.active += p.customers;
     }
-  }
+    let lostBuyers = 0;
+    for (const id of buyers[t]!) {
+      const mask = h.buyerMasks.get(id) ?? 0;
+      const prior = (((mask % 2 ** 24) >>> t) & 0xfff) !== 0;
+      const recent = ((Math.floor(mask / 2 ** 11) >>> (t + 1)) & 0xfff) !== 0;
+      if (prior && !recent) lostBuyers += 1;
+    }
+    k.lost = k.prior - k.retained - lostBuyers;
+    return k;
+  });
   const out = new Map(months.map((m, t) => [m, counts[t]!]));
   cache.set(h, out);
   return out;

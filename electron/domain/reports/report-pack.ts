@@ -1,7 +1,7 @@
 import type { ReportPack } from '../../contract/reports';
 import type { AuthedContext } from '../context';
 import { appVersion } from '../system/app-version';
-import { gradesBy } from './base-grades';
+import { gradesBy, readGradeCounts } from './base-grades';
 import {
   readStructureFacts,
   structureBySeries,
@@ -21,6 +21,7 @@ export function reportPack(ctx: AuthedContext, month: string): ReportPack {
   const w = monthWindow(month);
   const scope = kpiScope(ctx, month);
   const facts = readStructureFacts(sqlite, month);
+  const gradeCounts = readGradeCounts(sqlite);
   const lastYear = latestSnapshot(sqlite, shiftMonth(month, -12))?.pack ?? null;
   return {
     month,
@@ -39,9 +40,9 @@ export function reportPack(ctx: AuthedContext, month: string): ReportPack {
       byWarranty: structureByWarranty(facts),
     },
     grades: {
-      byDistrict: gradesBy(sqlite, 'district', lastYear),
-      byIndustry: gradesBy(sqlite, 'industry', lastYear),
-      byAge: gradesBy(sqlite, 'age', lastYear),
+      byDistrict: gradesBy(sqlite, 'district', lastYear, gradeCounts),
+      byIndustry: gradesBy(sqlite, 'industry', lastYear, gradeCounts),
+      byAge: gradesBy(sqlite, 'age', lastYear, gradeCounts),
     },
   };
 }

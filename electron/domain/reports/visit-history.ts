@@ -6,15 +6,19 @@ import { monthWindow, shiftMonth } from './month-window';
 export const historyMonths = 35;
 
 /**
- * The visit and delivery facts behind the customer KPIs of the 12 months ending with `month`, read in a few
- * set-based passes once per pack: which months each customer came in (a bit per month), revenue per month,
- * first and repeat deliveries per month, events' net cost per month.
+ * The visit and delivery facts behind the customer KPIs of the 12 months ending with `month`, read once per pack
+ * from the visit facts (db/schema/visit-facts.ts), so their cost does not grow with the visits: customers counted
+ * by (month with a visit, their next month with one), revenue per month, first and repeat deliveries per month,
+ * events' net cost per month, and the visit months of the repeat buyers (a bit per month).
  */
 export interface VisitHistory {
   month: string;
   /** Month `month` − 34 is bit 0; `month` is bit 34. */
   firstMonth: string;
-  customers: { id: number; mask: number }[];
+  /** visit_month_pairs from `firstMonth` to `month`: how many customers came in `ym` and next in `nextYm`. */
+  pairs: { ym: string; nextYm: string; customers: number }[];
+  /** The repeat buyers' visit months, as bits like `firstMonth`'s (a buyer counts as lost only if they bought nothing). */
+  buyerMasks: Map<number, number>;
   revenueByMonth: Map<string, number>;
   /** Customers whose first car ever was delivered in the month, and whether their card names a referrer. */
   firstDeliveries: { customerId: number; month: string; referred: boolean }[];
@@ -31,31 +35,24 @@ export function monthsBetween(from: string, to: string): number {
   );
 }
 
-export function readVisitHistory(sqlite: Database.Database, month: string): VisitHistory {
-  const firstMonth = shiftMonth(month, -(historyMonths - 1));
-  const from = `${firstMonth}-01`;
+/** Bumped when what the kept deliveries hold or how they are worked out changes. */
+const deliveriesVersion = 'deliveries-1';
+
+/**
+ * First and repeat deliveries of the 24 months ending with `month`, kept in report_month_cache until a car, an
+ * ownership or a referrer changes (their triggers drop every kept month): a car sale, not a visit, moves them.
+ */
+function readDeliveries(
+  sqlite: Database.Database,
+  month: string,
+): Pick<VisitHistory, 'firstDeliveries' | 'repeatDeliveries'> {
+  const cached = sqlite
+    .prepare(`select key, data from report_month_cache where kind = 'deliveries' and month = ?`)
+    .get(month) as { key: string; data: string } | undefined;
+  if (cached?.key === deliveriesVersion)
+    return JSON.parse(cached.data) as Pick<VisitHistory, 'firstDeliveries' | 'repeatDeliveries'>;
+  const from = `${shiftMonth(month, -23)}-01`;
   const to = monthWindow(month).to;
-  const base = Number(firstMonth.slice(0, 4)) * 12 + Number(firstMonth.slice(5, 7));
-  const monthIndexSql = `(cast(substr(visit_date, 1, 4) as integer) * 12 + cast(substr(visit_date, 6, 2) as integer) - @base)`;
-  const customers = sqlite
-    .prepare(
-      `select customer_id as id, sum(distinct 1 << ${monthIndexSql}) as mask
-       from service_visits indexed by service_visits_customer_idx
-       where visit_date between @from and @to group by customer_id`,
-    )
-    .all({ from, to, base }) as { id: number; mask: number }[];
-  const revenueByMonth = new Map(
-    (
-      sqlite
-        .prepare(
-          `select substr(visit_date, 1, 7) as ym, sum(amount_fen) as fen
-           from service_visits indexed by service_visits_report_idx
-           where visit_date between @from and @to group by ym`,
-        )
-        .all({ from: `${shiftMonth(month, -23)}-01`, to }) as { ym: string; fen: number }[]
-    ).map((r) => [r.ym, r.fen]),
-  );
-  const deliveryFrom = `${shiftMonth(month, -23)}-01`;
   // A customer's earliest delivery in the range is their first ever unless a car of theirs (owned now or before)
   // was delivered earlier.
   const firstDeliveries = (
@@ -71,7 +68,7 @@ export function readVisitHistory(sqlite: Database.Database, month: string): Visi
            and not exists (select 1 from vehicle_ownerships o join vehicles v3 on v3.id = o.vehicle_id
                            where o.customer_id = cand.c and v3.delivery_date < cand.d)`,
       )
-      .all({ from: deliveryFrom, to }) as { customerId: number; month: string; referred: number }[]
+      .all({ from, to }) as { customerId: number; month: string; referred: number }[]
   ).map((r) => ({ ...r, referred: r.referred === 1 }));
   const repeatDeliveries = sqlite
     .prepare(
@@ -83,7 +80,71 @@ export function readVisitHistory(sqlite: Database.Database, month: string): Visi
            or exists (select 1 from vehicles v2 where v2.owner_id = v.owner_id and v2.id <> v.id
                         and v2.delivery_date < v.delivery_date))`,
     )
-    .all({ from: deliveryFrom, to }) as { customerId: number; month: string }[];
+    .all({ from, to }) as { customerId: number; month: string }[];
+  const out = { firstDeliveries, repeatDeliveries };
+  sqlite
+    .prepare(
+      `insert or replace into report_month_cache (kind, month, key, data) values ('deliveries', ?, ?, ?)`,
+    )
+    .run(month, deliveriesVersion, JSON.stringify(out));
+  return out;
+}
+
+/**
+ * The repeat buyers' visit months as bits (bit 0: `firstMonth`), kept in report_month_cache until a car sale or a
+ * visit in the 35 months moves them (their triggers drop the rows).
+ */
+function readBuyerMasks(
+  sqlite: Database.Database,
+  month: string,
+  firstMonth: string,
+  repeatDeliveries: VisitHistory['repeatDeliveries'],
+): Map<number, number> {
+  const cached = sqlite
+    .prepare(`select key, data from report_month_cache where kind = 'buyers' and month = ?`)
+    .get(month) as { key: string; data: string } | undefined;
+  if (cached?.key === deliveriesVersion) return new Map(JSON.parse(cached.data) as [number, number][]);
+  const base = Number(firstMonth.slice(0, 4)) * 12 + Number(firstMonth.slice(5, 7));
+  const masks = new Map<number, number>(
+    (
+      sqlite
+        .prepare(
+          `select customer_id as id,
+             sum(1 << (cast(substr(ym, 1, 4) as integer) * 12 + cast(substr(ym, 6, 2) as integer) - @base)) as mask
+           from customer_visit_months where customer_id in (select value from json_each(@ids))
+             and ym between @first and @month group by customer_id`,
+        )
+        .all({
+          ids: JSON.stringify([...new Set(repeatDeliveries.map((d) => d.customerId))]),
+          base,
+          first: firstMonth,
+          month,
+        }) as { id: number; mask: number }[]
+    ).map((r) => [r.id, r.mask]),
+  );
+  sqlite
+    .prepare(`insert or replace into report_month_cache (kind, month, key, data) values ('buyers', ?, ?, ?)`)
+    .run(month, deliveriesVersion, JSON.stringify([...masks]));
+  return masks;
+}
+
+export function readVisitHistory(sqlite: Database.Database, month: string): VisitHistory {
+  const firstMonth = shiftMonth(month, -(historyMonths - 1));
+  const to = monthWindow(month).to;
+  const pairs = sqlite
+    .prepare(
+      `select ym, next_ym as nextYm, customers from visit_month_pairs where ym between @first and @month`,
+    )
+    .all({ first: firstMonth, month }) as VisitHistory['pairs'];
+  const revenueByMonth = new Map(
+    (
+      sqlite
+        .prepare(`select ym, revenue_fen as fen from visit_month_totals where ym between @from and @to`)
+        .all({ from: shiftMonth(month, -23), to: month }) as { ym: string; fen: number }[]
+    ).map((r) => [r.ym, r.fen]),
+  );
+  const { firstDeliveries, repeatDeliveries } = readDeliveries(sqlite, month);
+  const deliveryFrom = `${shiftMonth(month, -23)}-01`;
   const eventNetCostByMonth = new Map(
     (
       sqlite
@@ -96,10 +157,12 @@ export function readVisitHistory(sqlite: Database.Database, month: string): Visi
         .all({ from: deliveryFrom, to }) as { ym: string; fen: number }[]
     ).map((r) => [r.ym, r.fen]),
   );
+  const buyerMasks = readBuyerMasks(sqlite, month, firstMonth, repeatDeliveries);
   return {
     month,
     firstMonth,
-    customers,
+    pairs,
+    buyerMasks,
     revenueByMonth,
     firstDeliveries,
     repeatDeliveries,

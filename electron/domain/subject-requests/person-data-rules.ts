@@ -237,6 +237,17 @@ export const referenceRules: Record<string, ReferenceRule> = {
     package: { include: false, reason: '由姓名派生的检索键，内容与「客户资料」中的姓名相同' },
     erasure: { action: 'derived', detail: '按匿名后的名称自动重建' },
   },
+  // Report facts (db/schema/visit-facts.ts): visits summed per month by triggers; they follow the visits.
+  'customer_visit_months.customer_id': {
+    label: '报表进站汇总',
+    package: { include: false, reason: '由进站记录按月汇总的报表数据，内容已在「进站记录」中' },
+    erasure: { action: 'derived', detail: '随进站记录自动更新' },
+  },
+  'visit_structure_months.customer_id': {
+    label: '报表进站汇总',
+    package: { include: false, reason: '由进站记录按月汇总的报表数据，内容已在「进站记录」中' },
+    erasure: { action: 'derived', detail: '随进站记录自动更新' },
+  },
 };
 
 /** Rows reached through a table of the person's rather than by customer id. */

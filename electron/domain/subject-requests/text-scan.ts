@@ -29,8 +29,18 @@ const structuredColumns = new Set([
 const codeColumn =
   /(^|_)(at|on|date|until|hash|code|type|kind|state|status|stage|grade|channel|purpose|source|outcome|role|priority|direction|gender|energy|finance|birthday|vin|vin_reversed|plate|ticket_no|sha256|mime_type|stored_path|thumb_path|thumb_mime|timer|token_hash)$/;
 
-/** Tables derived by triggers from others (search keys); they follow their source. */
-const derivedTables = new Set(['customer_name_grams', 'search_seq']);
+/** Tables derived by triggers from others (search keys, report facts); they follow their source. */
+const derivedTables = new Set([
+  'customer_name_grams',
+  'search_seq',
+  // Report facts summed from the visits (db/schema/visit-facts.ts): codes, months and counts.
+  'customer_visit_months',
+  'visit_month_pairs',
+  'visit_month_totals',
+  'visit_structure_months',
+  'maintenance_visit_facts',
+  'report_month_cache',
+]);
 
 /** Tables whose triggers refuse UPDATE: ledgers that can only grow (audit log, consent history). */
 export function appendOnlyTables(sqlite: Database.Database): Set<string> {

@@ -1,0 +1,202 @@
+/**
+ * The visit facts' SQL (db/schema/visit-facts.ts), in one home: the set-based backfill that builds them from the
+ * visits and cars already stored, and the triggers that keep them (and drop the report months worked out from
+ * them) in step with every later write. Migration 0031 holds these very statements (test/unit/visit-facts-sql
+ * checks); the demo generator drops the triggers while it fills a fresh database and runs the backfill once at
+ * the end, as it does for the name grams.
+ */
+
+const maint = `('first_maintenance', 'maintenance')`;
+const ym = (r: string) => `substr(${r}.visit_date, 1, 7)`;
+// Warranty terms of warranty-state.ts (defaultWarrantyTerms): 3 years, 100,000 km.
+const stateSql = (r: string, d: string) => `case when ${r}.type = 'first_maintenance' then 'first_service'
+      when ${d} is null or ${d} > ${r}.visit_date then 'unknown'
+      when ${r}.visit_date >= date(${d}, '+36 months', 'floor') or ${r}.mileage_km >= 100000 then 'expired'
+      else 'in_warranty' end`;
+const prevSql = (vehicle: string, date: string) => `(select x.visit_date, x.mileage_km from service_visits x
+      where x.vehicle_id = ${vehicle} and x.visit_date < ${date} and x.type in ${maint}
+      order by x.visit_date desc, x.id desc limit 1)`;
+/** Later maintenance of the car measure from whatever now precedes them. */
+const refreshLater = (
+  vehicle: string,
+  date: string,
+) => `UPDATE maintenance_visit_facts SET (prev_date, prev_km) =
+    ${prevSql('maintenance_visit_facts.vehicle_id', 'maintenance_visit_facts.visit_date')}
+    WHERE vehicle_id = ${vehicle} AND visit_date > ${date};`;
+
+function add(r: string): string {
+  return `INSERT INTO customer_visit_months (customer_id, ym, visits, next_ym)
+    VALUES (${r}.customer_id, ${ym(r)}, 1, coalesce((select min(m.ym) from customer_visit_months m
+      where m.customer_id = ${r}.customer_id and m.ym > ${ym(r)}), '9999-12'))
+    ON CONFLICT (customer_id, ym) DO UPDATE SET visits = visits + 1;
+  UPDATE customer_visit_months SET next_ym = ${ym(r)}
+    WHERE customer_id = ${r}.customer_id AND next_ym > ${ym(r)} AND ym = (select max(m.ym) from customer_visit_months m
+      where m.customer_id = ${r}.customer_id and m.ym < ${ym(r)});
+  INSERT INTO visit_month_totals (ym, visits, revenue_fen) VALUES (${ym(r)}, 1, ${r}.amount_fen)
+    ON CONFLICT (ym) DO UPDATE SET visits = visits + 1, revenue_fen = revenue_fen + excluded.revenue_fen;
+  INSERT INTO visit_structure_months (ym, customer_id, series, state, visits, revenue_fen)
+    SELECT ${ym(r)}, ${r}.customer_id, v.series, ${stateSql(r, 'v.delivery_date')}, 1, ${r}.amount_fen
+    FROM vehicles v WHERE v.id = ${r}.vehicle_id
+    ON CONFLICT (ym, customer_id, series, state) DO UPDATE SET visits = visits + 1,
+      revenue_fen = revenue_fen + excluded.revenue_fen;
+  INSERT INTO maintenance_visit_facts (visit_id, vehicle_id, visit_date, mileage_km, first_service, prev_date, prev_km)
+    SELECT ${r}.id, ${r}.vehicle_id, ${r}.visit_date, ${r}.mileage_km, ${r}.type = 'first_maintenance', p.visit_date, p.mileage_km
+    FROM (SELECT 1) LEFT JOIN (select x.visit_date, x.mileage_km from service_visits x
+      where x.vehicle_id = ${r}.vehicle_id and x.visit_date < ${r}.visit_date and x.type in ${maint}
+      order by x.visit_date desc, x.id desc limit 1) p
+    WHERE ${r}.type in ${maint};
+  ${refreshLater(`${r}.vehicle_id`, `${r}.visit_date`).replace(';', ` AND ${r}.type in ${maint};`)}
+  DELETE FROM report_month_cache WHERE kind = 'structure'
+    AND month BETWEEN ${ym(r)} AND substr(date(${ym(r)} || '-01', '+11 months'), 1, 7);
+  DELETE FROM report_month_cache WHERE kind = 'buyers'
+    AND month BETWEEN ${ym(r)} AND substr(date(${ym(r)} || '-01', '+34 months'), 1, 7);`;
+}
+
+function remove(r: string): string {
+  return `UPDATE customer_visit_months SET visits = visits - 1 WHERE customer_id = ${r}.customer_id AND ym = ${ym(r)};
+  UPDATE customer_visit_months SET next_ym = (select m.next_ym from customer_visit_months m
+      where m.customer_id = ${r}.customer_id and m.ym = ${ym(r)})
+    WHERE customer_id = ${r}.customer_id AND ym = (select max(m.ym) from customer_visit_months m
+      where m.customer_id = ${r}.customer_id and m.ym < ${ym(r)})
+      AND EXISTS (select 1 from customer_visit_months m where m.customer_id = ${r}.customer_id and m.ym = ${ym(r)} and m.visits = 0);
+  DELETE FROM customer_visit_months WHERE customer_id = ${r}.customer_id AND ym = ${ym(r)} AND visits = 0;
+  UPDATE visit_month_totals SET visits = visits - 1, revenue_fen = revenue_fen - ${r}.amount_fen WHERE ym = ${ym(r)};
+  DELETE FROM visit_month_totals WHERE ym = ${ym(r)} AND visits = 0;
+  UPDATE visit_structure_months SET visits = visits - 1, revenue_fen = revenue_fen - ${r}.amount_fen
+    WHERE ym = ${ym(r)} AND customer_id = ${r}.customer_id AND (series, state) = (SELECT v.series, ${stateSql(r, 'v.delivery_date')}
+      FROM vehicles v WHERE v.id = ${r}.vehicle_id);
+  DELETE FROM visit_structure_months WHERE ym = ${ym(r)} AND customer_id = ${r}.customer_id AND visits = 0;
+  DELETE FROM maintenance_visit_facts WHERE visit_id = ${r}.id;
+  ${refreshLater(`${r}.vehicle_id`, `${r}.visit_date`).replace(';', ` AND ${r}.type in ${maint};`)}
+  DELETE FROM report_month_cache WHERE kind = 'structure'
+    AND month BETWEEN ${ym(r)} AND substr(date(${ym(r)} || '-01', '+11 months'), 1, 7);
+  DELETE FROM report_month_cache WHERE kind = 'buyers'
+    AND month BETWEEN ${ym(r)} AND substr(date(${ym(r)} || '-01', '+34 months'), 1, 7);`;
+}
+
+// A car's series or delivery date moves its visits between structure rows (the state depends on the delivery).
+function moveVehicle(sign: string, r: string): string {
+  return `INSERT INTO visit_structure_months (ym, customer_id, series, state, visits, revenue_fen)
+    SELECT ${ym('s')}, s.customer_id, ${r}.series, ${stateSql('s', `${r}.delivery_date`)}, ${sign}count(*), ${sign}sum(s.amount_fen)
+    FROM service_visits s WHERE s.vehicle_id = ${r}.id GROUP BY 1, 2, 3, 4
+    ON CONFLICT (ym, customer_id, series, state) DO UPDATE SET visits = visits + excluded.visits,
+      revenue_fen = revenue_fen + excluded.revenue_fen;`;
+}
+
+const changed = ['vehicle_id', 'customer_id', 'visit_date', 'type', 'mileage_km', 'amount_fen'];
+const out: string[] = [];
+const stmt = (s: string) => out.push(s.trim());
+// Backfill, set-based.
+stmt(`-- Visit facts (db/schema/visit-facts.ts), built once from the visits already stored.
+INSERT INTO customer_visit_months (customer_id, ym, visits, next_ym)
+  SELECT customer_id, ym, n, coalesce(lead(ym) OVER (PARTITION BY customer_id ORDER BY ym), '9999-12')
+  FROM (SELECT customer_id, substr(visit_date, 1, 7) AS ym, count(*) AS n FROM service_visits GROUP BY 1, 2) WHERE true;`);
+stmt(`INSERT INTO visit_month_pairs (ym, next_ym, customers)
+  SELECT ym, next_ym, count(*) FROM customer_visit_months GROUP BY 1, 2;`);
+stmt(`INSERT INTO visit_month_totals (ym, visits, revenue_fen)
+  SELECT substr(visit_date, 1, 7), count(*), sum(amount_fen) FROM service_visits GROUP BY 1;`);
+stmt(`INSERT INTO visit_structure_months (ym, customer_id, series, state, visits, revenue_fen)
+  SELECT substr(s.visit_date, 1, 7), s.customer_id, v.series, ${stateSql('s', 'v.delivery_date')}, count(*), sum(s.amount_fen)
+  FROM service_visits s JOIN vehicles v ON v.id = s.vehicle_id GROUP BY 1, 2, 3, 4;`);
+stmt(`INSERT INTO maintenance_visit_facts (visit_id, vehicle_id, visit_date, mileage_km, first_service, prev_date, prev_km)
+  SELECT id, vehicle_id, visit_date, mileage_km, first_service, first_value(pd) OVER w, first_value(pk) OVER w FROM (
+    SELECT id, vehicle_id, visit_date, mileage_km, type = 'first_maintenance' AS first_service,
+      lag(visit_date) OVER d AS pd, lag(mileage_km) OVER d AS pk
+    FROM service_visits WHERE type IN ${maint} WINDOW d AS (PARTITION BY vehicle_id ORDER BY visit_date, id))
+  -- Visits of one day all measure from the maintenance before the day: the one the day's first visit follows.
+  WINDOW w AS (PARTITION BY vehicle_id, visit_date ORDER BY id);`);
+stmt(`-- From here on triggers keep the facts in step with service_visits and vehicles, in the writer's own transaction.
+CREATE TRIGGER \`service_visits_facts_ai\` AFTER INSERT ON \`service_visits\` BEGIN
+  ${add('new')}
+END;`);
+stmt(`CREATE TRIGGER \`service_visits_facts_ad\` AFTER DELETE ON \`service_visits\` BEGIN
+  ${remove('old')}
+END;`);
+stmt(`CREATE TRIGGER \`service_visits_facts_au\` AFTER UPDATE OF ${changed.map((c) => `\`${c}\``).join(', ')} ON \`service_visits\`
+  WHEN ${changed.map((c) => `old.${c} IS NOT new.${c}`).join(' OR ')} BEGIN
+  ${remove('old')}
+  ${add('new')}
+END;`);
+stmt(`-- A car's visits go before the car (the cascade would delete them after it, when their series is gone).
+CREATE TRIGGER \`vehicles_facts_bd\` BEFORE DELETE ON \`vehicles\` BEGIN
+  DELETE FROM service_visits WHERE vehicle_id = old.id;
+END;`);
+stmt(`CREATE TRIGGER \`vehicles_facts_au\` AFTER UPDATE OF \`series\`, \`delivery_date\` ON \`vehicles\`
+  WHEN old.series IS NOT new.series OR old.delivery_date IS NOT new.delivery_date BEGIN
+  ${moveVehicle('-', 'old')}
+  ${moveVehicle('', 'new')}
+  DELETE FROM visit_structure_months WHERE visits = 0 AND customer_id IN (select s.customer_id from service_visits s where s.vehicle_id = new.id)
+    AND ym IN (select substr(s.visit_date, 1, 7) from service_visits s where s.vehicle_id = new.id);
+  -- Rare (a corrected car): every worked-out month goes, rather than finding the ones this car touched.
+  DELETE FROM report_month_cache;
+END;`);
+stmt(`-- A maintenance visit, or the one it is measured from, changed: its month's on-time figure is stale.
+CREATE TRIGGER \`maintenance_visit_facts_ai\` AFTER INSERT ON \`maintenance_visit_facts\` BEGIN
+  DELETE FROM report_month_cache WHERE kind = 'maintenance' AND month = substr(new.visit_date, 1, 7);
+END;`);
+stmt(`CREATE TRIGGER \`maintenance_visit_facts_ad\` AFTER DELETE ON \`maintenance_visit_facts\` BEGIN
+  DELETE FROM report_month_cache WHERE kind = 'maintenance' AND month = substr(old.visit_date, 1, 7);
+END;`);
+stmt(`CREATE TRIGGER \`maintenance_visit_facts_au\` AFTER UPDATE ON \`maintenance_visit_facts\` BEGIN
+  DELETE FROM report_month_cache WHERE kind = 'maintenance' AND month IN (substr(old.visit_date, 1, 7), substr(new.visit_date, 1, 7));
+END;`);
+// customer_visit_months → visit_month_pairs.
+stmt(`CREATE TRIGGER \`customer_visit_months_pairs_ai\` AFTER INSERT ON \`customer_visit_months\` BEGIN
+  INSERT INTO visit_month_pairs (ym, next_ym, customers) VALUES (new.ym, new.next_ym, 1)
+    ON CONFLICT (ym, next_ym) DO UPDATE SET customers = customers + 1;
+END;`);
+stmt(`CREATE TRIGGER \`customer_visit_months_pairs_ad\` AFTER DELETE ON \`customer_visit_months\` BEGIN
+  UPDATE visit_month_pairs SET customers = customers - 1 WHERE ym = old.ym AND next_ym = old.next_ym;
+  DELETE FROM visit_month_pairs WHERE ym = old.ym AND next_ym = old.next_ym AND customers = 0;
+END;`);
+stmt(`CREATE TRIGGER \`customer_visit_months_pairs_au\` AFTER UPDATE OF \`next_ym\` ON \`customer_visit_months\`
+  WHEN old.next_ym IS NOT new.next_ym BEGIN
+  UPDATE visit_month_pairs SET customers = customers - 1 WHERE ym = old.ym AND next_ym = old.next_ym;
+  DELETE FROM visit_month_pairs WHERE ym = old.ym AND next_ym = old.next_ym AND customers = 0;
+  INSERT INTO visit_month_pairs (ym, next_ym, customers) VALUES (new.ym, new.next_ym, 1)
+    ON CONFLICT (ym, next_ym) DO UPDATE SET customers = customers + 1;
+END;`);
+stmt(`-- Deliveries (first and repeat purchases, referred or not) follow the cars, their owners and the referrers.
+CREATE TRIGGER \`vehicles_deliveries_ai\` AFTER INSERT ON \`vehicles\` BEGIN
+  DELETE FROM report_month_cache WHERE kind IN ('deliveries', 'buyers');
+END;`);
+stmt(`CREATE TRIGGER \`vehicles_deliveries_ad\` AFTER DELETE ON \`vehicles\` BEGIN
+  DELETE FROM report_month_cache WHERE kind IN ('deliveries', 'buyers');
+END;`);
+stmt(`CREATE TRIGGER \`vehicles_deliveries_au\` AFTER UPDATE OF \`delivery_date\`, \`owner_id\` ON \`vehicles\` BEGIN
+  DELETE FROM report_month_cache WHERE kind IN ('deliveries', 'buyers');
+END;`);
+stmt(`CREATE TRIGGER \`vehicle_ownerships_deliveries_ai\` AFTER INSERT ON \`vehicle_ownerships\` BEGIN
+  DELETE FROM report_month_cache WHERE kind IN ('deliveries', 'buyers');
+END;`);
+stmt(`CREATE TRIGGER \`vehicle_ownerships_deliveries_ad\` AFTER DELETE ON \`vehicle_ownerships\` BEGIN
+  DELETE FROM report_month_cache WHERE kind IN ('deliveries', 'buyers');
+END;`);
+stmt(`CREATE TRIGGER \`vehicle_ownerships_deliveries_au\` AFTER UPDATE ON \`vehicle_ownerships\` BEGIN
+  DELETE FROM report_month_cache WHERE kind IN ('deliveries', 'buyers');
+END;`);
+stmt(`CREATE TRIGGER \`customers_deliveries_au\` AFTER UPDATE OF \`referrer_id\` ON \`customers\` BEGIN
+  DELETE FROM report_month_cache WHERE kind IN ('deliveries', 'buyers');
+END;`);
+stmt(`-- The grade tables count the base customers as they are now.
+CREATE TRIGGER \`customers_grades_ai\` AFTER INSERT ON \`customers\` BEGIN
+  DELETE FROM report_month_cache WHERE kind = 'grades';
+END;`);
+stmt(`CREATE TRIGGER \`customers_grades_ad\` AFTER DELETE ON \`customers\` BEGIN
+  DELETE FROM report_month_cache WHERE kind = 'grades';
+END;`);
+stmt(`CREATE TRIGGER \`customers_grades_au\` AFTER UPDATE OF \`base_grade\`, \`merged_into_id\`, \`district\`, \`industry\`, \`birthday\` ON \`customers\` BEGIN
+  DELETE FROM report_month_cache WHERE kind = 'grades';
+END;`);
+
+const firstTrigger = out.findIndex((x) => x.includes('CREATE TRIGGER'));
+export const visitFactsBackfillSql: readonly string[] = out.slice(0, firstTrigger);
+export const visitFactsTriggerSql: readonly string[] = out.slice(firstTrigger);
+/** The triggers' names, as created above. */
+export const visitFactsTriggerNames: readonly string[] = visitFactsTriggerSql.map(
+  (x) => /CREATE TRIGGER `([^`]+)`/.exec(x)![1]!,
+);
+/** Both, as the migration's statements. */
+export const visitFactsMigrationSql = [...visitFactsBackfillSql, ...visitFactsTriggerSql].join(
+  '\n--> statement-breakpoint\n',
+);

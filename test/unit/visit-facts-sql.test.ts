@@ -1,0 +1,18 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { visitFactsMigrationSql } from '../../db/visit-facts-sql';
+
+/** The migration that created the visit facts holds the very statements the demo generator re-runs. */
+describe('visit facts SQL', () => {
+  it('is the migration’s, statement for statement', () => {
+    const dir = path.resolve(import.meta.dirname, '../../db/migrations');
+    const migration = fs
+      .readdirSync(dir)
+      .filter((f) => f.endsWith('.sql'))
+      .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+      .find((sql) => sql.includes('CREATE TABLE `customer_visit_months`'));
+    expect(migration).toBeDefined();
+    expect(migration).toContain(visitFactsMigrationSql);
+  });
+});
