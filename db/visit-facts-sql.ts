@@ -1,7 +1,7 @@
 /**
  * The visit facts' SQL (db/schema/visit-facts.ts), in one home: the set-based backfill that builds them from the
  * visits and cars already stored, and the triggers that keep them (and drop the report months worked out from
- * them) in step with every later write. Migration 0031 holds these very statements (test/unit/visit-facts-sql
+ * them) in step with every later write. Migration 0033 holds these very statements (test/unit/visit-facts-sql
  * checks); the demo generator drops the triggers while it fills a fresh database and runs the backfill once at
  * the end, as it does for the name grams.
  */

@@ -3,7 +3,7 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
 /**
  * Visit facts for the monthly report pack (electron/domain/reports): service visits summed per month, so a
  * pack at a large store (millions of visits) reads thousands of rows, not a year of visits. Nothing in the app
- * writes these tables: triggers on service_visits and vehicles (migration 0030, visit-facts) keep them in step
+ * writes these tables: triggers on service_visits and vehicles (migration 0033, db/visit-facts-sql.ts) keep them in step
  * with every write — the visit drawer, edits, imports and their revert, merges, erasure, raw SQL in tests — in
  * the writer's own transaction. test/api/report-visit-facts.test.ts holds them against a recount from the visits.
  * No foreign keys: they follow their source rows, which carry the constraints.
