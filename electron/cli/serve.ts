@@ -8,6 +8,7 @@ import { setHostControl } from '../server/host/host-control';
 import { createLanHost } from '../server/host/lan-host';
 import { isLoopback } from '../server/host/rate-limit';
 import { createHttpApp } from '../server/http-app';
+import { keepConnectionsAlive } from '../server/keep-alive';
 import { parseFlags, stringFlag } from './args';
 import { buildRendererIfNeeded, rendererOutDir } from './build-renderer';
 
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
     console.log(`Dealer CRM 已启动：http://${host}:${info.port}/  （数据目录：${dataDir}）`);
   });
+  keepConnectionsAlive(server);
   // The switch in 设置 → 门店主机 works here too; `--lan` serves the LAN for this run whatever it says.
   const lanHost = createLanHost({
     dataDir,

@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { Bonjour } from 'bonjour-service';
 import type { ChangeBus } from '../change-bus';
 import { createHttpApp } from '../http-app';
+import { keepConnectionsAlive } from '../keep-alive';
 import type { Router } from '../router';
 import { ensureHostCertificate } from './host-certificate';
 import { lanAddresses, setHostRuntime } from './host-runtime';
@@ -53,7 +54,10 @@ export async function startLanListener(opts: LanListenerOptions): Promise<LanLis
         createServer,
         serverOptions: { key: certificate.keyPem, cert: certificate.certPem },
       },
-      () => resolve(s),
+      () => {
+        keepConnectionsAlive(s);
+        resolve(s);
+      },
     );
     s.once('error', reject);
   });
