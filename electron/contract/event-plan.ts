@@ -336,8 +336,9 @@ export const eventPlanContract = {
     output: eventChange.extend({ eventNo: z.string() }),
   }),
   'events.update': channel({
-    touches: ['events'],
-    summary: 'Edit the event (merged field by field with a stale copy); capacity never below the seats held',
+    touches: ['events', 'callbacks'],
+    summary:
+      'Edit the event (merged field by field with a stale copy); capacity never below the seats held; a new start moves its open calls',
     access: 'events.manage',
     input: eventUpdateInput,
     output: eventUpdateResult,

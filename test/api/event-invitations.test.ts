@@ -269,7 +269,7 @@ describe('the invitation calls in the queue', () => {
       created: 5,
       skipped: { doNotContact: 1, noConsent: 1, alreadyHasTask: 0 },
       dueDate: '2026-11-10',
-      expiresOn: '2026-11-27',
+      expiresOn: '2026-11-26',
       eventStatus: 'inviting',
     });
     expect(fx.sql().prepare('select status from events where id = ?').pluck().get(events.trip)).toBe(
@@ -280,7 +280,7 @@ describe('the invitation calls in the queue', () => {
       rule_code: 'event_invitation',
       status: 'open',
       due_date: '2026-11-10',
-      expires_on: '2026-11-27',
+      expires_on: '2026-11-26',
       priority: 2,
       customer_id: people.ok1,
     });

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { closeInvitationsBeforeStart } from '../events/event-call-dates';
 import { markUnreachableAfterExpiry } from '../events/invitation-tasks';
 import { runMarks } from './run-marks';
 import { stmt } from './statements';
@@ -8,6 +9,9 @@ import { stmt } from './statements';
  * date, so this only has work to do once a day; readers go through expireOncePerDay.
  */
 export function closeExpired(sqlite: Database.Database, today: string, nowIso: string): number {
+  // From the day before an event its invitations stop (that day is for second confirmations): they end as
+  // cancelled with that reason, before the expiry below would call them merely expired.
+  closeInvitationsBeforeStart(sqlite, today, nowIso);
   const changes = stmt(
     sqlite,
     `update callback_tasks set status = 'expired', claimed_by = null, claim_expires_at = null, updated_at = @now,

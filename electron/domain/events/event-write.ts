@@ -2,10 +2,11 @@ import type Database from 'better-sqlite3';
 import type { ChannelOutput, ChannelParsedInput } from '../../contract';
 import { AppError } from '../../contract/errors';
 import { fieldChanges, recordAudit } from '../audit/audit-log';
-import { storeDateTimeLabel } from '../clock';
+import { localDate, storeDateTimeLabel } from '../clock';
 import type { AuthedContext } from '../context';
 import { prepared } from '../customers/sql-cache';
 import { mergeOrRefuse } from '../locking/field-merge';
+import { moveEventCalls } from './event-call-dates';
 import { eventCounts } from './event-counts';
 import type { StoredEvent } from './event-store';
 import { checkStaff, fieldError, readEvent } from './event-store';
@@ -110,7 +111,8 @@ export function updateEvent(
   input: ChannelParsedInput<'events.update'>,
 ): ChannelOutput<'events.update'> {
   const sqlite = ctx.db.$client;
-  const now = ctx.clock().toISOString();
+  const at = ctx.clock();
+  const now = at.toISOString();
   return sqlite
     .transaction(() => {
       const before = readEvent(sqlite, input.id);
@@ -157,13 +159,18 @@ export function updateEvent(
         }) as number | undefined;
       if (version === undefined)
         throw new AppError('conflict', '活动在您编辑期间已被他人修改，请刷新后再保存');
+      // The calls still to make follow a new start, in this transaction (no call left dated for the old one).
+      const calls =
+        next.startsOn !== before.startsOn
+          ? moveEventCalls(sqlite, before.id, before.startsOn, next.startsOn, localDate(at), now)
+          : undefined;
       recordAudit(ctx, {
         action: 'event.updated',
         entity: 'event',
         entityId: before.id,
-        detail: { changes },
+        detail: { changes, ...(calls ? { calls } : {}) },
       });
-      return { id: before.id, version };
+      return { id: before.id, version, ...(calls ? { calls } : {}) };
     })
     .immediate();
 }

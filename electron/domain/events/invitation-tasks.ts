@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3';
 import type { ChannelOutput, ChannelParsedInput } from '../../contract';
-import type { CallbackRuleCode } from '../../contract/callbacks';
 import { AppError } from '../../contract/errors';
 import { recordAudit } from '../audit/audit-log';
 import type { ContactDecision } from '../callbacks/consent';
@@ -11,6 +10,7 @@ import { loadRules } from '../callbacks/rule-config';
 import { localDate } from '../clock';
 import type { AuthedContext } from '../context';
 import { prepared } from '../customers/sql-cache';
+import { confirmationLastDay, freeEventAnchor, invitationLastDay } from './event-call-dates';
 import type { InvitationEvent } from './invitation-event';
 import { loadEvent, requireStatus } from './invitation-event';
 import { confirmDaysBefore } from './invitation-settings';
@@ -19,26 +19,16 @@ import type { StoredInvitee } from './invitee-store';
 /** What the operator sees in the queue and on the task: which event the call is about. */
 const taskNotes = (e: InvitationEvent, kind: string) => `${kind}：${e.eventNo}「${e.title}」`.slice(0, 2000);
 
-/**
- * The queue allows one task per customer, rule, anchor date and vehicle. An event call's anchor is the
- * event's start; a customer with two events starting the same day (or a cancelled call re-made) takes the day
- * before, and so on.
- */
+/** The queue allows one task per customer, rule, anchor date and vehicle: see freeEventAnchor. */
 function freeAnchor(
   sqlite: Database.Database,
   customerId: number,
-  rule: CallbackRuleCode,
+  rule: 'event_invitation' | 'event_confirmation',
   startsOn: string,
 ): string {
-  const taken = prepared(
-    sqlite,
-    `select 1 from callback_tasks where customer_id = ? and rule_code = ? and anchor_date = ? and vehicle_id is null`,
-  );
-  for (let shift = 0; shift < 366; shift++) {
-    const anchor = addDays(startsOn, -shift);
-    if (!taken.get(customerId, rule, anchor)) return anchor;
-  }
-  throw new AppError('conflict', '该客户的活动回访任务过多，无法再安排');
+  const anchor = freeEventAnchor(sqlite, customerId, rule, startsOn);
+  if (anchor === null) throw new AppError('conflict', '该客户的活动回访任务过多，无法再安排');
+  return anchor;
 }
 
 function contactOf(sqlite: Database.Database, customerId: number): ContactDecision {
@@ -76,7 +66,7 @@ export function createConfirmationTask(
   if (!rule?.enabled || e.startsOn <= today) return null;
   const wanted = addDays(e.startsOn, -confirmDaysBefore(sqlite));
   const due = wanted < today ? today : wanted;
-  const lastDay = addDays(e.startsOn, -1);
+  const lastDay = confirmationLastDay(e.startsOn);
   const decision = contactOf(sqlite, invitee.customer_id);
   return Number(
     insertTask(sqlite).run({
@@ -135,11 +125,14 @@ export function startInvitations(
     const rule = loadRules(sqlite).get('event_invitation');
     if (!rule?.enabled) throw new AppError('validation', '「活动邀约」回访规则已停用，请先在回访设置中启用');
     const due = input.dueDate ?? today;
-    const expires = addDays(e.startsOn, -1);
+    const expires = invitationLastDay(e.startsOn);
+    if (today > expires) {
+      throw new AppError('validation', `活动 ${e.startsOn} 开始，邀约已截止（开始前一天起只做二次确认）`);
+    }
     if (due < today)
       throw new AppError('validation', '邀约日期不能早于今天', { fields: { dueDate: '不能早于今天' } });
     if (due > expires) {
-      const message = `邀约电话须在活动开始（${e.startsOn}）前一天之前打完，请选择更早的日期`;
+      const message = `邀约电话须在活动开始（${e.startsOn}）前一天之前打完（前一天只做二次确认），请选择更早的日期`;
       throw new AppError('validation', message, { fields: { dueDate: message } });
     }
     const counts = prepared(

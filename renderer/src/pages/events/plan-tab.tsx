@@ -134,7 +134,13 @@ export function PlanTab({ event }: { event: EventDetail }) {
                 (s) => s.fields,
               ) as unknown as FieldDescriptor<EventFormValues>[],
             run: (v) => api.call('events.update', { id: event.id, version: event.version, ...v }),
-            done: t('events.form.saved'),
+            // A new start moves the calls still to make: say how many followed it.
+            done: (r) => {
+              const calls = (r as { calls?: { moved: number; cancelled: number } }).calls;
+              return calls && calls.moved + calls.cancelled > 0
+                ? t('events.form.savedCallsMoved', calls)
+                : t('events.form.saved');
+            },
           }}
         />
       )}
