@@ -40,6 +40,13 @@ export const hostInfo = z.object({
 });
 export type HostInfo = z.infer<typeof hostInfo>;
 
+/** The LAN port the host listens on; the Settings form checks it with the same rule before asking. */
+export const hostPort = z
+  .number({ error: '请填写端口' })
+  .int('端口必须是整数')
+  .min(1024, '端口须在 1024–65535 之间')
+  .max(65_535, '端口须在 1024–65535 之间');
+
 export const hostContract = {
   'host.info': channel({
     summary:
@@ -51,14 +58,7 @@ export const hostContract = {
   'host.start': channel({
     summary: 'Switch on "this PC is the store host": listen on the LAN over HTTPS (kept for the next start)',
     access: 'host.manage',
-    input: z.object({
-      port: z
-        .number({ error: '请填写端口' })
-        .int('端口必须是整数')
-        .min(1024, '端口须在 1024–65535 之间')
-        .max(65_535, '端口须在 1024–65535 之间')
-        .optional(),
-    }),
+    input: z.object({ port: hostPort.optional() }),
     output: hostInfo,
   }),
   'host.stop': channel({

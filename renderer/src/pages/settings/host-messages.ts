@@ -18,6 +18,32 @@ export const hostZhCN = {
     '其他电脑也可直接用浏览器打开上面的地址。首次使用请先下载主机证书并安装到「受信任的根证书颁发机构」，之后浏览器不再提示不安全。',
   download: '下载主机证书',
   loadFailed: '无法读取门店主机信息',
+  switchLabel: '本机作为门店主机',
+  switchHint: '开启后，其他电脑可通过局域网（HTTPS）连接本机；本机照常使用。下次启动时保持此选择。',
+  switchOnHostOnly: '只能在门店主机本机上开关：在工作站上关闭会断开自己的连接。',
+  port: '局域网端口',
+  portHint: '工作站连接此端口；被其他程序占用时换一个',
+  portLocked: '更改端口请先关闭门店主机',
+  status: {
+    off: '未开启',
+    starting: '开启中…',
+    stopping: '关闭中…',
+    on: '已开启',
+    failed: '开启失败',
+  },
+  failedTitle: '门店主机未能开启',
+  started: '门店主机已开启，工作站现在可以连接',
+  stopped: '门店主机已关闭',
+  stopTitle: '关闭门店主机？',
+  stopBody: '正在连接本机的工作站会立即断开，无法再查看和保存，直到重新开启。本机的数据和使用不受影响。',
+  stopOk: '关闭门店主机',
+  stopCancel: '取消',
+  processSeparate:
+    '数据库和接口在独立的主机进程中运行（进程号 {{pid}}，{{since}} 启动；意外停止后自动重启过 {{restarts}} 次）',
+  processShared: '数据库和接口在本程序进程中运行（进程号 {{pid}}，{{since}} 启动）',
+  offTitle: '门店主机未开启',
+  offBody:
+    '现在只有本机能使用。打开上方开关后，这里会显示工作站连接地址、配对码和证书指纹。明文连接只在本机提供，不会在局域网上传送密码和客户电话。',
 };
 
 export type HostMessages = typeof hostZhCN;
@@ -41,4 +67,33 @@ export const hostEn: HostMessages = {
     'Other PCs can also open the addresses above in a browser. First download the host certificate and install it under “Trusted Root Certification Authorities”; the browser then stops warning.',
   download: 'Download the host certificate',
   loadFailed: 'Could not read the store host information',
+  switchLabel: 'This PC is the store host',
+  switchHint:
+    'When on, other PCs connect to this one over the LAN (HTTPS); this PC works as usual. Kept for the next start.',
+  switchOnHostOnly:
+    'Switch it on the store host itself: switching off from a workstation would cut its own connection.',
+  port: 'LAN port',
+  portHint: 'Workstations connect to this port; change it if another program holds it',
+  portLocked: 'Switch the host off to change the port',
+  status: {
+    off: 'Off',
+    starting: 'Starting…',
+    stopping: 'Stopping…',
+    on: 'On',
+    failed: 'Failed',
+  },
+  failedTitle: 'The store host could not start',
+  started: 'The store host is on; workstations can connect now',
+  stopped: 'The store host is off',
+  stopTitle: 'Switch the store host off?',
+  stopBody:
+    'Workstations connected to this PC are disconnected at once and can no longer view or save anything until it is switched on again. This PC and its data are not affected.',
+  stopOk: 'Switch off',
+  stopCancel: 'Cancel',
+  processSeparate:
+    'The database and API run in a host process of their own (pid {{pid}}, started {{since}}; restarted {{restarts}} times after stopping unexpectedly)',
+  processShared: 'The database and API run in this program’s process (pid {{pid}}, started {{since}})',
+  offTitle: 'The store host is off',
+  offBody:
+    'Only this PC can use the app now. Switch on above and the addresses, pairing code and certificate fingerprint for workstations appear here. Plain HTTP stays on this PC, so passwords and phone numbers never cross the LAN unencrypted.',
 };

@@ -3,14 +3,16 @@ import { Alert, Button, Descriptions, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { errorMessage } from '../../forms/apply-server-errors';
+import { hostInfoKey } from './host-keys';
+import { HostSwitch } from './host-switch';
 import { useStoreDateTime } from './use-store-date-time';
 import './host-tab.css';
 
-/** 设置 → 门店主机 (administrators): how workstations reach and pair with this PC. */
+/** 设置 → 门店主机 (managers, administrators): the switch, and how workstations reach and pair with this PC. */
 export function HostTab() {
   const { t } = useTranslation();
   const storeTime = useStoreDateTime();
-  const info = useQuery({ queryKey: ['host', 'info'], queryFn: () => api.call('host.info', {}) });
+  const info = useQuery({ queryKey: hostInfoKey, queryFn: () => api.call('host.info', {}) });
   if (info.isError)
     return <Alert type="error" showIcon title={`${t('host.loadFailed')}：${errorMessage(info.error)}`} />;
   if (!info.data) return <Skeleton active />;
@@ -18,8 +20,14 @@ export function HostTab() {
   return (
     <div className="host-tab">
       <Typography.Paragraph type="secondary">{t('host.intro')}</Typography.Paragraph>
+      {h.switchable && <HostSwitch info={h} />}
       {h.mode === 'local' ? (
-        <Alert type="info" showIcon title={t('host.localTitle')} description={t('host.localBody')} />
+        // With the switch there, it says what switching on does; without it (a script), how to start as host.
+        h.switchable ? (
+          <Alert type="info" showIcon title={t('host.offTitle')} description={t('host.offBody')} />
+        ) : (
+          <Alert type="info" showIcon title={t('host.localTitle')} description={t('host.localBody')} />
+        )
       ) : (
         <>
           <div className="host-pairing">

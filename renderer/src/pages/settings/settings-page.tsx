@@ -44,8 +44,8 @@ export function SettingsPage() {
   const backupsTab = can('backups.manage')
     ? [{ key: 'backups', label: t('backups.tab'), children: <BackupsTab /> }]
     : [];
-  // 门店主机: addresses and the pairing code workstations need (administrators set the store up).
-  const hostTab = can('users.manage') ? [{ key: 'host', label: t('host.tab'), children: <HostTab /> }] : [];
+  // 门店主机: the LAN switch, the addresses and the pairing code workstations need (managers and administrators).
+  const hostTab = can('host.manage') ? [{ key: 'host', label: t('host.tab'), children: <HostTab /> }] : [];
   // Managers lift sign-in lockouts too (users.unlock) without managing accounts.
   const lockoutsTab = can('users.unlock')
     ? [{ key: 'lockouts', label: t('accountSecurity.lockoutsTab'), children: <LockoutsTab /> }]
@@ -61,7 +61,7 @@ export function SettingsPage() {
         ...hostTab,
         account,
       ]
-    : [...lockoutsTab, ...storeTab, ...callbackTabs, ...complaintTabs, ...backupsTab, account];
+    : [...lockoutsTab, ...storeTab, ...callbackTabs, ...complaintTabs, ...backupsTab, ...hostTab, account];
 
   return (
     <div className="page page-scroll">
