@@ -6,9 +6,12 @@ import type { ServiceContext } from '../context';
 import type { ContactDecision } from './consent';
 import { contactDecision, isContactSkipReason } from './consent';
 import { addDays } from './dates';
+import type { CustomerFacts } from './facts';
 import { loadCustomerFacts } from './facts';
+import { loadCustomerFactsMany } from './facts-many';
 import { creationRange, liveRange } from './generation-window';
 import { prepareFacts } from './prepare-facts';
+import type { RuleSet } from './rule-config';
 import { loadRules } from './rule-config';
 import { generatingRules } from './rules';
 import type { Candidate } from './rules/rule-types';
@@ -21,7 +24,7 @@ export const cancelReasons = {
 };
 const autoCancelReasons = new Set(Object.values(cancelReasons));
 
-interface TaskRow {
+export interface TaskRow {
   id: number;
   rule_code: CallbackRuleCode;
   anchor_date: string;
@@ -32,6 +35,51 @@ interface TaskRow {
   skip_reason: string | null;
   claimed_by: number | null;
   claim_expires_at: string | null;
+}
+
+const existingSql = `select id, rule_code, anchor_date, vehicle_id, due_date, expires_on, status, skip_reason, claimed_by,
+    claim_expires_at from callback_tasks where`;
+const liveTasks = `status in ('open', 'skipped', 'cancelled') and expires_on >= ?`;
+
+/**
+ * regenerate for many customers in one transaction, the same work customer by customer, with the rules read once
+ * and each customer's facts and live tasks read by one query each for a whole chunk of customers. Equal to
+ * calling regenerate for each: one customer's regeneration writes only that customer's tasks, which no other
+ * customer's facts or tasks include. `progress` gets the number done after every chunk.
+ */
+export function regenerateMany(
+  sqlite: Database.Database,
+  customerIds: readonly number[],
+  today: string,
+  nowIso: string,
+  progress: (done: number) => void = () => {},
+): void {
+  const rules = loadRules(sqlite);
+  const since = liveRange(today).from;
+  const chunk = 1000;
+  // Each once: a second pass over a customer would read the tasks the first one wrote.
+  const unique = [...new Set(customerIds)];
+  for (let i = 0; i < unique.length; i += chunk) {
+    const part = unique.slice(i, i + chunk);
+    const facts = loadCustomerFactsMany(sqlite, part, since);
+    const tasks = new Map<number, TaskRow[]>();
+    for (const t of stmt(
+      sqlite,
+      `${existingSql.replace('select id,', 'select customer_id as customerId, id,')}
+         customer_id in (select value from json_each(?)) and ${liveTasks}`,
+    ).all(JSON.stringify(part), today) as (TaskRow & { customerId: number })[]) {
+      const list = tasks.get(t.customerId);
+      if (list) list.push(t);
+      else tasks.set(t.customerId, [t]);
+    }
+    for (const id of part) {
+      regenerate(sqlite, id, today, nowIso, rules, {
+        facts: facts.get(id) ?? null,
+        existing: tasks.get(id) ?? [],
+      });
+    }
+    progress(i + part.length);
+  }
 }
 
 const identity = (rule: string, anchor: string, vehicleId: number | null) =>
@@ -63,19 +111,20 @@ export function regenerate(
   customerId: number,
   today: string,
   nowIso: string,
+  // A caller regenerating many customers in one transaction (an import) reads the rules once, and the customers'
+  // facts and tasks for all of them at once (regenerateMany), and passes them.
+  rules: RuleSet = loadRules(sqlite),
+  loaded?: { facts: CustomerFacts | null; existing: TaskRow[] },
 ): void {
   // Visits older than the live range cannot be the anchor of a task that is still open.
-  const facts = loadCustomerFacts(sqlite, customerId, liveRange(today).from);
+  const facts = loaded ? loaded.facts : loadCustomerFacts(sqlite, customerId, liveRange(today).from);
   if (!facts) return;
-  const existing = stmt(
-    sqlite,
-    `select id, rule_code, anchor_date, vehicle_id, due_date, expires_on, status, skip_reason, claimed_by, claim_expires_at
-     from callback_tasks where customer_id = ? and status in ('open', 'skipped', 'cancelled') and expires_on >= ?`,
-  ).all(customerId, today) as TaskRow[];
+  const existing =
+    loaded?.existing ??
+    (stmt(sqlite, `${existingSql} customer_id = ? and ${liveTasks}`).all(customerId, today) as TaskRow[]);
   const onCall = (t: TaskRow) =>
     t.claimed_by !== null && t.claim_expires_at !== null && t.claim_expires_at >= nowIso;
   const update = stmt(sqlite, updateSql);
-  const rules = loadRules(sqlite);
 
   if (facts.customer.mergedIntoId !== null) {
     for (const t of existing) {

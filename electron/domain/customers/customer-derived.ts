@@ -3,6 +3,8 @@ import type { BaseGrade, Stage } from '../../contract/customers';
 import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
 import { loadCustomerFacts } from './customer-facts';
+import { loadCustomerFactsMany } from './customer-facts-many';
+import type { CustomerFacts } from './customer-rules';
 import { deriveCustomer } from './customer-rules';
 import { prepared } from './sql-cache';
 
@@ -29,8 +31,9 @@ export function refreshDerivedRow(
   sqlite: Database.Database,
   row: DerivedSubject,
   today: string,
+  facts: CustomerFacts = loadCustomerFacts(sqlite, row, today),
 ): RefreshResult {
-  const derived = deriveCustomer(loadCustomerFacts(sqlite, row, today));
+  const derived = deriveCustomer(facts);
   const stage = derived.stage.value;
   const baseGrade = derived.baseGrade.value;
   const loyalty = derived.loyalty.total;
@@ -59,4 +62,26 @@ export function refreshDerived(ctx: ServiceContext, customerId: number): Refresh
   ) as DerivedSubject | undefined;
   if (!row) return { stage: 'lead', baseGrade: null, stageChanged: false };
   return refreshDerivedRow(sqlite, row, localDate(ctx.clock()));
+}
+
+/**
+ * refreshDerived for many customers in one go (a repair-order import touches thousands): their rows and facts
+ * read with one query each for all of them, then the same rules and the same writes, customer by customer.
+ * Equal to calling refreshDerived for each: what one customer's refresh writes (its own stage, grade and
+ * loyalty) is nothing another's facts read.
+ */
+export function refreshDerivedMany(ctx: ServiceContext, customerIds: readonly number[]): void {
+  const sqlite = ctx.db.$client;
+  const today = localDate(ctx.clock());
+  const rows = prepared(
+    sqlite,
+    `select ${derivedSubjectColumns} from customers where id in (select value from json_each(?))`,
+  ).all(JSON.stringify(customerIds)) as DerivedSubject[];
+  const facts = loadCustomerFactsMany(sqlite, rows, today);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  // Each once: a second refresh of the same customer would read the stage the first one wrote.
+  for (const id of new Set(customerIds)) {
+    const row = byId.get(id);
+    if (row) refreshDerivedRow(sqlite, row, today, facts.get(id));
+  }
 }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { regenerateAll } from '../callbacks/full-regeneration';
-import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
+import { regenerateMany } from '../callbacks/regenerate-for-customer';
 import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
 import type { ImportUndo, StoredRow } from './import-undo';
@@ -46,10 +46,9 @@ export function regenerateForImport(
     regenerateAll(sqlite, localDate(now), now.toISOString());
   }
   const oneByOne = bulk ? existingIds : customerIds;
-  oneByOne.forEach((id, i) => {
-    regenerateCallbacksForCustomer(ctx, id);
-    if (i % 500 === 499) progress(i + 1);
-  });
+  // As regenerateCallbacksForCustomer for each, with their facts read for many at once.
+  const at = ctx.clock();
+  regenerateMany(sqlite, oneByOne, localDate(at), at.toISOString(), progress);
   undo.created.callbackTasks = (
     sqlite
       .prepare(`select id from callback_tasks where id > ? and customer_id ${inJson} order by id`)

@@ -2,7 +2,7 @@ import type { ImportApplyResult, ImportFileInput } from '../../contract/imports'
 import { recordAudit } from '../audit/audit-log';
 import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
-import { refreshDerived } from '../customers/customer-derived';
+import { refreshDerivedMany } from '../customers/customer-derived';
 import { loadLoyaltySettings } from '../loyalty/loyalty-settings';
 import type { ApplyProgress } from './apply-import';
 import { countsOf, readRoFile } from './analyse-import';
@@ -49,7 +49,7 @@ export function applyRoImport(
         if (done % step === 0 || done === total) progress('writing', done, total);
       });
       // Visits move stages (a churned owner is back) before the call-back rules read them.
-      for (const id of undo.customers) refreshDerived(ctx, id);
+      refreshDerivedMany(ctx, undo.customers);
       progress('callbacks', 0, undo.customers.length);
       regenerateForImport(ctx, undo, undo.customers, (done) =>
         progress('callbacks', done, undo.customers.length),

@@ -7,6 +7,7 @@ import type { RepairColumns } from '../vehicles/repair-facts';
 import { repairColumns } from '../vehicles/repair-facts';
 import type { RoRecord } from './ro-record';
 import { roNotes } from './ro-record';
+import { roYuan } from './ro-yuan';
 
 export interface RoVehicle {
   id: number;
@@ -64,7 +65,6 @@ export function dbRoLookup(sqlite: Database.Database): RoLookup {
   };
 }
 
-const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
 const carName = (v: RoVehicle) => (v.plate ? `${formatPlate(v.plate)}（${v.vin}）` : v.vin);
 
 /**
@@ -188,7 +188,7 @@ export function planRoImport(records: RoRecord[], lookup: RoLookup, today: strin
     if (v.totalFen === undefined) result.warnings.push('未填写金额，按 ¥0.00 记录');
     result.action = 'create';
     result.matchedCustomerId = customerId;
-    result.summary = `新增进站：${carName(vehicle)} ${inDate} ${visitTypeLabels[v.type!]} ${yuan(v.totalFen ?? 0)}（工单 ${ro}）`;
+    result.summary = `新增进站：${carName(vehicle)} ${inDate} ${visitTypeLabels[v.type!]} ${roYuan(v.totalFen ?? 0)}（工单 ${ro}）`;
     return planned;
   });
 }

@@ -10,6 +10,7 @@ import { parseAmountFen, parseRepairSystem, parseServiceType } from './ro-values
 import type { SheetRow } from './sheet-grid';
 import { isBlankCell } from './sheet-grid';
 import { parseDate, parseMileage } from './value-parsers';
+import { roYuan } from './ro-yuan';
 
 /** One repair order as read from its row; what the row says, checked on its own (no database). */
 export interface RoValues {
@@ -39,7 +40,6 @@ export interface RoRecord {
 const label = (f: RoImportField) => roImportFieldLabels[f];
 // A visit's notes hold at most 500 characters (the visit form's limit), the order number and amounts included.
 const limits = { roNumber: 40, advisor: 30, faultText: 300, repairItems: 300 } as const;
-const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`;
 
 /**
  * Reads one data row of a repair-order file. Errors (the row is not imported): no order number, an unreadable
@@ -145,7 +145,7 @@ export function readRoRecord(row: SheetRow, columns: ColumnBinding[], today: str
     v.laborFen + v.partsFen !== v.totalFen
   ) {
     warnings.push(
-      `结算金额 ${yuan(v.totalFen)} 与工时费 + 材料费（${yuan(v.laborFen + v.partsFen)}）不一致（可能含优惠），按结算金额记录`,
+      `结算金额 ${roYuan(v.totalFen)} 与工时费 + 材料费（${roYuan(v.laborFen + v.partsFen)}）不一致（可能含优惠），按结算金额记录`,
     );
   }
   return record;
@@ -154,8 +154,8 @@ export function readRoRecord(row: SheetRow, columns: ColumnBinding[], today: str
 /** The visit's notes: what the order said beyond the columns service_visits has. */
 export function roNotes(v: RoValues, repairFacts: boolean): string | null {
   const parts: string[] = [`工单号 ${v.roNumber ?? ''}`];
-  if (v.laborFen !== undefined) parts.push(`工时费 ${yuan(v.laborFen)}`);
-  if (v.partsFen !== undefined) parts.push(`材料费 ${yuan(v.partsFen)}`);
+  if (v.laborFen !== undefined) parts.push(`工时费 ${roYuan(v.laborFen)}`);
+  if (v.partsFen !== undefined) parts.push(`材料费 ${roYuan(v.partsFen)}`);
   const lines = [parts.join('，')];
   if (v.faultText && !repairFacts) lines.push(`故障描述：${v.faultText}`);
   if (v.repairItems) lines.push(`维修项目：${v.repairItems}`);

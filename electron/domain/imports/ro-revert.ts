@@ -1,9 +1,10 @@
 import type { ChannelOutput } from '../../contract';
 import { AppError } from '../../contract/errors';
 import { recordAudit } from '../audit/audit-log';
-import { regenerateCallbacksForCustomer } from '../callbacks/regenerate-for-customer';
+import { regenerateMany } from '../callbacks/regenerate-for-customer';
+import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
-import { refreshDerived } from '../customers/customer-derived';
+import { refreshDerivedMany } from '../customers/customer-derived';
 import { postingStamp } from '../loyalty/earnings';
 import { reverseImportPoints } from '../loyalty/import-points';
 import { restoreCallbackTasks } from './import-callbacks';
@@ -77,10 +78,11 @@ export function revertRoBatch(ctx: ServiceContext, batchId: number, undo: RoUndo
   let customers = 0;
   for (const l of undo.lastVisits) customers += restoreLastVisit.run(l.before, l.id, l.after).changes;
   restoreCallbackTasks(sqlite, undo);
-  for (const id of undo.customers) {
-    refreshDerived(ctx, id);
-    regenerateCallbacksForCustomer(ctx, id);
-  }
+  // As refreshDerived then regenerateCallbacksForCustomer for each, read for many at once: a customer's call-back
+  // rules read its own stage, which no other customer's refresh writes.
+  refreshDerivedMany(ctx, undo.customers);
+  const at = ctx.clock();
+  regenerateMany(sqlite, undo.customers, localDate(at), at.toISOString());
 
   sqlite
     .prepare("update import_batches set status = 'reverted', reverted_at = ?, reverted_by = ? where id = ?")

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { LoyaltySettings } from '../../contract/loyalty-settings';
 import type { PostingStamp } from '../loyalty/earnings';
-import { postVisitPoints } from '../loyalty/earnings';
+import type { NewVisit } from '../loyalty/new-visit-points';
+import { postNewVisitsPoints } from '../loyalty/new-visit-points';
 import type { PlannedRo, RoVisit } from './ro-plan';
 import type { RoUndo } from './ro-undo';
 import { ImportRowWriteError } from './write-plan';
@@ -31,6 +32,7 @@ export function writeRoPlan(
   const insert = sqlite.prepare(insertVisitSql);
   const latestByVehicle = new Map<number, RoVisit>();
   const lastByCustomer = new Map<number, string>();
+  const written: NewVisit[] = [];
   let done = 0;
   for (const row of rows) {
     const v = row.visit;
@@ -56,7 +58,7 @@ export function writeRoPlan(
           ).lastInsertRowid,
         );
         undo.serviceVisits.push(id);
-        postVisitPoints(sqlite, id, stamp, { importBatchId: batchId, settings });
+        written.push({ id, customerId: v.customerId, visitDate: v.visitDate, amountFen: v.amountFen });
       } catch (error) {
         throw new ImportRowWriteError(row.result.rowNumber, error);
       }
@@ -71,6 +73,8 @@ export function writeRoPlan(
     }
     onRow(++done);
   }
+  // Their points, in file order, once all are stored: the same postings as one postVisitPoints per visit.
+  postNewVisitsPoints(sqlite, written, stamp, { importBatchId: batchId, settings });
 
   const vehicleNow = sqlite.prepare('select mileage_km as km, mileage_at as at from vehicles where id = ?');
   const moveMileage = sqlite.prepare(
