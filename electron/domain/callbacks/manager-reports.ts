@@ -84,7 +84,8 @@ export function completion(
   const { fromIso, toIso } = instantRange(input.from, input.to);
   const rows = stmt(
     ctx.db.$client,
-    `with completed as (
+    // Materialized: read once, not once per rule as a correlated subquery (20k done tasks × 19 rules at scale L).
+    `with completed as materialized (
        select rule_code, count(*) as n from callback_tasks
        where status = 'done' and completed_at >= @fromIso and completed_at < @toIso group by rule_code
      )

@@ -1,6 +1,6 @@
 import type { KpiCode, KpiFigure } from '../../contract/reports';
 import type { ComplaintKpis } from '../../contract/complaints';
-import { complaintKpis, kpiTargets } from '../complaints/kpis';
+import { complaintKpis, complaintRates, kpiTargets } from '../complaints/kpis';
 import type { AuthedContext } from '../context';
 import { customerLifetimeValue } from './kpi-clv';
 import type { KpiCount } from './kpi-count';
@@ -17,9 +17,13 @@ import { readVisitHistory } from './visit-history';
  * What one pack computation shares between KPIs, each read once: the complaint figures of a month, and the
  * visit history and maintenance timeliness of the 12 months ending with the report's month.
  */
+type ComplaintRates = Pick<ComplaintKpis, 'fcr' | 'satisfaction' | 'aAnsweredIn24h'>;
+
 export interface KpiScope {
   ctx: AuthedContext;
   complaints(month: string): ComplaintKpis;
+  /** Only the three rates the KPI page prints (the 12 months' history need not pay for the whole complaints page). */
+  complaintRates(month: string): ComplaintRates;
   history(): VisitHistory;
   maintenance(): MaintenanceByMonth;
 }
@@ -27,6 +31,7 @@ export interface KpiScope {
 /** `months`: how many months ending with the report's month its KPIs are asked for (the dashboard: only that one). */
 export function kpiScope(ctx: AuthedContext, reportMonth: string, months = 12): KpiScope {
   const memo = new Map<string, ComplaintKpis>();
+  const rateMemo = new Map<string, ComplaintRates>();
   let history: VisitHistory | null = null;
   let maintenance: MaintenanceByMonth | null = null;
   return {
@@ -42,6 +47,15 @@ export function kpiScope(ctx: AuthedContext, reportMonth: string, months = 12): 
       }
       return k;
     },
+    complaintRates(month) {
+      let r = memo.get(month) ?? rateMemo.get(month);
+      if (!r) {
+        const w = monthWindow(month);
+        r = complaintRates(ctx, { from: w.from, to: w.to });
+        rateMemo.set(month, r);
+      }
+      return r;
+    },
   };
 }
 
@@ -56,10 +70,10 @@ interface KpiSpec {
 }
 
 const fromComplaints = (
-  pick: (k: ComplaintKpis) => { numerator: number; denominator: number; rate: number | null },
+  pick: (k: ComplaintRates) => { numerator: number; denominator: number; rate: number | null },
 ) =>
   function compute(scope: KpiScope, month: string): KpiCount {
-    const r = pick(scope.complaints(month));
+    const r = pick(scope.complaintRates(month));
     return { value: r.rate, numerator: r.numerator, denominator: r.denominator };
   };
 

@@ -15,13 +15,41 @@ interface YearCounts {
 
 const cache = new WeakMap<VisitHistory, Map<string, YearCounts>>();
 
+const monthIndex = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7));
+
+/** Months [month − 11, month], on month indexes (ym strings are parsed once per history, not per comparison). */
+const inYearIdx = (end: number, at: number) => at >= end - 11 && at <= end;
+
 /** Months [month − 11, month]. */
 function inYear(month: string, m: string): boolean {
-  const d = monthsBetween(m, month);
-  return d >= 0 && d <= 11;
+  return inYearIdx(monthIndex(month), monthIndex(m));
 }
 
-const monthIndex = (ym: string) => Number(ym.slice(0, 4)) * 12 + Number(ym.slice(5, 7));
+/**
+ * The deliveries with their month as an index, and first deliveries counted per month index: at scale L they are
+ * tens of thousands, and 12 months × every KPI × every delivery of string slicing was most of a pack's time.
+ */
+interface IndexedDeliveries {
+  repeat: { customerId: number; at: number }[];
+  firstsByMonth: Map<number, number>;
+}
+const indexed = new WeakMap<VisitHistory, IndexedDeliveries>();
+
+function indexedDeliveries(h: VisitHistory): IndexedDeliveries {
+  let x = indexed.get(h);
+  if (x) return x;
+  const firstsByMonth = new Map<number, number>();
+  for (const d of h.firstDeliveries) {
+    const at = monthIndex(d.month);
+    firstsByMonth.set(at, (firstsByMonth.get(at) ?? 0) + 1);
+  }
+  x = {
+    repeat: h.repeatDeliveries.map((d) => ({ customerId: d.customerId, at: monthIndex(d.month) })),
+    firstsByMonth,
+  };
+  indexed.set(h, x);
+  return x;
+}
 
 /**
  * All 12 months from the month pairs (visit-history.ts): a customer came in a window once, on their last visit
@@ -35,12 +63,34 @@ function yearCounts(h: VisitHistory): Map<string, YearCounts> {
   const hit = cache.get(h);
   if (hit) return hit;
   const months = last12Months(h.month);
-  const buyers = months.map(
-    (m) => new Set(h.repeatDeliveries.filter((d) => inYear(m, d.month)).map((d) => d.customerId)),
-  );
+  // Per repeat buyer, the windows (bit t: the 12 months ending with months[t]) holding one of their deliveries.
+  const first = monthIndex(months[0]!);
+  const windows = new Map<number, number>();
+  for (const d of indexedDeliveries(h).repeat) {
+    // Window t is [first + t − 11, first + t]: it holds month `at` for t in [at − first, at − first + 11].
+    const lo = Math.max(0, d.at - first);
+    const hi = Math.min(11, d.at - first + 11);
+    if (lo > hi) continue;
+    const bits = ((1 << (hi - lo + 1)) - 1) << lo;
+    windows.set(d.customerId, (windows.get(d.customerId) ?? 0) | bits);
+  }
+  const repeatBuyers = new Array<number>(12).fill(0);
+  const lostBuyers = new Array<number>(12).fill(0);
+  for (const [id, bits] of windows) {
+    const mask = h.buyerMasks.get(id) ?? 0;
+    const low = mask % 2 ** 24;
+    const high = Math.floor(mask / 2 ** 11);
+    for (let t = 0; t < 12; t++) {
+      if (((bits >>> t) & 1) === 0) continue;
+      repeatBuyers[t]! += 1;
+      const prior = ((low >>> t) & 0xfff) !== 0;
+      const recent = ((high >>> (t + 1)) & 0xfff) !== 0;
+      if (prior && !recent) lostBuyers[t]! += 1;
+    }
+  }
   const counts = months.map((m, t) => {
     const end = monthIndex(m);
-    const k = { prior: 0, retained: 0, active: 0, lost: 0, repeatBuyers: buyers[t]!.size };
+    const k = { prior: 0, retained: 0, active: 0, lost: 0, repeatBuyers: repeatBuyers[t]! };
     for (const p of h.pairs) {
       const at = monthIndex(p.ym);
       const next = monthIndex(p.nextYm);
@@ -49,14 +99,7 @@ function yearCounts(h: VisitHistory): Map<string, YearCounts> {
         if (next <= end) k.retained += p.customers;
       } else if (at >= end - 11 && at <= end && next > end) k.active += p.customers;
     }
-    let lostBuyers = 0;
-    for (const id of buyers[t]!) {
-      const mask = h.buyerMasks.get(id) ?? 0;
-      const prior = (((mask % 2 ** 24) >>> t) & 0xfff) !== 0;
-      const recent = ((Math.floor(mask / 2 ** 11) >>> (t + 1)) & 0xfff) !== 0;
-      if (prior && !recent) lostBuyers += 1;
-    }
-    k.lost = k.prior - k.retained - lostBuyers;
+    k.lost = k.prior - k.retained - lostBuyers[t]!;
     return k;
   });
   const out = new Map(months.map((m, t) => [m, counts[t]!]));
@@ -98,7 +141,10 @@ export function loyaltyRate(h: VisitHistory, month: string): KpiCount {
 
 /** Customers whose first car ever was delivered in the 12 months ending with the month. */
 export function newOwners(h: VisitHistory, month: string): number {
-  return h.firstDeliveries.filter((d) => inYear(month, d.month)).length;
+  const end = monthIndex(month);
+  let n = 0;
+  for (const [at, count] of indexedDeliveries(h).firstsByMonth) if (inYearIdx(end, at)) n += count;
+  return n;
 }
 
 export function sumOverYear(byMonth: Map<string, number>, month: string): number {
