@@ -151,6 +151,33 @@ export const resultGroup = z.object({
 });
 export type ResultGroup = z.infer<typeof resultGroup>;
 
+/** One group's window figures per customer; null when the group is empty. */
+const perCustomer = z.object({
+  /** Service revenue uplift (window less the period before) per customer, fen rounded. */
+  serviceUpliftFen: z.number().nullable(),
+  /** Delivered cars' price per customer (the group and the people they referred), fen rounded. */
+  deliveryRevenueFen: z.number().nullable(),
+  /** Cars delivered per customer of the group (0–1 and up). */
+  deliveriesPerCustomer: z.number().nullable(),
+});
+
+export const comparison = z.object({
+  /** One line for the screen: who the comparison group is and how the two are set side by side. */
+  definition: z.string(),
+  attendees: perCustomer,
+  absent: perCustomer,
+  /**
+   * What the attendees brought beyond what they would have at the comparison group's rate (attendees' total
+   * less the comparison's per-customer figure × attendees), fen; null without a comparison group.
+   */
+  extraServiceFen: z.number().nullable(),
+  extraSalesFen: z.number().nullable(),
+  /** Those extras over the net cost, integer percent; null without a comparison group or a positive cost. */
+  extraServiceRoiPercent: z.number().nullable(),
+  extraSalesRoiPercent: z.number().nullable(),
+});
+export type ResultComparison = z.infer<typeof comparison>;
+
 export const eventResults = z.object({
   eventId: z.number(),
   windowDays: z.number(),
@@ -171,6 +198,13 @@ export const eventResults = z.object({
   attendees: resultGroup,
   /** Invited (on the list, never checked in) customers: the same figures, for comparison. */
   absent: resultGroup,
+  /** The attendees against the comparison group, per customer so groups of different sizes compare. */
+  comparison: comparison,
+  /**
+   * Whether the store keeps the data a figure is made of at all: false shows 无数据 (never 0). Test drives
+   * are not recorded; service and deliveries are when any visit / delivery is on file.
+   */
+  recorded: z.object({ testDrives: z.boolean(), serviceVisits: z.boolean(), deliveries: z.boolean() }),
   testDrivesNote: z.string(),
 });
 export type EventResults = z.infer<typeof eventResults>;

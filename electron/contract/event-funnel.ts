@@ -21,6 +21,10 @@ export const eventFunnel = z.object({
   cancelled: z.number(),
   waitlisted: z.number(),
   noShows: z.number(),
+  /** Checked in without an invitation (added at the door): beside the funnel, never in its steps. */
+  walkIns: z.number(),
+  /** The people those walk-ins brought (checked-in head count). */
+  walkInPeople: z.number(),
   /** Everyone on the list, pending included. */
   listed: z.number(),
   pending: z.number(),

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { EventResults, ResultGroup, RoiFigure } from '../../contract/event-day';
+import type { EventResults, ResultComparison, ResultGroup, RoiFigure } from '../../contract/event-day';
 import { addDays } from '../callbacks/dates';
 import { localDate, storeDayStart } from '../clock';
 import type { AuthedContext } from '../context';
@@ -151,6 +151,52 @@ function measure(
   };
 }
 
+/** Per customer of a group; null when it is empty. */
+function perCustomerOf(g: ResultGroup): ResultComparison['attendees'] {
+  if (g.customers === 0)
+    return { serviceUpliftFen: null, deliveryRevenueFen: null, deliveriesPerCustomer: null };
+  return {
+    serviceUpliftFen: perHead(g.service.upliftFen, g.customers),
+    deliveryRevenueFen: perHead(g.deliveries.revenueFen, g.customers),
+    deliveriesPerCustomer: g.deliveries.count / g.customers,
+  };
+}
+
+/**
+ * The attendees against the comparison group: what the attendees brought less what as many customers would
+ * have at the comparison group's rate. Integer fen throughout (the scaled comparison rounded once).
+ */
+function compare(att: ResultGroup, abs: ResultGroup, netCostFen: number, days: number): ResultComparison {
+  const extra = (mine: number, theirs: number) =>
+    abs.customers === 0 ? null : mine - (perHead(theirs * att.customers, abs.customers) ?? 0);
+  const extraServiceFen = extra(att.service.upliftFen, abs.service.upliftFen);
+  const extraSalesFen = extra(att.deliveries.revenueFen, abs.deliveries.revenueFen);
+  const pct = (fen: number | null) =>
+    fen === null || netCostFen <= 0 ? null : perHead(fen * 100, netCostFen);
+  return {
+    definition:
+      abs.customers === 0
+        ? '对照组：受邀未到场的客户——本次没有（受邀客户都到场了），无法对比'
+        : `对照组：本次受邀（打过邀约电话或已答复）但未到场的 ${abs.customers} 位客户，与 ${att.customers} 位到场客户按人均比较同一窗口（活动后 ${days} 天）的售后产值增量和交车金额`,
+    attendees: perCustomerOf(att),
+    absent: perCustomerOf(abs),
+    extraServiceFen,
+    extraSalesFen,
+    extraServiceRoiPercent: pct(extraServiceFen),
+    extraSalesRoiPercent: pct(extraSalesFen),
+  };
+}
+
+/** Whether the store keeps any record a figure is made of (no record at all: 无数据, not 0). */
+function recordedData(sqlite: Database.Database): EventResults['recorded'] {
+  const any = (sql: string) => prepared(sqlite, `select exists(${sql})`).pluck().get() === 1;
+  return {
+    testDrives: false,
+    serviceVisits: any('select 1 from service_visits'),
+    deliveries: any('select 1 from vehicles where delivery_date is not null'),
+  };
+}
+
 export function eventResults(ctx: AuthedContext, input: { eventId: number }): EventResults {
   const sqlite = ctx.db.$client;
   const event = loadDayEvent(sqlite, input.eventId);
@@ -176,6 +222,22 @@ export function eventResults(ctx: AuthedContext, input: { eventId: number }): Ev
     sales: `对照组：受邀未到场客户及其推荐的客户，${span}交车的车价合计，按同一成本折算，仅作比较`,
     service: `对照组：受邀未到场客户${span}的进站产值减去活动前 ${days} 天的进站产值，按同一成本折算，仅作比较`,
   };
+  const attendees = measure(
+    sqlite,
+    attendeeIds(sqlite, event.id),
+    window,
+    previous,
+    money.netCostFen,
+    attendeeRules,
+  );
+  const absent = measure(
+    sqlite,
+    absentIds(sqlite, event.id),
+    window,
+    previous,
+    money.netCostFen,
+    absentRules,
+  );
   return {
     eventId: event.id,
     windowDays: days,
@@ -189,15 +251,10 @@ export function eventResults(ctx: AuthedContext, input: { eventId: number }): Ev
       subsidyReceivedFen: money.subsidyReceivedFen,
       netCostFen: money.netCostFen,
     },
-    attendees: measure(
-      sqlite,
-      attendeeIds(sqlite, event.id),
-      window,
-      previous,
-      money.netCostFen,
-      attendeeRules,
-    ),
-    absent: measure(sqlite, absentIds(sqlite, event.id), window, previous, money.netCostFen, absentRules),
+    attendees,
+    absent,
+    comparison: compare(attendees, absent, money.netCostFen, days),
+    recorded: recordedData(sqlite),
     testDrivesNote: '系统未单独记录试驾（只在到店记录的文字中出现），试驾数暂无法统计',
   };
 }

@@ -10,7 +10,7 @@ import { heldSql } from './invitee-list';
  * - invited: given an invitation call, or answered by other means (a sign-up at the counter was invited too);
  * - reached: the customer answered (reached_at), or signed up;
  * - accepted: ever signed up (later cancellations included), confirmed: ever confirmed;
- * - checked in: arrived at the venue, walk-ins left out (they were never invited);
+ * - checked in: arrived at the venue, walk-ins left out (they were never invited) and counted beside;
  * - no-shows: marked so, or still signed up without a check-in once the event is over.
  * Rates are of the previous step and of the invited (0–1; null when that step is 0).
  */
@@ -26,6 +26,9 @@ export function funnelOf(sqlite: Database.Database, eventId: number): EventFunne
        count(case when i.origin <> 'walk_in' and i.accepted_at is not null then 1 end) as accepted,
        count(case when i.origin <> 'walk_in' and i.confirmed_at is not null then 1 end) as confirmed,
        count(case when i.origin <> 'walk_in' and i.checked_in_at is not null then 1 end) as checkedIn,
+       count(case when i.origin = 'walk_in' and i.checked_in_at is not null then 1 end) as walkIns,
+       coalesce(sum(case when i.origin = 'walk_in' and i.checked_in_at is not null then i.checked_in_people end), 0)
+         as walkInPeople,
        count(case when i.status = 'declined' then 1 end) as declined,
        count(case when i.status = 'undecided' then 1 end) as undecided,
        count(case when i.status = 'unreachable' then 1 end) as unreachable,
@@ -58,6 +61,8 @@ export function funnelOf(sqlite: Database.Database, eventId: number): EventFunne
     cancelled: r.cancelled ?? 0,
     waitlisted: r.waitlisted ?? 0,
     noShows: r.noShows ?? 0,
+    walkIns: r.walkIns ?? 0,
+    walkInPeople: r.walkInPeople ?? 0,
     listed: r.listed ?? 0,
     pending: r.pending ?? 0,
     signedUpCars: r.cars ?? 0,

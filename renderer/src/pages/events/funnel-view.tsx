@@ -3,8 +3,8 @@ import type { EventFunnel } from '../../../../electron/contract/event-invitation
 import { formatRate } from './event-format';
 
 /**
- * 邀约漏斗 as bars: each step's count with its rate of the step before and of those invited; no-shows and the
- * waiting list beside. Plain markup, so the printed report draws it the same.
+ * 邀约漏斗 as bars: each step's count with its rate of the step before and of those invited; walk-ins (checked
+ * in without an invitation) on their own line under it, no-shows and the waiting list beside. Plain markup, so the printed report draws it the same.
  */
 export function FunnelView({ funnel }: { funnel: EventFunnel }) {
   const { t } = useTranslation();
@@ -40,6 +40,11 @@ export function FunnelView({ funnel }: { funnel: EventFunnel }) {
           </span>
         </div>
       ))}
+      <div className="ev-funnel-walkins" role="row" data-step="walk_in">
+        <span role="cell">
+          {t('events.funnel.walkIns', { count: funnel.walkIns, people: funnel.walkInPeople })}
+        </span>
+      </div>
       <div className="ev-funnel-side">
         <span className="ev-overdue">{t('events.funnel.noShows', { count: funnel.noShows })}</span>
         <span>{t('events.funnel.waitlisted', { count: funnel.waitlisted })}</span>

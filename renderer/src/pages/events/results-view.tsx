@@ -3,40 +3,110 @@ import type { EventResults, ResultGroup, RoiFigure } from '../../../../electron/
 import { formatFen } from '../../format/money';
 import { formatSignedFen } from './event-format';
 
-function roiText(t: (k: string) => string, r: RoiFigure): string {
-  return r.percent === null ? t('events.results.roiNone') : `${r.percent}%`;
-}
+type Recorded = EventResults['recorded'];
+type Source = keyof Recorded | null;
 
 /**
- * 效果: attendees beside the invited who stayed away (the comparison group), the two ROI figures each with its
- * attribution rule written next to it. Shared by the results tab and the printed report.
+ * 效果: attendees beside the invited who stayed away (the comparison group, defined in one line), per customer
+ * so the two sizes compare, the two ROI figures each with its attribution rule and what the attendees brought
+ * beyond the comparison. A figure whose data the store does not keep at all reads 无数据, never 0. Shared by the
+ * results tab and the printed report.
  */
 export function ResultsView({ results }: { results: EventResults }) {
   const { t } = useTranslation();
-  const tt = t as unknown as (k: string) => string;
-  const groups: [string, ResultGroup][] = [
-    [t('events.results.attendees'), results.attendees],
-    [t('events.results.absent'), results.absent],
+  const noData = t('events.results.noData');
+  const { recorded, comparison } = results;
+  /** The figure, or 无数据 when the store keeps none of what it is made of (or it is not computable from nothing). */
+  const known = (source: Source, text: () => string | null) =>
+    source !== null && !recorded[source] ? noData : (text() ?? noData);
+  const roiText = (r: RoiFigure, source: keyof Recorded) =>
+    known(source, () => (r.percent === null ? t('events.results.roiNone') : `${r.percent}%`));
+  const groups: [string, ResultGroup, keyof typeof comparison & ('attendees' | 'absent')][] = [
+    [t('events.results.attendees'), results.attendees, 'attendees'],
+    [t('events.results.absent'), results.absent, 'absent'],
   ];
-  const rows: [string, (g: ResultGroup) => string][] = [
-    [t('events.results.customers'), (g) => String(g.customers)],
-    [t('events.results.metrics.leads'), (g) => String(g.leadsCreated)],
-    [t('events.results.metrics.testDrives'), (g) => (g.testDrives === null ? '—' : String(g.testDrives))],
+  type Row = [string, Source, (g: ResultGroup, k: 'attendees' | 'absent') => string | null];
+  const rows: Row[] = [
+    [t('events.results.customers'), null, (g) => String(g.customers)],
+    [t('events.results.metrics.leads'), null, (g) => String(g.leadsCreated)],
+    [
+      t('events.results.metrics.testDrives'),
+      'testDrives',
+      (g) => (g.testDrives === null ? null : String(g.testDrives)),
+    ],
     [
       t('events.results.metrics.deliveries'),
-      (g) => `${g.deliveries.count} · ${formatFen(g.deliveries.revenueFen)}`,
+      'deliveries',
+      (g) =>
+        `${g.deliveries.count} · ${formatFen(g.deliveries.revenueFen)}` +
+        (g.deliveries.withoutPrice
+          ? t('events.results.withoutPrice', { count: g.deliveries.withoutPrice })
+          : ''),
+    ],
+    [
+      t('events.results.perCustomer.deliveries'),
+      'deliveries',
+      (_, k) => {
+        const v = comparison[k].deliveriesPerCustomer;
+        return v === null ? null : v.toFixed(2);
+      },
+    ],
+    [
+      t('events.results.perCustomer.deliveryRevenue'),
+      'deliveries',
+      (_, k) => {
+        const v = comparison[k].deliveryRevenueFen;
+        return v === null ? null : formatFen(v);
+      },
     ],
     [
       t('events.results.metrics.serviceVisits'),
+      'serviceVisits',
       (g) => `${g.service.visits}（${t('events.results.before')} ${g.service.previousVisits}）`,
     ],
-    [t('events.results.metrics.serviceRevenue'), (g) => formatFen(g.service.revenueFen)],
-    [t('events.results.metrics.serviceRevenueBefore'), (g) => formatFen(g.service.previousRevenueFen)],
-    [t('events.results.uplift'), (g) => formatSignedFen(g.service.upliftFen)],
-    [t('events.results.metrics.referrals'), (g) => String(g.referrals)],
-    [t('events.results.metrics.complaints'), (g) => String(g.complaints)],
-    [`${t('events.results.roi')} · ${t('events.results.roiSales')}`, (g) => roiText(tt, g.salesRoi)],
-    [`${t('events.results.roi')} · ${t('events.results.roiService')}`, (g) => roiText(tt, g.serviceRoi)],
+    [t('events.results.metrics.serviceRevenue'), 'serviceVisits', (g) => formatFen(g.service.revenueFen)],
+    [
+      t('events.results.metrics.serviceRevenueBefore'),
+      'serviceVisits',
+      (g) => formatFen(g.service.previousRevenueFen),
+    ],
+    [t('events.results.uplift'), 'serviceVisits', (g) => formatSignedFen(g.service.upliftFen)],
+    [
+      t('events.results.perCustomer.uplift'),
+      'serviceVisits',
+      (_, k) => {
+        const v = comparison[k].serviceUpliftFen;
+        return v === null ? null : formatSignedFen(v);
+      },
+    ],
+    [t('events.results.metrics.referrals'), null, (g) => String(g.referrals)],
+    [t('events.results.metrics.complaints'), null, (g) => String(g.complaints)],
+    [
+      `${t('events.results.roi')} · ${t('events.results.roiSales')}`,
+      'deliveries',
+      (g) => roiText(g.salesRoi, 'deliveries'),
+    ],
+    [
+      `${t('events.results.roi')} · ${t('events.results.roiService')}`,
+      'serviceVisits',
+      (g) => roiText(g.serviceRoi, 'serviceVisits'),
+    ],
+  ];
+  const cards = [
+    {
+      key: 'salesRoi' as const,
+      label: t('events.results.roiSales'),
+      source: 'deliveries' as const,
+      extraFen: comparison.extraSalesFen,
+      extraPercent: comparison.extraSalesRoiPercent,
+    },
+    {
+      key: 'serviceRoi' as const,
+      label: t('events.results.roiService'),
+      source: 'serviceVisits' as const,
+      extraFen: comparison.extraServiceFen,
+      extraPercent: comparison.extraServiceRoiPercent,
+    },
   ];
   return (
     <div className="ev-results">
@@ -48,21 +118,33 @@ export function ResultsView({ results }: { results: EventResults }) {
         })}
         {results.windowOpen && <span className="ev-cell-sub"> · {t('events.results.windowOpen')}</span>}
       </div>
+      <div className="ev-results-comparison" data-testid="results-comparison">
+        {comparison.definition}
+      </div>
       <div className="ev-roi-cards">
-        {(['salesRoi', 'serviceRoi'] as const).map((k) => (
-          <div className="ev-roi-card" key={k} data-roi={k}>
+        {cards.map((c) => (
+          <div className="ev-roi-card" key={c.key} data-roi={c.key}>
             <div className="ev-roi-label">
-              {t('events.results.roi')} ·{' '}
-              {t(k === 'salesRoi' ? 'events.results.roiSales' : 'events.results.roiService')}
+              {t('events.results.roi')} · {c.label}
             </div>
-            <div className="ev-roi-value">{roiText(tt, results.attendees[k])}</div>
-            <div className="ev-roi-money">
-              {formatFen(results.attendees[k].attributedRevenueFen)} ÷{' '}
-              {formatFen(results.attendees[k].netCostFen)}
+            <div className="ev-roi-value">{roiText(results.attendees[c.key], c.source)}</div>
+            {recorded[c.source] && (
+              <div className="ev-roi-money">
+                {formatFen(results.attendees[c.key].attributedRevenueFen)} ÷{' '}
+                {formatFen(results.attendees[c.key].netCostFen)}
+              </div>
+            )}
+            <div className="ev-roi-extra" data-extra={c.key}>
+              {t('events.results.extra')}：
+              {known(c.source, () =>
+                c.extraFen === null
+                  ? null
+                  : `${formatSignedFen(c.extraFen)}${c.extraPercent === null ? '' : ` · ${c.extraPercent}%`}`,
+              )}
             </div>
             <div className="ev-roi-rule">
               <strong>{t('events.results.rule')}：</strong>
-              {results.attendees[k].rule}
+              {results.attendees[c.key].rule}
             </div>
           </div>
         ))}
@@ -77,11 +159,11 @@ export function ResultsView({ results }: { results: EventResults }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map(([label, value]) => (
+          {rows.map(([label, source, value]) => (
             <tr key={label}>
               <th scope="row">{label}</th>
-              {groups.map(([g, group]) => (
-                <td key={g}>{value(group)}</td>
+              {groups.map(([g, group, k]) => (
+                <td key={g}>{known(source, () => value(group, k))}</td>
               ))}
             </tr>
           ))}

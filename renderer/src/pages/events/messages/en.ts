@@ -326,6 +326,7 @@ export const eventsEn: EventsMessages = {
     ofInvited: 'Of invited',
     noShows: '{{count}} no-shows',
     waitlisted: '{{count}} waiting',
+    walkIns: 'Walk-ins (not invited) checked in: {{count}} / {{people}} people, not in the funnel',
     empty: 'No invitations yet',
   },
   checkin: {
@@ -419,6 +420,14 @@ export const eventsEn: EventsMessages = {
     roiSales: 'Sales',
     roiService: 'Service',
     roiNone: 'Not computable (net cost is 0)',
+    noData: 'No data',
+    withoutPrice: ' ({{count}} without a price)',
+    extra: 'Beyond the comparison group',
+    perCustomer: {
+      deliveries: 'Cars delivered per customer',
+      deliveryRevenue: 'Delivery revenue per customer',
+      uplift: 'Service uplift per customer',
+    },
     rule: 'Attribution rule',
     notYet: 'Results are counted after the event',
   },

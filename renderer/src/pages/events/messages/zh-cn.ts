@@ -259,6 +259,7 @@ export const eventsZhCN = {
     ofInvited: '占邀约',
     noShows: '未到场 {{count}} 人',
     waitlisted: '候补 {{count}} 人',
+    walkIns: '现场报名（未邀约）签到 {{count}} 组 / {{people}} 人，不计入漏斗',
     empty: '还没有邀约',
   },
   checkin: {
@@ -352,6 +353,14 @@ export const eventsZhCN = {
     roiSales: '销售',
     roiService: '售后',
     roiNone: '无法计算（净成本为 0）',
+    noData: '无数据',
+    withoutPrice: '（{{count}} 辆无车价）',
+    extra: '比对照组多带来',
+    perCustomer: {
+      deliveries: '人均交车（辆）',
+      deliveryRevenue: '人均交车金额',
+      uplift: '人均售后产值增量',
+    },
     rule: '归因规则',
     notYet: '活动结束后统计效果',
   },
