@@ -68,6 +68,9 @@ async function main(): Promise<void> {
     announce: flags['no-mdns'] !== true,
     log: (l) => console.warn(l),
     defaultPort: lanPort,
+    // `--bench-lan-budget-loopback`: only for `npm run bench -- --only lan-load`, whose thirty simulated
+    // workstations connect from 127.0.0.x addresses of their own: each gets the budget a LAN PC gets.
+    ...(flags['bench-lan-budget-loopback'] === true ? { rateLimitExempt: () => false } : {}),
   });
   setHostControl(lanHost, {
     separate: false,

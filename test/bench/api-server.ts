@@ -20,7 +20,13 @@ export interface BenchServer {
 export async function startBenchServer(
   dataDir: string,
   port: number,
-  opts: { upkeep?: boolean; warmUp?: boolean; privacy?: boolean } = {},
+  opts: {
+    upkeep?: boolean;
+    warmUp?: boolean;
+    privacy?: boolean;
+    /** Also the store host's HTTPS listener on this port, budgeting loopback peers like LAN PCs (lan-load). */
+    lanPort?: number;
+  } = {},
 ): Promise<BenchServer> {
   const child: ChildProcess = spawn(
     process.execPath,
@@ -34,6 +40,9 @@ export async function startBenchServer(
       ...(opts.warmUp === false ? ['--no-warm-up'] : []),
       // The privacy module's comparison server: masking and the card-view log off (privacy-bench.ts only).
       ...(opts.privacy === false ? ['--bench-without-privacy'] : []),
+      ...(opts.lanPort
+        ? ['--lan', '--lan-port', String(opts.lanPort), '--no-mdns', '--bench-lan-budget-loopback']
+        : []),
       '--port',
       String(port),
       '--data-dir',

@@ -11,6 +11,7 @@ import { benchColdStart } from './cold-start-bench';
 import { benchCustomers } from './customers-bench';
 import { benchEvents } from './events-bench';
 import { benchImport } from './import-bench';
+import { benchLanLoad, parseDuration } from './lan-load-bench';
 import { benchRoImport } from './ro-import-bench';
 import { benchPrivacy } from './privacy-bench';
 import { benchReports } from './reports-bench';
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   // `--starts 3`: fresh server starts per family of calls in the cold-start module.
   const starts = Number(flag('starts', '3'));
   // `--only callbacks,card`: run just those modules (customers, search, card, callbacks, cold, upkeep, import,
-  // ro-import, privacy, complaints, reports, events).
+  // ro-import, privacy, complaints, reports, events, lan-load).
   const only = flag('only', '').split(',').filter(Boolean);
   const want = (module: string) => only.length === 0 || only.includes(module);
   const log = (line: string) => console.log(line);
@@ -96,6 +97,14 @@ async function main(): Promise<void> {
   // 50,000 repair orders (dry run + apply + revert) on a copy of each scale's database.
   if (want('ro-import')) for (const scale of scales) add(await benchRoImport(scale, port++, log));
   if (want('import')) add(await benchImport(port++, log));
+  // 30 workstations over HTTPS for `--lan-duration` (default 3m; 30s to try), on a copy of each scale's database;
+  // `--lan-think 0` drops the people's pauses (a capacity figure, not the store's day). Ports: HTTP, HTTPS above.
+  if (want('lan-load'))
+    for (const scale of scales) {
+      const durationMs = parseDuration(flag('lan-duration', '3m'));
+      add(await benchLanLoad(scale, port, { durationMs, think: Number(flag('lan-think', '1')) }, log));
+      port += 2;
+    }
   console.log('\n全部结果 / all figures:');
   printTable(rows);
 }

@@ -25,6 +25,8 @@ export interface LanHostOptions {
   log?: (line: string) => void;
   /** The port offered before one was saved (serve: its own port + 1). */
   defaultPort?: number;
+  /** Passed to the listener (see LanListenerOptions): the bench's load run budgets loopback peers too. */
+  rateLimitExempt?: (peer: string | null) => boolean;
 }
 
 export interface LanHost {

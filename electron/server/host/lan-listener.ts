@@ -20,6 +20,11 @@ export interface LanListenerOptions {
   /** Announce the host on the LAN (mDNS/DNS-SD, _dealer-crm._tcp) so workstations find it without typing. */
   announce?: boolean;
   log?: (line: string) => void;
+  /**
+   * Peers the request budget does not apply to; loopback when not told. Only the bench's load run says "none":
+   * its simulated workstations come from 127.0.0.x addresses of their own and must be budgeted like LAN PCs.
+   */
+  rateLimitExempt?: (peer: string | null) => boolean;
 }
 
 export interface LanListener {
@@ -43,6 +48,7 @@ export async function startLanListener(opts: LanListenerOptions): Promise<LanLis
     changes: opts.changes,
     secureCookie: true,
     rateLimit: createRateLimiter(lanRateLimit),
+    rateLimitExempt: opts.rateLimitExempt,
     certificatePem: certificate.certPem,
   });
   const server: ServerType = await new Promise((resolve, reject) => {
