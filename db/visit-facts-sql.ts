@@ -200,3 +200,54 @@ export const visitFactsTriggerNames: readonly string[] = visitFactsTriggerSql.ma
 export const visitFactsMigrationSql = [...visitFactsBackfillSql, ...visitFactsTriggerSql].join(
   '\n--> statement-breakpoint\n',
 );
+
+/**
+ * What `service_visits_facts_ai` does for each row, done once for a whole set of visits just inserted with that
+ * trigger suspended (withVisitInsertsInBulk): the ids are in temp table `bulk_new_visits`. Equal to the trigger
+ * row by row, because every fact is a function of the visits as they end up, whatever order they came in: a
+ * customer's months are counted and chained to the next month stored; a month's totals and structure rows summed
+ * (new rows inserted in the order their first visit came, as the trigger would have); a maintenance visit measured
+ * from the car's latest maintenance before its day — a later fact of the car is measured afresh whenever an
+ * earlier maintenance is stored, so after the set each one of the car's facts after the set's earliest maintenance
+ * is measured afresh once (the same rows updated, so the same kept months dropped by their own triggers); and the
+ * kept months every visit would drop, dropped once. The month-pair triggers on customer_visit_months stay on.
+ */
+const bulk = `bulk_new_visits n join service_visits s on s.id = n.id`;
+const prevOf = (r: string, col: string) => `(select x.${col} from service_visits x
+      where x.vehicle_id = ${r}.vehicle_id and x.visit_date < ${r}.visit_date and x.type in ${maint}
+      order by x.visit_date desc, x.id desc limit 1)`;
+export const visitFactsBulkInsertSql: readonly string[] = [
+  `INSERT INTO customer_visit_months (customer_id, ym, visits, next_ym)
+    SELECT s.customer_id, ${ym('s')}, count(*), '9999-12' FROM ${bulk} WHERE true GROUP BY 1, 2 ORDER BY min(s.id)
+    ON CONFLICT (customer_id, ym) DO UPDATE SET visits = visits + excluded.visits`,
+  `UPDATE customer_visit_months SET next_ym = coalesce((select min(m.ym) from customer_visit_months m
+      where m.customer_id = customer_visit_months.customer_id and m.ym > customer_visit_months.ym), '9999-12')
+    WHERE customer_id IN (select s.customer_id from ${bulk})
+      AND next_ym IS NOT coalesce((select min(m.ym) from customer_visit_months m
+        where m.customer_id = customer_visit_months.customer_id and m.ym > customer_visit_months.ym), '9999-12')`,
+  `INSERT INTO visit_month_totals (ym, visits, revenue_fen)
+    SELECT ${ym('s')}, count(*), sum(s.amount_fen) FROM ${bulk} WHERE true GROUP BY 1 ORDER BY min(s.id)
+    ON CONFLICT (ym) DO UPDATE SET visits = visits + excluded.visits, revenue_fen = revenue_fen + excluded.revenue_fen`,
+  `INSERT INTO visit_structure_months (ym, customer_id, series, state, visits, revenue_fen)
+    SELECT ${ym('s')}, s.customer_id, v.series, ${stateSql('s', 'v.delivery_date')}, count(*), sum(s.amount_fen)
+    FROM ${bulk} JOIN vehicles v ON v.id = s.vehicle_id WHERE true GROUP BY 1, 2, 3, 4 ORDER BY min(s.id)
+    ON CONFLICT (ym, customer_id, series, state) DO UPDATE SET visits = visits + excluded.visits,
+      revenue_fen = revenue_fen + excluded.revenue_fen`,
+  // The car's stored facts after its earliest new maintenance, measured afresh (before the new ones are added).
+  `UPDATE maintenance_visit_facts SET (prev_date, prev_km) =
+      ${prevSql('maintenance_visit_facts.vehicle_id', 'maintenance_visit_facts.visit_date')}
+    WHERE vehicle_id IN (select s.vehicle_id from ${bulk} where s.type in ${maint})
+      AND visit_date > (select min(s.visit_date) from ${bulk}
+        where s.vehicle_id = maintenance_visit_facts.vehicle_id and s.type in ${maint})`,
+  `INSERT INTO maintenance_visit_facts (visit_id, vehicle_id, visit_date, mileage_km, first_service, prev_date, prev_km)
+    SELECT s.id, s.vehicle_id, s.visit_date, s.mileage_km, s.type = 'first_maintenance', ${prevOf('s', 'visit_date')},
+      ${prevOf('s', 'mileage_km')}
+    FROM ${bulk} WHERE s.type in ${maint} ORDER BY s.id`,
+  `DELETE FROM report_month_cache WHERE kind = 'structure' AND EXISTS (select 1 from ${bulk}
+    where report_month_cache.month BETWEEN ${ym('s')} AND substr(date(${ym('s')} || '-01', '+11 months'), 1, 7))`,
+  `DELETE FROM report_month_cache WHERE kind = 'buyers' AND EXISTS (select 1 from ${bulk}
+    where report_month_cache.month BETWEEN ${ym('s')} AND substr(date(${ym('s')} || '-01', '+34 months'), 1, 7))`,
+];
+
+/** What `customers_grades_au` does, once for any number of customer rows updated with it suspended. */
+export const gradesBulkUpdateSql = `DELETE FROM report_month_cache WHERE kind = 'grades'`;

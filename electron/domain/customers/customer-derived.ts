@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3';
+import { withTriggersSuspended } from '../../../db/suspended-triggers';
+import { gradesBulkUpdateSql } from '../../../db/visit-facts-sql';
 import type { BaseGrade, Stage } from '../../contract/customers';
 import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
@@ -8,11 +10,15 @@ import type { CustomerFacts } from './customer-rules';
 import { deriveCustomer } from './customer-rules';
 import { prepared } from './sql-cache';
 
+const gradesTrigger = 'customers_grades_au';
+
 export interface RefreshResult {
   stage: Stage;
   baseGrade: BaseGrade | null;
   /** The stage changed: call-back rules that read it must be rerun. */
   stageChanged: boolean;
+  /** The row was updated (stage, grade or loyalty differed). */
+  written?: boolean;
 }
 
 export interface DerivedSubject {
@@ -37,7 +43,8 @@ export function refreshDerivedRow(
   const stage = derived.stage.value;
   const baseGrade = derived.baseGrade.value;
   const loyalty = derived.loyalty.total;
-  if (stage !== row.stage || baseGrade !== row.baseGrade || loyalty !== row.loyaltyScore) {
+  const written = stage !== row.stage || baseGrade !== row.baseGrade || loyalty !== row.loyaltyScore;
+  if (written) {
     prepared(sqlite, 'update customers set stage = ?, base_grade = ?, loyalty_score = ? where id = ?').run(
       stage,
       baseGrade,
@@ -45,7 +52,7 @@ export function refreshDerivedRow(
       row.id,
     );
   }
-  return { stage, baseGrade, stageChanged: stage !== row.stage };
+  return { stage, baseGrade, stageChanged: stage !== row.stage, written };
 }
 
 /**
@@ -79,9 +86,20 @@ export function refreshDerivedMany(ctx: ServiceContext, customerIds: readonly nu
   ).all(JSON.stringify(customerIds)) as DerivedSubject[];
   const facts = loadCustomerFactsMany(sqlite, rows, today);
   const byId = new Map(rows.map((r) => [r.id, r]));
-  // Each once: a second refresh of the same customer would read the stage the first one wrote.
-  for (const id of new Set(customerIds)) {
-    const row = byId.get(id);
-    if (row) refreshDerivedRow(sqlite, row, today, facts.get(id));
+  const refreshAll = () => {
+    let written = false;
+    // Each once: a second refresh of the same customer would read the stage the first one wrote.
+    for (const id of new Set(customerIds)) {
+      const row = byId.get(id);
+      if (row && refreshDerivedRow(sqlite, row, today, facts.get(id)).written) written = true;
+    }
+    return written;
+  };
+  if (!sqlite.inTransaction) {
+    refreshAll();
+    return;
   }
+  // The grades trigger drops the kept grade tables on every row updated (seeking past report_month_cache's large
+  // rows each time, ~1 ms at scale L): suspended, and its one statement run once if any row was.
+  if (withTriggersSuspended(sqlite, [gradesTrigger], refreshAll)) prepared(sqlite, gradesBulkUpdateSql).run();
 }

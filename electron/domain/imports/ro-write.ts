@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { withVisitInsertsInBulk } from '../../../db/suspended-triggers';
 import type { LoyaltySettings } from '../../contract/loyalty-settings';
 import type { PostingStamp } from '../loyalty/earnings';
 import type { NewVisit } from '../loyalty/new-visit-points';
@@ -34,45 +35,50 @@ export function writeRoPlan(
   const lastByCustomer = new Map<number, string>();
   const written: NewVisit[] = [];
   let done = 0;
-  for (const row of rows) {
-    const v = row.visit;
-    if (v) {
-      try {
-        const id = Number(
-          insert.run(
-            v.vehicleId,
-            v.customerId,
-            v.visitDate,
-            v.type,
-            v.mileageKm,
-            v.amountFen,
-            v.advisor,
-            v.notes,
-            v.repair.outDate,
-            v.repair.repairSystem,
-            v.repair.mainPartReplaced ? 1 : 0,
-            v.repair.mainPart,
-            v.repair.seriousSafety ? 1 : 0,
-            v.repair.faultText,
-            v.roNumber,
-          ).lastInsertRowid,
-        );
-        undo.serviceVisits.push(id);
-        written.push({ id, customerId: v.customerId, visitDate: v.visitDate, amountFen: v.amountFen });
-      } catch (error) {
-        throw new ImportRowWriteError(row.result.rowNumber, error);
+  // The visit facts of all of them at once, after the rows (visitFactsBulkInsertSql): the same facts as the
+  // insert trigger's, row by row, which cost 1.5–2.5 ms a visit at scale L.
+  withVisitInsertsInBulk(sqlite, () => {
+    for (const row of rows) {
+      const v = row.visit;
+      if (v) {
+        try {
+          const id = Number(
+            insert.run(
+              v.vehicleId,
+              v.customerId,
+              v.visitDate,
+              v.type,
+              v.mileageKm,
+              v.amountFen,
+              v.advisor,
+              v.notes,
+              v.repair.outDate,
+              v.repair.repairSystem,
+              v.repair.mainPartReplaced ? 1 : 0,
+              v.repair.mainPart,
+              v.repair.seriousSafety ? 1 : 0,
+              v.repair.faultText,
+              v.roNumber,
+            ).lastInsertRowid,
+          );
+          undo.serviceVisits.push(id);
+          written.push({ id, customerId: v.customerId, visitDate: v.visitDate, amountFen: v.amountFen });
+        } catch (error) {
+          throw new ImportRowWriteError(row.result.rowNumber, error);
+        }
+        const latest = latestByVehicle.get(v.vehicleId);
+        if (
+          !latest ||
+          laterReading({ at: v.visitDate, km: v.mileageKm }, { at: latest.visitDate, km: latest.mileageKm })
+        )
+          latestByVehicle.set(v.vehicleId, v);
+        const last = lastByCustomer.get(v.customerId);
+        if (!last || v.visitDate > last) lastByCustomer.set(v.customerId, v.visitDate);
       }
-      const latest = latestByVehicle.get(v.vehicleId);
-      if (
-        !latest ||
-        laterReading({ at: v.visitDate, km: v.mileageKm }, { at: latest.visitDate, km: latest.mileageKm })
-      )
-        latestByVehicle.set(v.vehicleId, v);
-      const last = lastByCustomer.get(v.customerId);
-      if (!last || v.visitDate > last) lastByCustomer.set(v.customerId, v.visitDate);
+      onRow(++done);
     }
-    onRow(++done);
-  }
+    return written.map((w) => w.id);
+  });
   // Their points, in file order, once all are stored: the same postings as one postVisitPoints per visit.
   postNewVisitsPoints(sqlite, written, stamp, { importBatchId: batchId, settings });
 
