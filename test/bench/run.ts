@@ -12,6 +12,7 @@ import { benchCustomers } from './customers-bench';
 import { benchEvents } from './events-bench';
 import { benchImport } from './import-bench';
 import { benchLanLoad, parseDuration } from './lan-load-bench';
+import { benchLoyalty } from './loyalty-bench';
 import { benchRoImport } from './ro-import-bench';
 import { benchPrivacy } from './privacy-bench';
 import { benchReports } from './reports-bench';
@@ -35,7 +36,7 @@ async function main(): Promise<void> {
   // `--starts 3`: fresh server starts per family of calls in the cold-start module.
   const starts = Number(flag('starts', '3'));
   // `--only callbacks,card`: run just those modules (customers, search, card, callbacks, cold, upkeep, import,
-  // ro-import, privacy, complaints, reports, events, lan-load).
+  // ro-import, privacy, complaints, reports, events, lan-load, loyalty).
   const only = flag('only', '').split(',').filter(Boolean);
   const want = (module: string) => only.length === 0 || only.includes(module);
   const log = (line: string) => console.log(line);
@@ -86,7 +87,8 @@ async function main(): Promise<void> {
       // Ticket list, ticket page and the escalation pass; cold figures on a fresh server (port 54 above).
       if (want('complaints')) add(await benchComplaints(scale, server, raw, reps, port + 54, log));
       // The monthly report pack of the month before the data's day, and the manager's dashboard.
-      if (want('reports')) add(await benchReports(scale, server, raw, reps, log));
+      // Cold figures on fresh servers, port 56 above the main one.
+      if (want('reports')) add(await benchReports(scale, server, raw, reps, port + 56, starts, log));
       // Target list for the whole base, the door's lookup and the event page; cold on port 55 above.
       if (want('events')) add(await benchEvents(scale, server, raw, reps, port + 55, log));
     } finally {
@@ -96,6 +98,8 @@ async function main(): Promise<void> {
   }
   // 50,000 repair orders (dry run + apply + revert) on a copy of each scale's database.
   if (want('ro-import')) for (const scale of scales) add(await benchRoImport(scale, port++, log));
+  // 会员积分: daily pass and tiers of the whole base, postings, redemption, ledger — on a copy (they write).
+  if (want('loyalty')) for (const scale of scales) add(await benchLoyalty(scale, port++, reps, log));
   if (want('import')) add(await benchImport(port++, log));
   // 30 workstations over HTTPS for `--lan-duration` (default 3m; 30s to try), on a copy of each scale's database;
   // `--lan-think 0` drops the people's pauses (a capacity figure, not the store's day). Ports: HTTP, HTTPS above.
