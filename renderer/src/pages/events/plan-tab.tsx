@@ -137,9 +137,11 @@ export function PlanTab({ event }: { event: EventDetail }) {
             // A new start moves the calls still to make: say how many followed it.
             done: (r) => {
               const calls = (r as { calls?: { moved: number; cancelled: number } }).calls;
-              return calls && calls.moved + calls.cancelled > 0
-                ? t('events.form.savedCallsMoved', calls)
-                : t('events.form.saved');
+              if (!calls || calls.moved + calls.cancelled === 0) return t('events.form.saved');
+              return (
+                t('events.form.savedCallsMoved', calls) +
+                (calls.cancelled ? t('events.form.savedCallsCancelled', calls) : '')
+              );
             },
           }}
         />

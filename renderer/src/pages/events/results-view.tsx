@@ -4,6 +4,9 @@ import { formatFen } from '../../format/money';
 import { formatSignedFen } from './event-format';
 
 type Recorded = EventResults['recorded'];
+
+/** A loss (service below the period before) with its sign in front of the yuan sign: -¥1,657.00. */
+const money = (fen: number) => (fen < 0 ? formatSignedFen(fen) : formatFen(fen));
 type Source = keyof Recorded | null;
 
 /**
@@ -130,7 +133,7 @@ export function ResultsView({ results }: { results: EventResults }) {
             <div className="ev-roi-value">{roiText(results.attendees[c.key], c.source)}</div>
             {recorded[c.source] && (
               <div className="ev-roi-money">
-                {formatFen(results.attendees[c.key].attributedRevenueFen)} ÷{' '}
+                {money(results.attendees[c.key].attributedRevenueFen)} ÷{' '}
                 {formatFen(results.attendees[c.key].netCostFen)}
               </div>
             )}

@@ -137,8 +137,8 @@ export const eventsEn: EventsMessages = {
     submit: 'Create event',
     created: 'Event {{no}} created',
     saved: 'Saved',
-    savedCallsMoved:
-      'Saved: the event moved, {{moved}} invitation/confirmation calls follow the new dates, {{cancelled}} cancelled as too late',
+    savedCallsMoved: 'Saved: the event moved, {{moved}} invitation/confirmation calls follow the new dates',
+    savedCallsCancelled: '; {{cancelled}} cancelled as too late (the reason is on the task)',
     discardTitle: 'Discard what you entered?',
     discardHint: 'Closing now does not save the form.',
     sections: {

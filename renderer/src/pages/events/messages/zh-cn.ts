@@ -70,8 +70,8 @@ export const eventsZhCN = {
     submit: '创建活动',
     created: '活动 {{no}} 已创建',
     saved: '已保存',
-    savedCallsMoved:
-      '已保存：活动改期，{{moved}} 个邀约/二次确认电话随新日期调整，{{cancelled}} 个已来不及而取消',
+    savedCallsMoved: '已保存：活动改期，{{moved}} 个邀约/二次确认电话随新日期调整',
+    savedCallsCancelled: '，{{cancelled}} 个已来不及而取消（原因写在任务上）',
     discardTitle: '放弃填写的内容？',
     discardHint: '关闭后已填写的内容不会保存。',
     sections: { what: '活动内容', when: '时间与地点', size: '名额与负责人', scripts: '邀约话术' },
