@@ -50,6 +50,7 @@ function member(name: string): number {
 }
 
 type Task = {
+  attempts: number;
   id: number;
   rule_code: string;
   status: string;
@@ -231,5 +232,52 @@ describe('invitations stop the day before the start', () => {
     expect(rules).not.toContain('event_invitation');
     const again = await app.call('events.startInvitations', { eventId }, t('mgr'));
     expect(again).toMatchObject({ ok: false, error: { message: expect.stringContaining('邀约已截止') } });
+  });
+});
+
+describe('a call-back after an event call’s last day', () => {
+  it('is refused with the day it must come by; one before it is booked', async () => {
+    clock.set('2026-11-19T10:00:00+08:00');
+    await fx.loginAll();
+    const eventId = event({ starts_on: '2026-11-25', ends_on: '2026-11-25' });
+    const [inviteeId] = await listed(eventId, ['回电甲', '回电乙', '回电丙']);
+    await app.ok('events.startInvitations', { eventId }, t('mgr'));
+    const customerId = (
+      fx.sql().prepare('select customer_id from event_invitees where id = ?').get(inviteeId) as {
+        customer_id: number;
+      }
+    ).customer_id;
+    const taskId = invitee(inviteeId).invitation_task_id!;
+    const panel = (await app.ok('callbacks.next', { customerId }, t('op')))!;
+    const taskIds = panel.reasons.map((r) => r.taskId);
+    expect(taskIds).toContain(taskId);
+    const late = await app.call(
+      'callbacks.record',
+      {
+        taskIds,
+        outcome: 'call_back_at',
+        callBackAt: '2026-11-24T10:00:00+08:00',
+        event: { answer: 'undecided' },
+      },
+      t('op'),
+    );
+    expect(late).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', message: expect.stringContaining('最晚 2026-11-23 打完') },
+    });
+    expect(task(taskId)).toMatchObject({ status: 'open', attempts: 0 });
+    expect(invitee(inviteeId).status).toBe('pending');
+    const ok = await app.ok(
+      'callbacks.record',
+      {
+        taskIds,
+        outcome: 'call_back_at',
+        callBackAt: '2026-11-23T10:00:00+08:00',
+        event: { answer: 'undecided' },
+      },
+      t('op'),
+    );
+    expect(ok.tasks.find((x) => x.id === taskId)).toMatchObject({ status: 'open' });
+    expect(invitee(inviteeId).status).toBe('undecided');
   });
 });

@@ -7,6 +7,7 @@ import { AppError } from '../../contract/errors';
 import { localDate, storeDateTimeLabel } from '../clock';
 import { recordClosureAnswer } from '../complaints/closing';
 import type { AuthedContext } from '../context';
+import { refuseCallBackAfterLastDay } from '../events/event-call-dates';
 import { recordEventCall } from '../events/event-calls';
 import { skipReasons } from './consent';
 import { createCsiFollowUp, csiSummary, recordCsiSurvey } from './csi';
@@ -89,6 +90,8 @@ export function recordCall(ctx: AuthedContext, input: RecordInput): RecordOutput
     }
     const hours = loadCallHours(sqlite);
     checkOutcomeTimes({ appointmentAt, callBackAt }, hours);
+    // An event call has a last day (invitations stop the day before the start): no call-back after it.
+    if (input.outcome === 'call_back_at') refuseCallBackAfterLastDay(sqlite, input.taskIds, callBackAt!);
     const dnc = input.outcome === 'do_not_call';
     // Do-not-contact skips every other open task of the customer as well: those are snapshotted too.
     const touchedIds = [

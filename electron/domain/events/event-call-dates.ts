@@ -1,5 +1,7 @@
 import type Database from 'better-sqlite3';
+import { AppError } from '../../contract/errors';
 import { addDays, daysBetween } from '../callbacks/dates';
+import { localDate } from '../clock';
 import { prepared } from '../customers/sql-cache';
 import { confirmDaysBefore } from './invitation-settings';
 
@@ -130,4 +132,28 @@ export function closeInvitationsBeforeStart(sqlite: Database.Database, today: st
     unreachable.run(now, c.inviteeId);
   }
   return open.length;
+}
+
+/**
+ * A call-back asked for after an event call's last day would never be made (the call is cancelled or expires
+ * first): refused with the day it must come by, so the operator books an earlier time.
+ */
+export function refuseCallBackAfterLastDay(
+  sqlite: Database.Database,
+  taskIds: readonly number[],
+  callBackAt: string,
+): void {
+  const late = prepared(
+    sqlite,
+    `select rule_code as rule, expires_on as lastDay from callback_tasks
+     where id in (select value from json_each(?)) and rule_code in ('event_invitation', 'event_confirmation')
+       and expires_on < ? order by expires_on limit 1`,
+  ).get(JSON.stringify(taskIds), localDate(new Date(callBackAt))) as
+    { rule: string; lastDay: string } | undefined;
+  if (!late) return;
+  const message =
+    late.rule === 'event_invitation'
+      ? `邀约电话最晚 ${late.lastDay} 打完（活动开始前一天起只做二次确认），请约在这之前回电`
+      : `二次确认最晚 ${late.lastDay}（活动前一天）打完，请约在这之前回电`;
+  throw new AppError('validation', message, { fields: { callBackAt: message } });
 }
