@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { visitFactsBulkInsertSql, visitFactsTriggerSql } from './visit-facts-sql';
+import { visitFactsBulkDeleteSql, visitFactsBulkInsertSql, visitFactsTriggerSql } from './visit-facts-sql';
 
 /**
  * Runs `work` with some of the visit-facts triggers (db/visit-facts-sql.ts) dropped, inside the caller's
@@ -47,4 +47,31 @@ export function withVisitInsertsInBulk(sqlite: Database.Database, insertAll: () 
     for (const sql of visitFactsBulkInsertSql) sqlite.prepare(sql).run();
     sqlite.exec('delete from bulk_new_visits');
   });
+}
+
+/**
+ * Deletes the service visits `ids` through `deleteAll` with the visit-facts delete trigger suspended, then brings
+ * the facts up to date for all of them at once (visitFactsBulkDeleteSql). Inside the caller's transaction.
+ * Returns what `deleteAll` returns.
+ */
+export function withVisitDeletesInBulk<T>(
+  sqlite: Database.Database,
+  ids: readonly number[],
+  deleteAll: () => T,
+): T {
+  sqlite.exec(`create temp table if not exists bulk_gone_visits (id integer primary key, vehicle_id integer,
+    customer_id integer, visit_date text, type text, mileage_km integer, amount_fen integer)`);
+  sqlite
+    .prepare(
+      `insert into bulk_gone_visits select id, vehicle_id, customer_id, visit_date, type, mileage_km, amount_fen
+       from service_visits where id in (select value from json_each(?))`,
+    )
+    .run(JSON.stringify(ids));
+  const result = withTriggersSuspended(sqlite, ['service_visits_facts_ad'], () => {
+    const done = deleteAll();
+    for (const sql of visitFactsBulkDeleteSql) sqlite.prepare(sql).run();
+    return done;
+  });
+  sqlite.exec('delete from bulk_gone_visits');
+  return result;
 }

@@ -251,3 +251,46 @@ export const visitFactsBulkInsertSql: readonly string[] = [
 
 /** What `customers_grades_au` does, once for any number of customer rows updated with it suspended. */
 export const gradesBulkUpdateSql = `DELETE FROM report_month_cache WHERE kind = 'grades'`;
+
+/**
+ * What `service_visits_facts_ad` does for each row, once for a set of visits deleted with it suspended
+ * (withVisitDeletesInBulk): the deleted rows' values are in temp table `bulk_gone_visits`. Equal to the trigger
+ * row by row for the reasons visitFactsBulkInsertSql is: the months counted down and rows at zero dropped (for a
+ * (month, customer) whatever their series), the remaining months chained afresh, the deleted visits' maintenance
+ * facts dropped and the car's facts after its earliest deleted maintenance measured afresh, the kept months
+ * dropped once.
+ */
+const gone = 'bulk_gone_visits g';
+export const visitFactsBulkDeleteSql: readonly string[] = [
+  `UPDATE customer_visit_months SET visits = visits - (select count(*) from ${gone}
+      where g.customer_id = customer_visit_months.customer_id and ${ym('g')} = customer_visit_months.ym)
+    WHERE (customer_id, ym) IN (select g.customer_id, ${ym('g')} from ${gone})`,
+  `DELETE FROM customer_visit_months WHERE visits = 0 AND (customer_id, ym) IN (select g.customer_id, ${ym('g')} from ${gone})`,
+  `UPDATE customer_visit_months SET next_ym = coalesce((select min(m.ym) from customer_visit_months m
+      where m.customer_id = customer_visit_months.customer_id and m.ym > customer_visit_months.ym), '9999-12')
+    WHERE customer_id IN (select g.customer_id from ${gone})
+      AND next_ym IS NOT coalesce((select min(m.ym) from customer_visit_months m
+        where m.customer_id = customer_visit_months.customer_id and m.ym > customer_visit_months.ym), '9999-12')`,
+  `UPDATE visit_month_totals SET visits = visits - (select count(*) from ${gone} where ${ym('g')} = visit_month_totals.ym),
+      revenue_fen = revenue_fen - (select sum(g.amount_fen) from ${gone} where ${ym('g')} = visit_month_totals.ym)
+    WHERE ym IN (select ${ym('g')} from ${gone})`,
+  `DELETE FROM visit_month_totals WHERE visits = 0 AND ym IN (select ${ym('g')} from ${gone})`,
+  `UPDATE visit_structure_months SET visits = visits - (select count(*) from ${gone} join vehicles v on v.id = g.vehicle_id
+        where ${ym('g')} = visit_structure_months.ym and g.customer_id = visit_structure_months.customer_id
+          and v.series = visit_structure_months.series and ${stateSql('g', 'v.delivery_date')} = visit_structure_months.state),
+      revenue_fen = revenue_fen - coalesce((select sum(g.amount_fen) from ${gone} join vehicles v on v.id = g.vehicle_id
+        where ${ym('g')} = visit_structure_months.ym and g.customer_id = visit_structure_months.customer_id
+          and v.series = visit_structure_months.series and ${stateSql('g', 'v.delivery_date')} = visit_structure_months.state), 0)
+    WHERE (ym, customer_id) IN (select ${ym('g')}, g.customer_id from ${gone})`,
+  `DELETE FROM visit_structure_months WHERE visits = 0 AND (ym, customer_id) IN (select ${ym('g')}, g.customer_id from ${gone})`,
+  `DELETE FROM maintenance_visit_facts WHERE visit_id IN (select g.id from ${gone})`,
+  `UPDATE maintenance_visit_facts SET (prev_date, prev_km) =
+      ${prevSql('maintenance_visit_facts.vehicle_id', 'maintenance_visit_facts.visit_date')}
+    WHERE vehicle_id IN (select g.vehicle_id from ${gone} where g.type in ${maint})
+      AND visit_date > (select min(g.visit_date) from ${gone}
+        where g.vehicle_id = maintenance_visit_facts.vehicle_id and g.type in ${maint})`,
+  `DELETE FROM report_month_cache WHERE kind = 'structure' AND EXISTS (select 1 from ${gone}
+    where report_month_cache.month BETWEEN ${ym('g')} AND substr(date(${ym('g')} || '-01', '+11 months'), 1, 7))`,
+  `DELETE FROM report_month_cache WHERE kind = 'buyers' AND EXISTS (select 1 from ${gone}
+    where report_month_cache.month BETWEEN ${ym('g')} AND substr(date(${ym('g')} || '-01', '+34 months'), 1, 7))`,
+];

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { migrateDatabase } from '../../db/migrate';
 import { openDatabase } from '../../db/open-database';
-import { withVisitInsertsInBulk } from '../../db/suspended-triggers';
+import { withVisitDeletesInBulk, withVisitInsertsInBulk } from '../../db/suspended-triggers';
 import { generateDemo } from '../../electron/domain/demo/generate-demo';
 import { visitFactsBesideRecount } from '../helpers/visit-facts-recount';
 
@@ -68,6 +68,7 @@ describe('visit facts of a bulk insert', () => {
       );
       return visits.map((v) => Number(stmt.run(v).lastInsertRowid));
     };
+    const firstNew = (db.$client.prepare('select max(id) from service_visits').pluck().get() as number) + 1;
     const rowByRow = new Database(db.$client.serialize());
     const bulk = new Database(db.$client.serialize());
     rowByRow.transaction(() => insertInto(rowByRow))();
@@ -83,10 +84,26 @@ describe('visit facts of a bulk insert', () => {
     expect(kept).toBeLessThan(4 * 96);
     for (const [table, { stored, recount }] of Object.entries(visitFactsBesideRecount(bulk)))
       expect(stored, table).toEqual(recount);
-    // The trigger is back, as the migration made it.
+    // Then some of them deleted again, and some visits stored before: row by row, and in bulk.
+    const doomed = JSON.stringify(
+      rowByRow
+        .prepare('select id from service_visits where id % 3 = 0 and id > ? order by id')
+        .pluck()
+        .all(firstNew - 60),
+    );
+    const deleteSql = 'delete from service_visits where id in (select value from json_each(?))';
+    rowByRow.prepare(deleteSql).run(doomed);
+    bulk.transaction(() =>
+      withVisitDeletesInBulk(bulk, JSON.parse(doomed) as number[], () => bulk.prepare(deleteSql).run(doomed)),
+    )();
+    for (const table of factTables)
+      expect({ table, deleted: dump(bulk, table) }).toEqual({ table, deleted: dump(rowByRow, table) });
+    for (const [table, { stored, recount }] of Object.entries(visitFactsBesideRecount(bulk)))
+      expect(stored, table).toEqual(recount);
+    // The triggers are back, as the migration made them.
     const triggerSql = (sqlite: Database.Database) =>
-      sqlite.prepare("select sql from sqlite_master where name = 'service_visits_facts_ai'").pluck().get();
-    expect(triggerSql(bulk)).toBe(triggerSql(rowByRow));
+      sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' order by name").all();
+    expect(triggerSql(bulk)).toEqual(triggerSql(rowByRow));
     for (const d of [rowByRow, bulk, db.$client]) d.close();
   }, 120_000);
 });

@@ -1,3 +1,4 @@
+import { withVisitDeletesInBulk } from '../../../db/suspended-triggers';
 import type { ChannelOutput } from '../../contract';
 import { AppError } from '../../contract/errors';
 import { recordAudit } from '../audit/audit-log';
@@ -59,9 +60,9 @@ export function revertRoBatch(ctx: ServiceContext, batchId: number, undo: RoUndo
     'delete from callback_tasks where id in (select value from json_each(?))',
     undo.created.callbackTasks,
   );
-  const removedVisits = run(
-    'delete from service_visits where id in (select value from json_each(?))',
-    undo.serviceVisits,
+  // Their visit facts set-based, once (the delete trigger's statements per row cost ~8 ms a visit at scale L).
+  const removedVisits = withVisitDeletesInBulk(sqlite, undo.serviceVisits, () =>
+    run('delete from service_visits where id in (select value from json_each(?))', undo.serviceVisits),
   );
   const now = ctx.clock().toISOString();
   // Only a value still as the import left it goes back: a reading or visit recorded since stays.
