@@ -12,6 +12,8 @@ export interface BenchServer {
   call(channel: string, input: unknown): Promise<unknown>;
   /** The same as another user, by their session token. */
   callAs(channel: string, input: unknown, token: string | null): Promise<unknown>;
+  /** The server process, for figures of its own (the lan-load module reads its CPU time). */
+  pid: number | undefined;
   /** Ends the server process; resolves once it has exited (its database connection closed). */
   stop(): Promise<void>;
 }
@@ -71,6 +73,7 @@ export async function startBenchServer(
   return {
     url,
     token,
+    pid: child.pid,
     call: (channel, input) => post(channel, input, token),
     callAs: (channel, input, as) => postApi(url, channel, input, as),
     stop: () =>

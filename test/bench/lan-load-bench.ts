@@ -478,8 +478,14 @@ export async function benchLanLoad(
         `${operators} operators and ${frontDesks} front-desk workstations over HTTPS (127.0.0.11–.${10 + operators + frontDesks}) for ${(opts.durationMs / 1000).toFixed(0)} s…`,
       );
       const t0 = performance.now();
+      const serverCpu0 = cpuSecondsOf(server.pid);
+      const benchCpu0 = process.cpuUsage();
+      const load0 = os.loadavg()[0]!;
       await Promise.all([...ops.map(operator), ...desks.map(desk)]);
       const seconds = (performance.now() - t0) / 1000;
+      const serverCpu1 = cpuSecondsOf(server.pid);
+      const benchCpu = process.cpuUsage(benchCpu0);
+      const load1 = os.loadavg()[0]!;
       stopping = true;
       for (const stop of stops) stop();
       const budget = await budgetCheck(base, ops[0]!.ws, ops[1]!.ws);
@@ -572,6 +578,18 @@ export async function benchLanLoad(
         `lost updates ${lostRecords + lostEdits} (target 0): recorded calls ${lostRecords} of ${records.length}, ` +
           `edited fields ${lostEdits} of ${last.size} (from ${edits.length} acknowledged edits)`,
       );
+      const cores = (cpu: number) => `${(cpu / seconds).toFixed(2)} of ${os.cpus().length} cores`;
+      say(
+        `CPU: the host process ${serverCpu0 !== null && serverCpu1 !== null ? cores(serverCpu1 - serverCpu0) : '—'}, ` +
+          `the 30 simulated workstations (this process) ${cores((benchCpu.user + benchCpu.system) / 1e6)}; ` +
+          `load average ${load0.toFixed(1)} → ${load1.toFixed(1)} (the machine is shared)`,
+      );
+      const liveShare = [...tally.samples.entries()]
+        .filter(([op]) => op.includes('live refresh'))
+        .reduce((n, [, s]) => n + s.length, 0);
+      say(
+        `${liveShare} of the ${tally.requests} requests (${((100 * liveShare) / tally.requests).toFixed(0)} %) were screens refetching after a live-change message`,
+      );
       say(`workstations the audit log tells apart: ${auditedClients ?? 0} of ${operators + frontDesks}`);
       say(
         `request budget per workstation: ${ops[0]!.ws.name} bursting ${budget.burst} requests had ${budget.refused} ` +
@@ -620,6 +638,17 @@ async function budgetCheck(
     refused: replies.filter((r) => r?.status === 429).length,
     neighbour: next?.ok ? 'answered' : `failed (${next?.status ?? 'no answer'})`,
   };
+}
+
+/** CPU seconds a process has used (Linux /proc; null elsewhere): whether the host or the machine was the limit. */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, fields 14 and 15 of stat (11 and 12 after the command), in clock ticks of 1/100 s.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
 }
 
 /** `--lan-duration 3m` / `30s` / `90` (seconds). */
