@@ -5,7 +5,8 @@ import { planImport } from './import-plan';
 import { dbPlanLookup } from './plan-lookup';
 import type { ReadUpload } from './read-upload';
 import { readUpload } from './read-upload';
-import { dbRoLookup, planRoImport } from './ro-plan';
+import { preloadedRoLookup } from './ro-lookup';
+import { planRoImport } from './ro-plan';
 import type { PlannedRo } from './ro-plan';
 import type { RoRecord } from './ro-record';
 import { readRoRecord } from './ro-record';
@@ -86,7 +87,7 @@ export function analyseRoImport(
   today: string,
 ): RoAnalysis {
   const file = readRoFile(input, today);
-  return { ...file, plan: planRoImport(file.records, dbRoLookup(sqlite), today) };
+  return { ...file, plan: planRoImport(file.records, preloadedRoLookup(sqlite, file.records), today) };
 }
 
 /** The dry run of either kind of file, as the preview shows it. */

@@ -7,7 +7,8 @@ import { loadLoyaltySettings } from '../loyalty/loyalty-settings';
 import type { ApplyProgress } from './apply-import';
 import { countsOf, readRoFile } from './analyse-import';
 import { regenerateForImport } from './import-callbacks';
-import { dbRoLookup, planRoImport } from './ro-plan';
+import { preloadedRoLookup } from './ro-lookup';
+import { planRoImport } from './ro-plan';
 import { emptyRoUndo } from './ro-undo';
 import { writeRoPlan } from './ro-write';
 
@@ -31,7 +32,7 @@ export function applyRoImport(
   return sqlite
     .transaction(() => {
       progress('checking', 0, total);
-      const plan = planRoImport(file.records, dbRoLookup(sqlite), stamp.today);
+      const plan = planRoImport(file.records, preloadedRoLookup(sqlite, file.records), stamp.today);
       const counts = countsOf({ blankRows: file.blankRows, results: plan.map((r) => r.result) });
       // The batch row comes first: the points the visits earn name it.
       const batchId = Number(
