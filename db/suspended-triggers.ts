@@ -4,9 +4,9 @@ import { visitFactsBulkDeleteSql, visitFactsBulkInsertSql, visitFactsTriggerSql 
 /**
  * Runs `work` with some of the visit-facts triggers (db/visit-facts-sql.ts) dropped, inside the caller's
  * transaction, and creates them again with the very statements the migration ran. For bulk writes that then do
- * the triggers' work once, set-based (visitFactsBulkInsertSql): a trigger's statements per row cost far more
- * than the row — deleting a kept report month seeks past the multi-megabyte rows of report_month_cache, about
- * 1.5 ms a visit at scale L. No other connection ever sees a trigger missing: the drop and the re-creation are in
+ * the triggers' work once, set-based (visitFactsBulkInsertSql): a trigger's ten-odd statements per row cost far
+ * more than the row (before migration 0034 made report_month_cache a rowid table, its deletes alone were ~1.5 ms
+ * a visit at scale L). No other connection ever sees a trigger missing: the drop and the re-creation are in
  * one write transaction, and a rollback undoes both. A trigger this database lacks stays absent.
  */
 export function withTriggersSuspended<T>(

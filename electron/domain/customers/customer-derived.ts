@@ -99,7 +99,7 @@ export function refreshDerivedMany(ctx: ServiceContext, customerIds: readonly nu
     refreshAll();
     return;
   }
-  // The grades trigger drops the kept grade tables on every row updated (seeking past report_month_cache's large
-  // rows each time, ~1 ms at scale L): suspended, and its one statement run once if any row was.
+  // The grades trigger drops the kept grade tables on every row updated: suspended, and its one statement run
+  // once if any row was.
   if (withTriggersSuspended(sqlite, [gradesTrigger], refreshAll)) prepared(sqlite, gradesBulkUpdateSql).run();
 }
