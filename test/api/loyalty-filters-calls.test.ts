@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vinCheckDigit } from '../../electron/common/vin';
-import { runLoyaltyDaily } from '../../electron/domain/loyalty/daily-pass';
+import { runLoyaltyDaily, runLoyaltyDailyInSteps } from '../../electron/domain/loyalty/daily-pass';
 import { eventFixture } from '../helpers/event-fixture';
 import type { TestApp } from '../helpers/test-app';
 import { createTestApp } from '../helpers/test-app';
@@ -251,6 +251,27 @@ describe('points about to expire: a care call, once per expiry date', () => {
     expect(newYear.expired.points).toBeGreaterThan(0);
     expect(newYear.careCalls).toBe(0);
     expect(tasksOf(consenting)).toHaveLength(1);
+  });
+
+  // At scale L the pass is 2–9 s: the daily upkeep runs it step by step, each its own transaction, and requests
+  // are answered in between; a run stopped between steps, or the same day again, doubles nothing.
+  it('runs for the daily upkeep in steps with no transaction open between them', async () => {
+    await at('2027-01-02');
+    const sqlite = k.app.core.db.$client;
+    const open: boolean[] = [];
+    const pass = await runLoyaltyDailyInSteps(
+      sqlite,
+      { today: '2027-01-02', now: new Date().toISOString() },
+      async () => {
+        open.push(sqlite.inTransaction);
+        await Promise.resolve();
+      },
+    );
+    expect(open).toEqual([false, false, false, false]);
+    expect(pass.today).toBe('2027-01-02');
+    const again = runLoyaltyDaily(sqlite, { today: '2027-01-02', now: new Date().toISOString() });
+    expect(again).toMatchObject({ expired: { points: 0 }, careCalls: 0, deliveries: 0, referrals: 0 });
+    expect(again.tiers).toMatchObject({ upgraded: 0, downgraded: 0 });
   });
 });
 

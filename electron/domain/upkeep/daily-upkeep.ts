@@ -4,7 +4,7 @@ import type { GenerationSummary } from '../callbacks/full-regeneration';
 import { regenerateAllSliced } from '../callbacks/full-regeneration';
 import { runMarks } from '../callbacks/run-marks';
 import type { DailyPassSummary } from '../../contract/loyalty';
-import { loyaltyRanOn, runLoyaltyDaily } from '../loyalty/daily-pass';
+import { loyaltyRanOn, runLoyaltyDailyInSteps } from '../loyalty/daily-pass';
 import type { Clock } from '../clock';
 import { localDate } from '../clock';
 import { daysBetween } from '../customers/customer-rules/rule-dates';
@@ -72,8 +72,10 @@ export async function runDailyUpkeep(
             since: sweptWithinAWeek(sqlite, today) ? catchUpFrom(generatedOn, today) : null,
           });
     const eventSummaries = eventSummaryReminders(sqlite, clock);
-    await pause();
-    const loyalty = loyaltyRanOn(sqlite) === today ? null : runLoyaltyDaily(sqlite, { today, now: nowIso() });
+    const loyalty =
+      loyaltyRanOn(sqlite) === today
+        ? null
+        : await runLoyaltyDailyInSteps(sqlite, { today, now: nowIso() }, pause);
     runMarks.markUpkept(sqlite, today, performance.now() - t0);
     return { today, derived, callbacks, eventSummaries, loyalty };
   } finally {
