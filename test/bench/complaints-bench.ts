@@ -21,7 +21,7 @@ function rawOpenPage(raw: Database.Database, extra = ''): void {
   const rows = raw
     .prepare(
       `${ticketColumns} from (select t.id from complaint_tickets t where t.state in ${openStates} ${extra}
-         order by ${order} limit 50) page join complaint_tickets t on t.id = page.id ${ticketJoins}
+         order by ${order} limit 50) page cross join complaint_tickets t on t.id = page.id ${ticketJoins}
        order by ${order}`,
     )
     .all() as { id: number }[];

@@ -95,12 +95,14 @@ export function listTickets(ctx: AuthedContext, input: ListInput): ChannelOutput
     : 'from complaint_tickets t';
   // The page's ids first, in order, from the ticket table alone; only those 50 are joined to their customer,
   // car, department and people (joining every open ticket before the sort cost most of the list's time at L).
+  // CROSS JOIN keeps that order of work: with the limit a bound parameter, the planner otherwise walked every
+  // ticket by the outer sort's index and probed the page for each (130 ms for newest first at L).
   const select = (extra: string[], order: string, limit: number, offset: number) =>
     prepared(
       sqlite,
       `select ${ticketColumns} from (select t.id ${countFrom} ${cond(extra)} order by ${order}
          limit @limit offset @offset) page
-       join complaint_tickets t on t.id = page.id ${ticketJoins} order by ${order}`,
+       cross join complaint_tickets t on t.id = page.id ${ticketJoins} order by ${order}`,
     ).all({
       ...params,
       limit,
