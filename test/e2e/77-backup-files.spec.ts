@@ -34,10 +34,13 @@ test('校验 warns when a backup’s attachment files are missing from its folde
     await uiLogin(page);
     await page.getByRole('menuitem', { name: '设置' }).click();
     await page.getByRole('tab', { name: '数据备份' }).click();
-    const row = page
-      .locator('.backup-list .ant-table-tbody tr.ant-table-row')
-      .filter({ hasText: entry.name });
-    await expect(row).toHaveCount(1);
+    // The folder is this spec's own: its one copy is the one just made.
+    const rows = page.locator('.backup-list .ant-table-tbody tr.ant-table-row');
+    await expect(rows).toHaveCount(1);
+    const row = rows.first();
+    expect((await api<{ entries: { name: string }[] }>('backups.list', {})).entries[0]!.name).toBe(
+      entry.name,
+    );
 
     await test.step('with the files in place the copy checks out', async () => {
       await row.getByRole('button', { name: '校验' }).click();

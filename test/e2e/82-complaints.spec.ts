@@ -366,8 +366,12 @@ test('complaint ticket: opened from the card, routed, paused, solved and closed;
     const grid = page.locator('.cp-grid');
     const row = (name: string) => grid.getByRole('row').filter({ hasText: name });
     await expect(row(others[0]!.name).locator('.sla-chip')).toHaveAttribute('data-sla', 'breached');
-    await expect(row(others[1]!.name).locator('.sla-chip')).toHaveAttribute('data-sla', 'paused');
     await expect(row(others[2]!.name).locator('.sla-chip')).toHaveAttribute('data-sla', /running|warning/);
+    // Paused tickets come last, and the grid renders only the rows near its view: with 30 open (how many the
+    // demo's store has open depends on the hour it was made) the paused one is drawn once scrolled to.
+    await grid.evaluate((el) => el.scrollTo(0, el.scrollHeight));
+    await expect(row(others[1]!.name).locator('.sla-chip')).toHaveAttribute('data-sla', 'paused');
+    await grid.evaluate((el) => el.scrollTo(0, 0));
     // Closed tickets are not open work.
     await expect(grid.getByRole('row').filter({ hasText: ticketNo })).toHaveCount(0);
     await pictures(page, '82-list');
