@@ -2,8 +2,8 @@ import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BenchServer } from './api-server';
 import { startBenchServer } from './api-server';
-import type { Figures, Row } from './stats';
-import { percentiles, timeAsync, timeSync } from './stats';
+import type { Row } from './stats';
+import { firstCalls, timeAsync, timeSync } from './stats';
 
 const ticketColumns = `select t.*, c.name, c.mobile, c.stage, c.base_grade, v.vin, v.plate, v.brand, v.series,
     d.code as dept_code, d.name as dept_name, uo.display_name as owner_name, um.display_name as manager_name`;
@@ -38,17 +38,6 @@ function rawTicketPage(raw: Database.Database, id: number): void {
   raw.prepare('select * from complaint_solutions where ticket_id = ?').all(id);
   raw.prepare('select * from complaint_attachments where ticket_id = ?').all(id);
   raw.prepare('select * from complaint_reviews where ticket_id = ?').get(id);
-}
-
-/** The first `n` calls of a freshly started server (warm-up running in the background, as in the store). */
-async function firstCalls(n: number, call: (i: number) => Promise<unknown>): Promise<Figures> {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await call(i);
-    samples.push(performance.now() - t0);
-  }
-  return percentiles(samples);
 }
 
 /**

@@ -3,8 +3,8 @@ import type Database from 'better-sqlite3';
 import { plateReversedSql } from '../../db/schema/vehicles';
 import type { BenchServer } from './api-server';
 import { startBenchServer } from './api-server';
-import type { Figures, Row } from './stats';
-import { percentiles, timeAsync, timeSync } from './stats';
+import type { Row } from './stats';
+import { firstCalls, percentiles, timeAsync, timeSync } from './stats';
 
 /**
  * The same classification as the target list's (electron/domain/events/segment-query.ts) for the whole
@@ -141,16 +141,6 @@ function doorQueries(raw: Database.Database, eventId: number): Query[] {
     if (p.no) out.push({ kind: 'signup', text: String(p.no) });
   }
   return out;
-}
-
-async function firstCalls(n: number, call: (i: number) => Promise<unknown>): Promise<Figures> {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await call(i);
-    samples.push(performance.now() - t0);
-  }
-  return percentiles(samples);
 }
 
 /**

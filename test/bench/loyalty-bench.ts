@@ -9,7 +9,7 @@ import type { BenchServer } from './api-server';
 import { startBenchServer } from './api-server';
 import { benchDataDir } from './bench-db';
 import type { Figures, Row } from './stats';
-import { percentiles, printTable, timeAsync, timeSync } from './stats';
+import { firstCalls, percentiles, printTable, timeAsync, timeSync } from './stats';
 
 /** The store day the server will see (Asia/Shanghai, the default zone; the bench data keeps the default). */
 const storeToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -255,17 +255,6 @@ function rawRedeem(
     })
     .immediate();
   raw.prepare(balanceSql).pluck().get(customerId);
-}
-
-/** The first `n` calls of a freshly started server (warm-up running in the background, as in the store). */
-async function firstCalls(n: number, call: (i: number) => Promise<unknown>): Promise<Figures> {
-  const samples: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await call(i);
-    samples.push(performance.now() - t0);
-  }
-  return percentiles(samples);
 }
 
 const once = (ms: number): Figures => ({ p50: ms, p95: ms, n: 1 });

@@ -21,6 +21,17 @@ export async function timeAsync(times: number, fn: (i: number) => Promise<unknow
   return percentiles(samples);
 }
 
+/** The first `n` calls of a freshly started server, unwarmed (its own warm-up running in the background, as in the store). */
+export async function firstCalls(n: number, call: (i: number) => Promise<unknown>): Promise<Figures> {
+  const samples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await call(i);
+    samples.push(performance.now() - t0);
+  }
+  return percentiles(samples);
+}
+
 export function timeSync(times: number, fn: (i: number) => unknown): Figures {
   for (let i = 0; i < Math.min(5, times); i++) fn(i);
   const samples: number[] = [];

@@ -1,20 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, Locator, Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { ApiCaller } from './e2e-helpers';
-import {
-  adminApi,
-  apiCaller,
-  apiLogin,
-  ensureDemoData,
-  ensureUser,
-  shot,
-  shotBoth,
-  uiLogin,
-} from './e2e-helpers';
+import { adminApi, apiCaller, apiLogin, ensureDemoData, ensureUser, shot } from './e2e-helpers';
 import { screenshotDir } from './e2e-env';
+import { noPageOverflow, pick, pictures, signedIn, tab, typeDate, addDays } from './event-helpers';
 
 // 客户活动 (issue 12): the manager plans a two-day self-drive trip (agenda, checklist, budget), approves it,
 // builds the target list from a segment (the preview shows the size and every exclusion with its count before
@@ -34,52 +26,6 @@ interface Invitee {
   signupNo: number | null;
   invitationTask: { id: number } | null;
   confirmationTask: { id: number; status: string } | null;
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-async function signedIn(browser: Browser, username: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await uiLogin(page, username, password);
-  return page;
-}
-
-async function pick(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
-
-async function typeDate(scope: Locator, label: string, value: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-  await expect(input).toHaveValue(value);
-}
-
-/** Takes a toast's leftovers out of the picture first. */
-async function pictures(page: Page, name: string): Promise<void> {
-  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 10_000 });
-  await shotBoth(page, name);
-}
-
-/** Nothing on the page is wider than the window (no sideways scrolling of the whole page). */
-async function noPageOverflow(page: Page): Promise<void> {
-  const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(over, 'the page does not scroll sideways').toBeLessThanOrEqual(1);
-}
-
-async function tab(page: Page, name: string): Promise<void> {
-  await page.getByRole('tab', { name, exact: true }).click();
 }
 
 async function modalSave(page: Page, title: string | RegExp, fill: (dialog: Locator) => Promise<void>) {

@@ -1,16 +1,7 @@
-import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
 import type { ApiCaller } from './e2e-helpers';
-import {
-  adminApi,
-  apiCaller,
-  apiLogin,
-  ensureDemoData,
-  ensureUser,
-  shot,
-  shotBoth,
-  uiLogin,
-} from './e2e-helpers';
+import { addDays, noPageOverflow, pick, pictures, signedIn, tab, typeDate } from './event-helpers';
+import { adminApi, apiCaller, apiLogin, ensureDemoData, ensureUser, shot, shotBoth } from './e2e-helpers';
 
 // 客户活动 (issue 12), the parts 86 leaves out: a saved segment reused for a second event's target list; a new
 // start date moving the event's calls (and the toast saying so); the waiting list — over capacity the next
@@ -27,50 +18,6 @@ interface Invitee {
 interface Change {
   id: number;
   version: number;
-}
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-async function signedIn(browser: Browser, username: string, password: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  await uiLogin(page, username, password);
-  return page;
-}
-
-async function pick(page: Page, scope: Locator, label: string, option: string): Promise<void> {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click();
-}
-
-async function typeDate(scope: Locator, label: string, value: string): Promise<void> {
-  const input = scope.getByLabel(label, { exact: true });
-  await input.click();
-  await input.fill(value);
-  await input.press('Enter');
-  await expect(input).toHaveValue(value);
-}
-
-async function pictures(page: Page, name: string): Promise<void> {
-  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 10_000 });
-  await shotBoth(page, name);
-}
-
-async function tab(page: Page, name: string): Promise<void> {
-  await page.getByRole('tab', { name, exact: true }).click();
-}
-
-async function noPageOverflow(page: Page): Promise<void> {
-  const over = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(over, 'the page does not scroll sideways').toBeLessThanOrEqual(1);
 }
 
 test('events: saved segment reused, dates moved, waiting list, results with comparison and photo', async ({
