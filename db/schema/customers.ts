@@ -108,6 +108,10 @@ export const customers = sqliteTable(
     index('customers_id_number_idx').on(t.idNumber),
     // Deleting or merging a customer checks this self-reference; without the index that is a full scan per row.
     index('customers_merged_into_idx').on(t.mergedIntoId),
+    // The cards never scored (nearly always none): the morning pass looks for them, a full scan without this.
+    index('customers_unscored_idx')
+      .on(t.id)
+      .where(sql`${t.loyaltyScore} is null`),
   ],
 );
 

@@ -253,8 +253,8 @@ describe('points about to expire: a care call, once per expiry date', () => {
     expect(tasksOf(consenting)).toHaveLength(1);
   });
 
-  // At scale L the pass is 2–9 s: the daily upkeep runs it step by step, each its own transaction, and requests
-  // are answered in between; a run stopped between steps, or the same day again, doubles nothing.
+  // At scale L the pass is seconds: the daily upkeep runs it in slices, each its own transaction, and requests
+  // are answered in between; a run stopped between slices, or the same day again, doubles nothing.
   it('runs for the daily upkeep in steps with no transaction open between them', async () => {
     await at('2027-01-02');
     const sqlite = k.app.core.db.$client;
@@ -267,7 +267,9 @@ describe('points about to expire: a care call, once per expiry date', () => {
         await Promise.resolve();
       },
     );
-    expect(open).toEqual([false, false, false, false]);
+    // At least one pause per step (expiry, care calls, deliveries, tiers); the slices within a step add more.
+    expect(open.length).toBeGreaterThanOrEqual(4);
+    expect(open.every((inTransaction) => !inTransaction)).toBe(true);
     expect(pass.today).toBe('2027-01-02');
     const again = runLoyaltyDaily(sqlite, { today: '2027-01-02', now: new Date().toISOString() });
     expect(again).toMatchObject({ expired: { points: 0 }, careCalls: 0, deliveries: 0, referrals: 0 });

@@ -14,8 +14,9 @@ export function closeExpired(sqlite: Database.Database, today: string, nowIso: s
   closeInvitationsBeforeStart(sqlite, today, nowIso);
   const changes = stmt(
     sqlite,
-    `update callback_tasks set status = 'expired', claimed_by = null, claim_expires_at = null, updated_at = @now,
-       version = version + 1
+    // Named: the planner prefers the queue index (status, due_date), which walks every overdue open task.
+    `update callback_tasks indexed by callback_tasks_open_expiry_idx
+     set status = 'expired', claimed_by = null, claim_expires_at = null, updated_at = @now, version = version + 1
      where status = 'open' and due_date < @today and expires_on < @today
        and (claimed_by is null or claim_expires_at < @now)`,
   ).run({ today, now: nowIso }).changes;

@@ -79,9 +79,11 @@ export async function regenerateAllSliced(
 ): Promise<GenerationSummary> {
   const t0 = performance.now();
   // Without a fixed size, each slice is sized from the last one's time, so a busy machine gets smaller slices.
-  let size = opts.sliceSize ?? 500;
+  // The first slice also prepares the rules' statements (longer than a slice's work), so it starts small.
+  let size = opts.sliceSize ?? 50;
   await opts.pause();
   const expired = sqlite.transaction(() => closeExpired(sqlite, today, nowIso)).immediate();
+  await opts.pause();
   const maxId = sqlite.prepare('select coalesce(max(id), 0) from customers').pluck().get() as number;
   // The rules as the pass started (a manager's edit meanwhile regenerates on its own).
   const rules = loadRules(sqlite);

@@ -116,8 +116,10 @@ export function closeInvitationsBeforeStart(sqlite: Database.Database, today: st
     sqlite,
     `select t.id, e.starts_on as startsOn, i.id as inviteeId, i.status
      from events e indexed by events_starts_idx
-       join event_invitees i on i.event_id = e.id
-       join callback_tasks t on t.id = i.invitation_task_id
+       -- CROSS JOIN keeps this order: with the dates bound, the planner walked every open task (the queue
+       -- index, 190 ms at scale L, each morning inside the expiry) instead of the day's few events' invitees.
+       cross join event_invitees i on i.event_id = e.id
+       cross join callback_tasks t on t.id = i.invitation_task_id
      where e.starts_on >= @today and e.starts_on <= @tomorrow and t.status in ('open', 'skipped')
        and (t.claimed_by is null or t.claim_expires_at < @now)`,
   ).all({ today, tomorrow, now }) as { id: number; startsOn: string; inviteeId: number; status: string }[];

@@ -3,11 +3,13 @@ import type { DailyPassSummary } from '../../contract/loyalty';
 import { addDays } from '../callbacks/dates';
 import { prepared } from '../customers/sql-cache';
 import { postDueDeliveries } from './deliveries';
-import { createPointsExpiryCalls } from '../callbacks/points-expiry-calls';
-import { customersWithExpiringPoints, expirePoints } from './expiry';
+import { alreadyCalledSql, createPointsExpiryCalls } from '../callbacks/points-expiry-calls';
+import { expirePointsSliced, expiringPointsSliced } from './expiry';
 import { lastReviewDay } from './loyalty-dates';
 import { loadLoyaltySettings } from './loyalty-settings';
-import { tierPassAll } from './tiers';
+import type { Sliced } from '../slices';
+import { drain } from '../slices';
+import { tierPassSliced } from './tiers';
 
 /** The store days the loyalty pass last ran and last held the yearly review (store_settings, not a setting). */
 interface Marks {
@@ -35,21 +37,19 @@ export function loyaltyRanOn(sqlite: Database.Database): string | undefined {
   return loadMarks(sqlite).ranOn;
 }
 
-type DailyStep = () => void;
-
 /**
- * The day's loyalty work as steps, in order: points past their last day expire (FIFO), and members with points
- * running out within the notice window get a care call; deliveries whose day has come earn (and close their
- * referrals); every member's tier is looked at — upwards every day, and on the yearly review day (or the first
- * pass after it, if the server was off) downwards too — and the day is marked done. Each step stands on its own:
- * expiry posts only what is still due, care calls come once per expiry date, a delivery earns once, tiers are
- * worked out from the ledger; so a pass stopped between steps is done again without doubling anything, and the
- * marks (the review's among them) are written with the tiers, in the last step.
+ * The day's loyalty work, in order: points past their last day expire (FIFO), and members with points running
+ * out within the notice window get a care call; deliveries whose day has come earn (and close their referrals);
+ * every member's tier is looked at — upwards every day, and on the yearly review day (or the first pass after
+ * it, if the server was off) downwards too — and the day is marked done. Written as slices (../slices.ts), each
+ * standing on its own: expiry posts only what is still due, care calls come once per expiry date, a delivery
+ * earns once, tiers are worked out from the ledger; so a pass stopped between slices is done again without
+ * doubling anything, and the marks (the review's among them) are written with the last tier slice.
  */
-function dailySteps(
+function* dailyPass(
   sqlite: Database.Database,
   clock: { today: string; now: string },
-): { steps: DailyStep[]; summary: () => DailyPassSummary } {
+): Sliced<DailyPassSummary> {
   const settings = loadLoyaltySettings(sqlite);
   const marks = loadMarks(sqlite);
   const stamp = { today: clock.today, now: clock.now, by: null };
@@ -57,47 +57,35 @@ function dailySteps(
   const reviewDay = lastReviewDay(clock.today, settings.reviewDate);
   // The first pass ever holds no review: tiers so far were all reached by postings under today's rules.
   const review = marks.reviewedOn !== undefined && marks.reviewedOn < reviewDay;
-  let expired: DailyPassSummary['expired'] = { members: 0, points: 0 };
-  let careCalls: DailyPassSummary['careCalls'] = 0;
-  let deliveries: DailyPassSummary['deliveries'] = 0;
-  let referrals = 0;
-  let tiers: DailyPassSummary['tiers'] | null = null;
-  const steps: DailyStep[] = [
-    () => {
-      expired = expirePoints(sqlite, since, stamp);
+  const expired = yield* expirePointsSliced(sqlite, since, stamp);
+  yield;
+  // What is left to expire within the notice window: a care call in the queue (once per expiry date).
+  let careCalls = 0;
+  yield* expiringPointsSliced(
+    sqlite,
+    clock.today,
+    settings.expiringNoticeDays,
+    (expiring) => {
+      careCalls += createPointsExpiryCalls(sqlite, expiring, clock);
     },
-    () => {
-      // What is left to expire within the notice window: a care call in the queue (once per expiry date).
-      careCalls = createPointsExpiryCalls(
-        sqlite,
-        customersWithExpiringPoints(sqlite, clock.today, settings.expiringNoticeDays),
-        clock,
-      );
-    },
-    () => {
-      const lastId = lastPostingId(sqlite);
-      deliveries = postDueDeliveries(sqlite, marks.ranOn ?? addDays(clock.today, -31), stamp);
-      referrals = referralRewardsSince(sqlite, lastId);
-    },
-    () => {
-      // A review the server missed (off on the day) is held as of its day; upgrades since then as of today.
-      const pass = tierPassAll(sqlite, review ? reviewDay : clock.today, settings, review, clock.now);
-      if (review && reviewDay !== clock.today) {
-        pass.upgraded += tierPassAll(sqlite, clock.today, settings, false, clock.now).upgraded;
-      }
-      tiers = pass;
-      saveMarks(
-        sqlite,
-        { ranOn: clock.today, reviewedOn: review || !marks.reviewedOn ? reviewDay : marks.reviewedOn },
-        clock.now,
-      );
-    },
-  ];
-  const summary = (): DailyPassSummary => {
-    if (!tiers) throw new Error('loyalty daily pass: summary asked before its last step');
-    return { today: clock.today, expired, careCalls, reviewed: review, tiers, referrals, deliveries };
-  };
-  return { steps, summary };
+    alreadyCalledSql,
+  );
+  yield;
+  const lastId = lastPostingId(sqlite);
+  const deliveries = postDueDeliveries(sqlite, marks.ranOn ?? addDays(clock.today, -31), stamp);
+  const referrals = referralRewardsSince(sqlite, lastId);
+  yield;
+  // A review the server missed (off on the day) is held as of its day; upgrades since then as of today.
+  const tiers = yield* tierPassSliced(sqlite, review ? reviewDay : clock.today, settings, review, clock.now);
+  if (review && reviewDay !== clock.today) {
+    tiers.upgraded += (yield* tierPassSliced(sqlite, clock.today, settings, false, clock.now)).upgraded;
+  }
+  saveMarks(
+    sqlite,
+    { ranOn: clock.today, reviewedOn: review || !marks.reviewedOn ? reviewDay : marks.reviewedOn },
+    clock.now,
+  );
+  return { today: clock.today, expired, careCalls, reviewed: review, tiers, referrals, deliveries };
 }
 
 /** The day's loyalty work in one transaction (the manual run, the demo generator). */
@@ -105,30 +93,24 @@ export function runLoyaltyDaily(
   sqlite: Database.Database,
   clock: { today: string; now: string },
 ): DailyPassSummary {
-  return sqlite
-    .transaction((): DailyPassSummary => {
-      const pass = dailySteps(sqlite, clock);
-      for (const step of pass.steps) step();
-      return pass.summary();
-    })
-    .immediate();
+  return sqlite.transaction((): DailyPassSummary => drain(dailyPass(sqlite, clock))).immediate();
 }
 
 /**
- * The same work for the daily upkeep: each step its own transaction, awaiting `pause` before each, so requests
- * are answered in between — at scale L the whole pass is 2–9 s, each step under about a second.
+ * The same work for the daily upkeep: each slice its own transaction, awaiting `pause` before each, so requests
+ * are answered in between — at scale L the whole pass is seconds, each slice about 10 ms.
  */
 export async function runLoyaltyDailyInSteps(
   sqlite: Database.Database,
   clock: { today: string; now: string },
   pause: () => Promise<void>,
 ): Promise<DailyPassSummary> {
-  const pass = dailySteps(sqlite, clock);
-  for (const step of pass.steps) {
+  const pass = dailyPass(sqlite, clock);
+  for (;;) {
     await pause();
-    sqlite.transaction(step).immediate();
+    const slice = sqlite.transaction(() => pass.next()).immediate();
+    if (slice.done) return slice.value;
   }
-  return pass.summary();
 }
 
 function lastPostingId(sqlite: Database.Database): number {

@@ -6,6 +6,8 @@ import { yuan } from '../customers/customer-rules/rule-dates';
 import { prepared } from '../customers/sql-cache';
 import { ensureMember } from './ledger';
 import { windowStart } from './loyalty-dates';
+import type { Sliced } from '../slices';
+import { dayRanges, drain, timedSlices } from '../slices';
 
 /** What a tier is measured on, over the 12 months ending today. */
 export interface TierFigures {
@@ -149,54 +151,59 @@ export interface TierPassSummary {
 }
 
 /**
- * Every member at once, set-based: the figures of everyone active in the window in two grouped reads, then the
- * changes. On the review day (`review`) a member may move down as well as up; on other days only up.
+ * Every member, set-based and in slices (../slices.ts): the figures of everyone active in the window, read a few
+ * days of the window at a time (sums over days add up), then each member's tier worked out, then the changes
+ * written in slices too. On the review day (`review`) a member may move down as well as up; on other
+ * days only up. Each change is checked again on the member's own figures as it is written, so a write between
+ * the slices (a visit, a reverted import) never makes the pass write a tier its figures no longer give; such a
+ * write has moved its member up by itself already (upgradeIfDue).
  */
-export function tierPassAll(
+export function* tierPassSliced(
   sqlite: Database.Database,
   today: string,
   settings: LoyaltySettings,
   review: boolean,
   now: string,
-): TierPassSummary {
-  const from = windowStart(today);
+): Sliced<TierPassSummary> {
   const figures = new Map<number, TierFigures>();
   const at = (id: number) => {
     let f = figures.get(id);
     if (!f) figures.set(id, (f = { ...zero }));
     return f;
   };
-  if (settings.tierBasis === 'points') {
-    const rows = prepared(
-      sqlite,
-      `select customer_id as id, sum(points) as points from loyalty_postings indexed by loyalty_postings_earned_idx
-       where kind in ('earn', 'reverse') and posted_on between ? and ? group by customer_id`,
-    )
-      .raw()
-      .all(from, today) as [number, number][];
-    for (const [id, points] of rows) at(id).points = points;
-  } else {
-    const visits = prepared(
-      sqlite,
-      `select customer_id, count(*), sum(amount_fen) from service_visits where visit_date between ? and ?
-       group by customer_id`,
-    )
-      .raw()
-      .all(from, today) as [number, number, number][];
-    for (const [id, count, fen] of visits) {
-      const f = at(id);
-      f.visits = count;
-      f.spendingFen += fen;
-    }
-    const cars = prepared(
-      sqlite,
-      `select owner_id, sum(coalesce(price_fen, 0)) from vehicles where delivery_date between ? and ?
-         and owner_id is not null group by owner_id`,
-    )
-      .raw()
-      .all(from, today) as [number, number][];
-    for (const [id, fen] of cars) at(id).spendingFen += fen;
-  }
+  const points = prepared(
+    sqlite,
+    `select customer_id as id, sum(points) as points from loyalty_postings indexed by loyalty_postings_earned_idx
+     where kind in ('earn', 'reverse') and posted_on between ? and ? group by customer_id`,
+  ).raw();
+  const visits = prepared(
+    sqlite,
+    `select customer_id, count(*), sum(amount_fen) from service_visits indexed by service_visits_report_idx
+     where visit_date between ? and ? group by customer_id`,
+  ).raw();
+  const cars = prepared(
+    sqlite,
+    `select owner_id, sum(coalesce(price_fen, 0)) from vehicles where delivery_date between ? and ?
+       and owner_id is not null group by owner_id`,
+  ).raw();
+  yield* dayRanges(
+    windowStart(today),
+    today,
+    (from, to) => {
+      if (settings.tierBasis === 'points') {
+        for (const [id, p] of points.all(from, to) as [number, number][]) at(id).points += p;
+        return;
+      }
+      for (const [id, count, fen] of visits.all(from, to) as [number, number, number][]) {
+        const f = at(id);
+        f.visits += count;
+        f.spendingFen += fen;
+      }
+      for (const [id, fen] of cars.all(from, to) as [number, number][]) at(id).spendingFen += fen;
+    },
+    2,
+  );
+  yield;
   const stored = new Map(
     prepared(sqlite, "select customer_id, tier from loyalty_members where tier <> 'regular'").raw().all() as [
       number,
@@ -204,17 +211,21 @@ export function tierPassAll(
     ][],
   );
   const summary: TierPassSummary = { checked: 0, upgraded: 0, downgraded: 0 };
-  const ids = new Set([...figures.keys(), ...stored.keys()]);
-  const exists = prepared(sqlite, 'select 1 from customers where id = ?').pluck();
-  for (const id of ids) {
+  const moving: number[] = [];
+  yield* timedSlices(membersOf(figures, stored), (id) => {
     summary.checked++;
     const current = stored.get(id) ?? 'regular';
-    const f = figures.get(id) ?? zero;
+    const reached = tierOf(figures.get(id) ?? zero, settings);
+    if (moves(current, reached, review)) moving.push(id);
+  });
+  const exists = prepared(sqlite, 'select 1 from customers where id = ?').pluck();
+  yield* timedSlices(moving, (id) => {
+    if (!exists.get(id)) return;
+    // The member's own figures as of now: the same sums as above, for one member.
+    const current = storedTier(sqlite, id);
+    const f = figuresOf(sqlite, id, today);
     const reached = tierOf(f, settings);
-    const up = tierRank(reached) > tierRank(current);
-    const down = tierRank(reached) < tierRank(current);
-    if (!up && !(down && review)) continue;
-    if (!exists.get(id)) continue;
+    if (!moves(current, reached, review)) return;
     changeTier(
       sqlite,
       {
@@ -227,8 +238,31 @@ export function tierPassAll(
       },
       now,
     );
-    if (up) summary.upgraded++;
+    if (tierRank(reached) > tierRank(current)) summary.upgraded++;
     else summary.downgraded++;
-  }
+  });
   return summary;
+}
+
+/** Everyone with figures in the window, then the members above regular without (a downgrade candidate). */
+function* membersOf(figures: Map<number, TierFigures>, stored: Map<number, LoyaltyTier>): Generator<number> {
+  yield* figures.keys();
+  for (const id of stored.keys()) if (!figures.has(id)) yield id;
+}
+
+function moves(current: LoyaltyTier, reached: LoyaltyTier, review: boolean): boolean {
+  const up = tierRank(reached) > tierRank(current);
+  const down = tierRank(reached) < tierRank(current);
+  return up || (down && review);
+}
+
+/** The same at once, inside the caller's transaction. */
+export function tierPassAll(
+  sqlite: Database.Database,
+  today: string,
+  settings: LoyaltySettings,
+  review: boolean,
+  now: string,
+): TierPassSummary {
+  return drain(tierPassSliced(sqlite, today, settings, review, now));
 }

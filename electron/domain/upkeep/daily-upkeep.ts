@@ -8,7 +8,7 @@ import { loyaltyRanOn, runLoyaltyDailyInSteps } from '../loyalty/daily-pass';
 import type { Clock } from '../clock';
 import { localDate } from '../clock';
 import { daysBetween } from '../customers/customer-rules/rule-dates';
-import { customersDueForRefresh } from '../customers/derived-due';
+import { customersDueForRefreshSliced } from '../customers/derived-due';
 import type { DerivedPassSummary } from '../customers/refresh-all-derived';
 import { refreshDerivedIds, refreshDerivedSlice } from '../customers/refresh-all-derived';
 import { eventSummaryReminders } from '../events/event-notify';
@@ -121,7 +121,7 @@ async function refreshDerivedToday(
             sqlite,
             today,
             nowIso,
-            customersDueForRefresh(sqlite, since, today),
+            await candidatesSince(sqlite, since, today, pause),
             pause,
             sliceSize,
           )),
@@ -129,6 +129,21 @@ async function refreshDerivedToday(
         };
   runMarks.markDerived(sqlite, today);
   return total;
+}
+
+/** The customers the calendar may have moved, found part by part with `pause` between the parts. */
+async function candidatesSince(
+  sqlite: Database.Database,
+  since: string,
+  today: string,
+  pause: () => Promise<void>,
+): Promise<number[]> {
+  const parts = customersDueForRefreshSliced(sqlite, since, today);
+  for (;;) {
+    await pause();
+    const part = parts.next();
+    if (part.done) return part.value;
+  }
 }
 
 async function refreshCandidates(

@@ -1,0 +1,2 @@
+CREATE INDEX `customers_unscored_idx` ON `customers` (`id`) WHERE "customers"."loyalty_score" is null;--> statement-breakpoint
+CREATE INDEX `callback_tasks_open_expiry_idx` ON `callback_tasks` (`expires_on`) WHERE "callback_tasks"."status" = 'open';
