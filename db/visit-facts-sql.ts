@@ -1,9 +1,10 @@
 /**
  * The visit facts' SQL (db/schema/visit-facts.ts), in one home: the set-based backfill that builds them from the
  * visits and cars already stored, and the triggers that keep them (and drop the report months worked out from
- * them) in step with every later write. Migration 0033 holds these very statements (test/unit/visit-facts-sql
- * checks); the demo generator drops the triggers while it fills a fresh database and runs the backfill once at
- * the end, as it does for the name grams.
+ * them, or log the changes those months catch up with) in step with every later write. Migration 0033 holds the
+ * backfill, and each trigger is the one the latest migration creating it holds (0036 rewrote the visit triggers
+ * and added the change log's; test/unit/visit-facts-sql checks); the demo generator drops the triggers while it
+ * fills a fresh database and runs the backfill once at the end, as it does for the name grams.
  */
 
 const maint = `('first_maintenance', 'maintenance')`;
@@ -45,11 +46,7 @@ function add(r: string): string {
       where x.vehicle_id = ${r}.vehicle_id and x.visit_date < ${r}.visit_date and x.type in ${maint}
       order by x.visit_date desc, x.id desc limit 1) p
     WHERE ${r}.type in ${maint};
-  ${refreshLater(`${r}.vehicle_id`, `${r}.visit_date`).replace(';', ` AND ${r}.type in ${maint};`)}
-  DELETE FROM report_month_cache WHERE kind = 'structure'
-    AND month BETWEEN ${ym(r)} AND substr(date(${ym(r)} || '-01', '+11 months'), 1, 7);
-  DELETE FROM report_month_cache WHERE kind = 'buyers'
-    AND month BETWEEN ${ym(r)} AND substr(date(${ym(r)} || '-01', '+34 months'), 1, 7);`;
+  ${refreshLater(`${r}.vehicle_id`, `${r}.visit_date`).replace(';', ` AND ${r}.type in ${maint};`)}`;
 }
 
 function remove(r: string): string {
@@ -67,11 +64,7 @@ function remove(r: string): string {
       FROM vehicles v WHERE v.id = ${r}.vehicle_id);
   DELETE FROM visit_structure_months WHERE ym = ${ym(r)} AND customer_id = ${r}.customer_id AND visits = 0;
   DELETE FROM maintenance_visit_facts WHERE visit_id = ${r}.id;
-  ${refreshLater(`${r}.vehicle_id`, `${r}.visit_date`).replace(';', ` AND ${r}.type in ${maint};`)}
-  DELETE FROM report_month_cache WHERE kind = 'structure'
-    AND month BETWEEN ${ym(r)} AND substr(date(${ym(r)} || '-01', '+11 months'), 1, 7);
-  DELETE FROM report_month_cache WHERE kind = 'buyers'
-    AND month BETWEEN ${ym(r)} AND substr(date(${ym(r)} || '-01', '+34 months'), 1, 7);`;
+  ${refreshLater(`${r}.vehicle_id`, `${r}.visit_date`).replace(';', ` AND ${r}.type in ${maint};`)}`;
 }
 
 // A car's series or delivery date moves its visits between structure rows (the state depends on the delivery).
@@ -156,6 +149,20 @@ stmt(`CREATE TRIGGER \`customer_visit_months_pairs_au\` AFTER UPDATE OF \`next_y
   INSERT INTO visit_month_pairs (ym, next_ym, customers) VALUES (new.ym, new.next_ym, 1)
     ON CONFLICT (ym, next_ym) DO UPDATE SET customers = customers + 1;
 END;`);
+stmt(`-- Every change of a structure row, signed, for the kept months to catch up with (report_fact_changes).
+CREATE TRIGGER \`visit_structure_months_changes_ai\` AFTER INSERT ON \`visit_structure_months\` BEGIN
+  INSERT INTO report_fact_changes (ym, customer_id, series, state, visits, revenue_fen)
+    VALUES (new.ym, new.customer_id, new.series, new.state, new.visits, new.revenue_fen);
+END;`);
+stmt(`CREATE TRIGGER \`visit_structure_months_changes_au\` AFTER UPDATE ON \`visit_structure_months\` BEGIN
+  INSERT INTO report_fact_changes (ym, customer_id, series, state, visits, revenue_fen)
+    VALUES (old.ym, old.customer_id, old.series, old.state, -old.visits, -old.revenue_fen),
+      (new.ym, new.customer_id, new.series, new.state, new.visits, new.revenue_fen);
+END;`);
+stmt(`CREATE TRIGGER \`visit_structure_months_changes_ad\` AFTER DELETE ON \`visit_structure_months\` BEGIN
+  INSERT INTO report_fact_changes (ym, customer_id, series, state, visits, revenue_fen)
+    VALUES (old.ym, old.customer_id, old.series, old.state, -old.visits, -old.revenue_fen);
+END;`);
 stmt(`-- Deliveries (first and repeat purchases, referred or not) follow the cars, their owners and the referrers.
 CREATE TRIGGER \`vehicles_deliveries_ai\` AFTER INSERT ON \`vehicles\` BEGIN
   DELETE FROM report_month_cache WHERE kind IN ('deliveries', 'buyers');
@@ -196,10 +203,22 @@ export const visitFactsTriggerSql: readonly string[] = out.slice(firstTrigger);
 export const visitFactsTriggerNames: readonly string[] = visitFactsTriggerSql.map(
   (x) => /CREATE TRIGGER `([^`]+)`/.exec(x)![1]!,
 );
-/** Both, as the migration's statements. */
-export const visitFactsMigrationSql = [...visitFactsBackfillSql, ...visitFactsTriggerSql].join(
-  '\n--> statement-breakpoint\n',
-);
+/**
+ * Migration 0036's statements after its tables: the visit triggers no longer drop the kept structure and buyer
+ * months (those catch up from report_fact_changes), and the log's own triggers.
+ */
+const rewritten = [
+  'service_visits_facts_ai',
+  'service_visits_facts_ad',
+  'service_visits_facts_au',
+  'visit_structure_months_changes_ai',
+  'visit_structure_months_changes_au',
+  'visit_structure_months_changes_ad',
+];
+export const factChangesMigrationSql = [
+  ...rewritten.slice(0, 3).map((n) => `DROP TRIGGER \`${n}\`;`),
+  ...rewritten.map((n) => visitFactsTriggerSql.find((x) => x.includes(`CREATE TRIGGER \`${n}\``))!),
+].join('\n--> statement-breakpoint\n');
 
 /**
  * What `service_visits_facts_ai` does for each row, done once for a whole set of visits just inserted with that
@@ -209,8 +228,9 @@ export const visitFactsMigrationSql = [...visitFactsBackfillSql, ...visitFactsTr
  * (new rows inserted in the order their first visit came, as the trigger would have); a maintenance visit measured
  * from the car's latest maintenance before its day — a later fact of the car is measured afresh whenever an
  * earlier maintenance is stored, so after the set each one of the car's facts after the set's earliest maintenance
- * is measured afresh once (the same rows updated, so the same kept months dropped by their own triggers); and the
- * kept months every visit would drop, dropped once. The month-pair triggers on customer_visit_months stay on.
+ * is measured afresh once (the same rows updated, so the same kept months dropped by their own triggers). The
+ * month-pair triggers on customer_visit_months and the change log's on visit_structure_months stay on (the log's
+ * rows differ from the row-by-row ones, their sums per structure row do not).
  */
 const bulk = `bulk_new_visits n join service_visits s on s.id = n.id`;
 const prevOf = (r: string, col: string) => `(select x.${col} from service_visits x
@@ -243,10 +263,6 @@ export const visitFactsBulkInsertSql: readonly string[] = [
     SELECT s.id, s.vehicle_id, s.visit_date, s.mileage_km, s.type = 'first_maintenance', ${prevOf('s', 'visit_date')},
       ${prevOf('s', 'mileage_km')}
     FROM ${bulk} WHERE s.type in ${maint} ORDER BY s.id`,
-  `DELETE FROM report_month_cache WHERE kind = 'structure' AND EXISTS (select 1 from ${bulk}
-    where report_month_cache.month BETWEEN ${ym('s')} AND substr(date(${ym('s')} || '-01', '+11 months'), 1, 7))`,
-  `DELETE FROM report_month_cache WHERE kind = 'buyers' AND EXISTS (select 1 from ${bulk}
-    where report_month_cache.month BETWEEN ${ym('s')} AND substr(date(${ym('s')} || '-01', '+34 months'), 1, 7))`,
 ];
 
 /** What `customers_grades_au` does, once for any number of customer rows updated with it suspended. */
@@ -257,8 +273,7 @@ export const gradesBulkUpdateSql = `DELETE FROM report_month_cache WHERE kind = 
  * (withVisitDeletesInBulk): the deleted rows' values are in temp table `bulk_gone_visits`. Equal to the trigger
  * row by row for the reasons visitFactsBulkInsertSql is: the months counted down and rows at zero dropped (for a
  * (month, customer) whatever their series), the remaining months chained afresh, the deleted visits' maintenance
- * facts dropped and the car's facts after its earliest deleted maintenance measured afresh, the kept months
- * dropped once.
+ * facts dropped and the car's facts after its earliest deleted maintenance measured afresh.
  */
 const gone = 'bulk_gone_visits g';
 export const visitFactsBulkDeleteSql: readonly string[] = [
@@ -289,8 +304,4 @@ export const visitFactsBulkDeleteSql: readonly string[] = [
     WHERE vehicle_id IN (select g.vehicle_id from ${gone} where g.type in ${maint})
       AND visit_date > (select min(g.visit_date) from ${gone}
         where g.vehicle_id = maintenance_visit_facts.vehicle_id and g.type in ${maint})`,
-  `DELETE FROM report_month_cache WHERE kind = 'structure' AND EXISTS (select 1 from ${gone}
-    where report_month_cache.month BETWEEN ${ym('g')} AND substr(date(${ym('g')} || '-01', '+11 months'), 1, 7))`,
-  `DELETE FROM report_month_cache WHERE kind = 'buyers' AND EXISTS (select 1 from ${gone}
-    where report_month_cache.month BETWEEN ${ym('g')} AND substr(date(${ym('g')} || '-01', '+34 months'), 1, 7))`,
 ];

@@ -97,11 +97,31 @@ export const maintenanceVisitFacts = sqliteTable(
 );
 
 /**
+ * Every change to visit_structure_months as a signed row (a trigger on it writes one per row inserted, updated
+ * or deleted), so a kept month of the structure tables or of the repeat buyers' visit months is brought up to
+ * date for the few customers a write touched instead of worked out again from a year of facts (fact-changes.ts
+ * in electron/domain/reports). Ids only grow (AUTOINCREMENT): a kept month holds the last id it includes.
+ * Rows no kept month still needs are deleted when a month is kept.
+ */
+export const reportFactChanges = sqliteTable('report_fact_changes', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  ym: text('ym').notNull(),
+  customerId: integer('customer_id').notNull(),
+  series: text('series').notNull(),
+  state: text('state').notNull(),
+  visits: integer('visits').notNull(),
+  revenueFen: integer('revenue_fen').notNull(),
+});
+
+/**
  * Figures of a report month worked out from the facts above (and the deliveries from the cars) and kept until a
- * write makes them stale: triggers delete a month's row in the transaction of any visit, car, ownership or
- * referrer change it depends on, and the next pack works it out again (base-structure.ts, kpi-maintenance.ts,
- * visit-history.ts). `key` holds what else the figures depend on (the call-back
- * rule's interval, the code's version); a row with another key is worked out again.
+ * write makes them stale: triggers delete a month's row in the transaction of any car, ownership, referrer or
+ * maintenance visit change it depends on, and the next pack works it out again (kpi-maintenance.ts,
+ * visit-history.ts). The structure tables and the repeat buyers' visit months are not dropped by visits: `seq`
+ * is the last report_fact_changes id they include, and the next pack applies the changes after it
+ * (base-structure.ts, visit-history.ts). `key` holds what else the figures depend on (the call-back rule's
+ * interval, the code's version); a row with another key is worked out again. `seq` comes before `data` so that
+ * reading it does not read the megabytes of `data`.
  */
 export const reportMonthCache = sqliteTable(
   'report_month_cache',
@@ -109,6 +129,7 @@ export const reportMonthCache = sqliteTable(
     kind: text('kind', { enum: ['structure', 'maintenance', 'deliveries', 'buyers', 'grades'] }).notNull(),
     month: text('month').notNull(),
     key: text('key').notNull(),
+    seq: integer('seq'),
     data: text('data').notNull(),
   },
   (t) => [primaryKey({ columns: [t.kind, t.month] })],

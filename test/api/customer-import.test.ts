@@ -25,14 +25,15 @@ const csv = (name: string, text: string) => ({
 });
 
 /**
- * Every table except the import log itself, the audit log (the import and its revert are both appended there)
- * and the AUTOINCREMENT counters, rows sorted: "the database".
+ * Every table except the import log itself, the audit log and the report facts' change log (the import and its
+ * revert are both appended there) and the AUTOINCREMENT counters, rows sorted: "the database".
  */
 function dump(app: TestApp): Record<string, string[]> {
   const db = app.core.db.$client;
   const skip = new Set([
     'import_batches',
     'audit_log',
+    'report_fact_changes',
     'sqlite_sequence',
     '__drizzle_migrations',
     'sessions',

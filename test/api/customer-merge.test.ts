@@ -11,14 +11,15 @@ const now = new Date(2026, 10, 22, 10, 0, 0);
 type Dump = Map<string, string[]>;
 
 /**
- * Every table except the merge log, the audit log (the merge and its undo are both appended there, by design)
- * and sqlite_sequence, all columns, in rowid / primary-key order.
+ * Every table except the merge log, the audit log and the report facts' change log (the merge and its undo are
+ * both appended there, by design) and sqlite_sequence, all columns, in rowid / primary-key order.
  */
 function dumpDatabase(db: Database.Database): Dump {
   const tables = db
     .prepare(
       `select name, wr from pragma_table_list where schema = 'main' and type = 'table'
-       and name not like 'sqlite_%' and name not in ('customer_merges', 'audit_log') order by name`,
+       and name not like 'sqlite_%' and name not in ('customer_merges', 'audit_log', 'report_fact_changes')
+       order by name`,
     )
     .all() as { name: string; wr: number }[];
   const dump: Dump = new Map();

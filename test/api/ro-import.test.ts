@@ -20,12 +20,16 @@ const csv = (name: string, lines: string[]) => ({
   contentBase64: Buffer.from([header, ...lines].join('\n'), 'utf8').toString('base64'),
 });
 
-/** Every table but the import log, the audit log and counters, rows sorted: "the database". */
+/**
+ * Every table but the import log, the audit log, the report facts' change log (the import and its revert are both
+ * appended there) and counters, rows sorted: "the database".
+ */
 function dump(app: TestApp): Record<string, string[]> {
   const db = app.core.db.$client;
   const skip = new Set([
     'import_batches',
     'audit_log',
+    'report_fact_changes',
     'sqlite_sequence',
     '__drizzle_migrations',
     'sessions',

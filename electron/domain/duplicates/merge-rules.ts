@@ -63,6 +63,7 @@ export const unwatchedTables = new Set([
   'visit_month_totals',
   'visit_structure_months',
   'maintenance_visit_facts',
+  'report_fact_changes',
   'report_month_cache',
 ]);
 

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { changesSince, keepMonth, lastChangeId, readKeptMonth } from './fact-changes';
 import { heldEventsSql } from './held-events';
 import { monthWindow, shiftMonth } from './month-window';
 
@@ -40,7 +41,8 @@ const deliveriesVersion = 'deliveries-1';
 
 /**
  * First and repeat deliveries of the 24 months ending with `month`, kept in report_month_cache until a car, an
- * ownership or a referrer changes (their triggers drop every kept month): a car sale, not a visit, moves them.
+ * ownership or a referrer changes (their triggers drop every kept month, and the buyers' visit months with them):
+ * a car sale, not a visit, moves them.
  */
 function readDeliveries(
   sqlite: Database.Database,
@@ -90,22 +92,17 @@ function readDeliveries(
   return out;
 }
 
-/**
- * The repeat buyers' visit months as bits (bit 0: `firstMonth`), kept in report_month_cache until a car sale or a
- * visit in the 35 months moves them (their triggers drop the rows).
- */
-function readBuyerMasks(
+/** Bumped when what the kept visit months hold or how they are worked out changes (or the deliveries' do). */
+const buyersVersion = `buyers-2:${deliveriesVersion}`;
+
+function masksOf(
   sqlite: Database.Database,
+  ids: readonly number[],
   month: string,
   firstMonth: string,
-  repeatDeliveries: VisitHistory['repeatDeliveries'],
 ): Map<number, number> {
-  const cached = sqlite
-    .prepare(`select key, data from report_month_cache where kind = 'buyers' and month = ?`)
-    .get(month) as { key: string; data: string } | undefined;
-  if (cached?.key === deliveriesVersion) return new Map(JSON.parse(cached.data) as [number, number][]);
   const base = Number(firstMonth.slice(0, 4)) * 12 + Number(firstMonth.slice(5, 7));
-  const masks = new Map<number, number>(
+  return new Map(
     (
       sqlite
         .prepare(
@@ -114,17 +111,55 @@ function readBuyerMasks(
            from customer_visit_months where customer_id in (select value from json_each(@ids))
              and ym between @first and @month group by customer_id`,
         )
-        .all({
-          ids: JSON.stringify([...new Set(repeatDeliveries.map((d) => d.customerId))]),
-          base,
-          first: firstMonth,
-          month,
-        }) as { id: number; mask: number }[]
+        .all({ ids: JSON.stringify(ids), base, first: firstMonth, month }) as { id: number; mask: number }[]
     ).map((r) => [r.id, r.mask]),
   );
-  sqlite
-    .prepare(`insert or replace into report_month_cache (kind, month, key, data) values ('buyers', ?, ?, ?)`)
-    .run(month, deliveriesVersion, JSON.stringify([...masks]));
+}
+
+/**
+ * The repeat buyers' visit months as bits (bit 0: `firstMonth`), kept in report_month_cache until a car sale
+ * moves them (its triggers drop the row); a visit in the 35 months is caught up with from the change log
+ * (fact-changes.ts): the buyers it names get their months read again.
+ */
+function readBuyerMasks(
+  sqlite: Database.Database,
+  month: string,
+  firstMonth: string,
+  repeatDeliveries: VisitHistory['repeatDeliveries'],
+): Map<number, number> {
+  const buyers = [...new Set(repeatDeliveries.map((d) => d.customerId))];
+  // One read snapshot: the months and the last change id they include agree.
+  const { masks, seq, keep } = sqlite.transaction(() => {
+    const last = lastChangeId(sqlite);
+    const kept = readKeptMonth(sqlite, 'buyers', month);
+    if (kept?.key === buyersVersion && kept.seq !== null) {
+      const masks = new Map(JSON.parse(kept.data) as [number, number][]);
+      if (kept.seq === last) return { masks, seq: last, keep: 'no' as const };
+      const changes = changesSince(sqlite, kept.seq, firstMonth, month);
+      if (changes) {
+        const isBuyer = new Set(buyers);
+        const touched = [...new Set(changes.map((c) => c.customerId))].filter((id) => isBuyer.has(id));
+        if (touched.length === 0) return { masks, seq: last, keep: 'seq' as const };
+        const now = masksOf(sqlite, touched, month, firstMonth);
+        for (const id of touched) {
+          const m = now.get(id);
+          if (m === undefined) masks.delete(id);
+          else masks.set(id, m);
+        }
+        return { masks, seq: last, keep: 'all' as const };
+      }
+    }
+    return { masks: masksOf(sqlite, buyers, month, firstMonth), seq: last, keep: 'all' as const };
+  })();
+  if (keep !== 'no')
+    keepMonth(
+      sqlite,
+      'buyers',
+      month,
+      buyersVersion,
+      seq,
+      keep === 'seq' ? null : JSON.stringify([...masks]),
+    );
   return masks;
 }
 

@@ -248,6 +248,12 @@ export const referenceRules: Record<string, ReferenceRule> = {
     package: { include: false, reason: '由进站记录按月汇总的报表数据，内容已在「进站记录」中' },
     erasure: { action: 'derived', detail: '随进站记录自动更新' },
   },
+  // The change log of visit_structure_months (fact-changes.ts): counts and months, pruned as the pack catches up.
+  'report_fact_changes.customer_id': {
+    label: '报表汇总变更记录',
+    package: { include: false, reason: '报表进站汇总的增减记录（次数、金额），内容已在「进站记录」中' },
+    erasure: { action: 'derived', detail: '随进站记录自动追加，报表更新后清理' },
+  },
 };
 
 /** Rows reached through a table of the person's rather than by customer id. */

@@ -39,6 +39,7 @@ const derivedTables = new Set([
   'visit_month_totals',
   'visit_structure_months',
   'maintenance_visit_facts',
+  'report_fact_changes',
   'report_month_cache',
 ]);
 
