@@ -305,6 +305,8 @@ export const callbacksContract = {
   }),
   'callbacks.next': channel({
     touches: ['callbacks'],
+    // A claim changes the queues and the claimed customer's tasks; nothing claimed, only the counts.
+    changedCustomers: (_, panel) => (panel ? [panel.customer.id] : []),
     summary:
       'Claim the next call atomically: every due task of the most urgent customer; or resume the call held',
     access: 'callbacks.work',
@@ -348,6 +350,8 @@ export const callbacksContract = {
   }),
   'callbacks.record': channel({
     touches: ['callbacks', 'customers', 'complaints', 'notifications', 'events'],
+    // The called customer's card, tasks, timeline, closure ticket and invitation; lists refetch on the topics.
+    changedCustomers: (_, out) => [out.customerId],
     summary: 'Record the outcome of the call for the claimed tasks (with CSI answers); releases the claim',
     access: 'callbacks.work',
     input: z
@@ -404,6 +408,8 @@ export const callbacksContract = {
       ),
     output: z.object({
       attemptId: z.number(),
+      /** Whose call it was (every claimed task is one customer's): the live change names them. */
+      customerId: z.number(),
       tasks: z.array(
         z.object({
           id: z.number(),
@@ -434,6 +440,7 @@ export const callbacksContract = {
   }),
   'callbacks.undoOutcome': channel({
     touches: ['callbacks', 'customers', 'complaints', 'events'],
+    changedCustomers: (_, out) => [out.customerId],
     summary:
       'Undo an outcome recorded by mistake, the same store day: tasks, do-not-contact and what it created are restored',
     // Anyone's attempt needs callbacks.manage: checked in the service, which knows whose attempt it is.

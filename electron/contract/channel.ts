@@ -48,6 +48,14 @@ export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType
   personal?: PersonalOutput;
   /** What a successful call changes: published to every client's live-change stream. Reads declare none. */
   touches?: readonly LiveTopic[];
+  /**
+   * The customers whose records a successful call changed, when that is all it changed of every topic it
+   * touches (a call recorded: that customer's card, tasks and timeline): other customers' open cards do not
+   * refetch. Absent: the topics changed wholesale. A function of the validated input and the service's
+   * result, so domain code stays transport-free; a null or undefined entry is ignored.
+   */
+  // A method, not a function property: a channel's entry must stay assignable to the general ChannelDef.
+  changedCustomers?(input: z.output<I>, output: z.output<O>): readonly (number | null | undefined)[];
 }
 
 export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {

@@ -358,6 +358,7 @@ export const customersContract = {
   }),
   'customers.setConsent': channel({
     touches: ['customers', 'callbacks'],
+    changedCustomers: (input) => [input.customerId],
     summary:
       "Record the customer's answer for one consent purpose, dated now: current state, a consent_history row and an audit row together; a withdrawal skips open call-backs of that purpose at once",
     access: 'customers.write',
@@ -380,6 +381,7 @@ export const customersContract = {
   }),
   'interactions.create': channel({
     touches: ['customers'],
+    changedCustomers: (input) => [input.customerId],
     summary: 'Log a call, showroom visit, message, note or event attendance on a customer',
     access: 'customers.write',
     input: z.object({
@@ -394,6 +396,8 @@ export const customersContract = {
   }),
   'customers.create': channel({
     touches: ['customers', 'callbacks'],
+    // The referrer's card lists the customers it referred.
+    changedCustomers: (_, card) => [card.id, card.referrerId],
     summary: 'Create a customer card',
     access: 'customers.write',
     input: customerFields,
@@ -402,6 +406,8 @@ export const customersContract = {
   }),
   'customers.update': channel({
     touches: ['customers', 'callbacks'],
+    // The new referrer's card gains a row; the old one's shows this customer already (renderer/src/live).
+    changedCustomers: (_, card) => [card.id, card.referrerId],
     summary: 'Edit a customer card; refused with conflict when the copy edited was stale',
     access: 'customers.write',
     input: z.object({ id, version, fields: customerFields, base: editBase }),

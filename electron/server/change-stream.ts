@@ -9,8 +9,8 @@ const heartbeatMs = 20_000;
 
 /**
  * GET /api/changes: the live-change stream (server-sent events) of one signed-in client. It carries topic
- * names only, never records: each screen refetches through the ordinary channels, so permissions and masking
- * stay where they are. The session is the same as for every request (cookie or Bearer), checked at the start
+ * names and the ids of the customers changed, never records' contents: each screen refetches through the
+ * ordinary channels, so permissions and masking stay where they are. The session is the same as for every request (cookie or Bearer), checked at the start
  * and at each heartbeat without counting as use; a session that ended ends the stream with `ended`.
  */
 export async function serveChangeStream(c: Context, bus: ChangeBus, router: Router, auth: CallAuth) {

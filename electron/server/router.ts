@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppDb } from '../../db/open-database';
 import type { ChannelName } from '../contract';
+import type { ChannelDef } from '../contract/channel';
 import { contract } from '../contract';
 import type { ApiErrorBody, Envelope } from '../contract/errors';
 import { AppError, defaultErrorMessages } from '../contract/errors';
@@ -50,6 +51,19 @@ function failure(kind: ApiErrorBody['kind'], message?: string, details?: unknown
 }
 
 const isChannel = (name: string): name is ChannelName => Object.hasOwn(contract, name);
+
+/**
+ * The customers a successful write changed, as its channel declares them (null: wholesale). The write is
+ * already committed: a declaration that throws on an unexpected result only widens the change, never fails it.
+ */
+function changedCustomers(def: ChannelDef, input: unknown, result: unknown): number[] | null {
+  if (!def.changedCustomers) return null;
+  try {
+    return def.changedCustomers(input, result).filter((id): id is number => typeof id === 'number');
+  } catch {
+    return null;
+  }
+}
 
 /** The one router both transports call: session → permission → input validation → service → envelope. */
 export function createRouter(opts: RouterOptions): Router {
@@ -108,7 +122,7 @@ export function createRouter(opts: RouterOptions): Router {
             `output of ${channel} drifted from its contract: ${z.prettifyError(checked.error)}`,
           );
       }
-      if (def.touches) opts.changes?.publish(def.touches);
+      if (def.touches) opts.changes?.publish(def.touches, changedCustomers(def, parsed.data, result));
       return { ok: true, data };
     } catch (error) {
       if (error instanceof AppError) {

@@ -17,7 +17,7 @@ contextBridge.exposeInMainWorld('dealerCrm', {
     // Only a flag crosses: whether a person made the call (see renderer/src/api/user-activity.ts).
     return ipcRenderer.invoke(channel, input, options?.background === true) as Promise<Envelope<unknown>>;
   },
-  /** Live changes pushed by main (topic names only); returns the unsubscribe. */
+  /** Live changes pushed by main (topic names and customer ids, never contents); returns the unsubscribe. */
   onChanges(listener: (change: LiveChange) => void): () => void {
     const handler = (_event: unknown, change: LiveChange) => listener(change);
     ipcRenderer.on(liveChangesChannel, handler);

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { vinCheckDigit } from '../../electron/common/vin';
 import { contract } from '../../electron/contract';
+import type { LiveChange } from '../../electron/contract/live-topics';
 import { liveTopics } from '../../electron/contract/live-topics';
+import { localDate } from '../../electron/domain/clock';
+import { addDays } from '../../electron/domain/callbacks/dates';
+import { createChangeBus } from '../../electron/server/change-bus';
 import { createHttpApp } from '../../electron/server/http-app';
 import type { TestApp } from '../helpers/test-app';
 import { createTestApp } from '../helpers/test-app';
@@ -58,6 +62,66 @@ describe('live changes', () => {
     const change = (await nextEvent(reader, 'change')) as { seq: number; topics: string[] };
     expect(change.topics).toEqual(expect.arrayContaining(['customers', 'callbacks']));
     await reader.cancel();
+  });
+
+  it('names the called customer on a claim and a recorded call: other customers’ cards need not refetch', async () => {
+    const operator = await app.userWithRole('callback_operator');
+    const sqlite = app.core.db.$client;
+    const today = localDate(new Date());
+    const stamp = new Date().toISOString();
+    const customerId = Number(
+      sqlite
+        .prepare("insert into customers (name, mobile, stage) values ('钱七', '13700007777', 'owner')")
+        .run().lastInsertRowid,
+    );
+    sqlite
+      .prepare(
+        `insert into callback_tasks (customer_id, rule_code, anchor_date, due_date, expires_on, priority, created_at, updated_at)
+         values (?, 'quarterly_care', ?, ?, ?, 1, ?, ?)`,
+      )
+      .run(customerId, today, today, addDays(today, 30), stamp, stamp);
+
+    const res = await http.request('/api/changes', { headers: { authorization: `Bearer ${deskB}` } });
+    const reader = res.body!.getReader();
+    await nextEvent(reader, 'ready');
+    const panel = await app.ok('callbacks.next', { customerId }, operator);
+    expect(panel?.customer.id).toBe(customerId);
+    const claimed = (await nextEvent(reader, 'change')) as LiveChange;
+    expect(claimed).toMatchObject({ topics: ['callbacks'], customers: { callbacks: [customerId] } });
+
+    const recorded = await app.ok(
+      'callbacks.record',
+      { taskIds: panel!.reasons.map((r) => r.taskId), outcome: 'reached' },
+      operator,
+    );
+    expect(recorded.customerId).toBe(customerId);
+    const change = (await nextEvent(reader, 'change')) as LiveChange;
+    expect(change.topics).toEqual(expect.arrayContaining(['callbacks', 'customers', 'complaints', 'events']));
+    for (const topic of change.topics) expect(change.customers?.[topic], topic).toEqual([customerId]);
+    await reader.cancel();
+  });
+
+  it('merges a batch’s customers per topic; a wholesale write or too many customers make the topic wholesale', async () => {
+    const bus = createChangeBus({ batchMs: 10, customerCap: 3 });
+    const heard: LiveChange[] = [];
+    bus.subscribe((c) => heard.push(c));
+    const settle = () => new Promise((r) => setTimeout(r, 40));
+    bus.publish(['customers', 'callbacks'], [1]);
+    bus.publish(['customers'], [2, 1]);
+    await settle();
+    bus.publish(['customers'], [3]);
+    bus.publish(['customers', 'settings']);
+    bus.publish(['customers'], [4]);
+    await settle();
+    bus.publish(['callbacks'], [1, 2]);
+    bus.publish(['callbacks'], [3, 4]);
+    await settle();
+    bus.stop();
+    expect(heard).toEqual([
+      { seq: 1, topics: ['customers', 'callbacks'], customers: { customers: [1, 2], callbacks: [1] } },
+      { seq: 2, topics: ['customers', 'settings'] },
+      { seq: 3, topics: ['callbacks'] },
+    ]);
   });
 
   it('publishes nothing for a read or a refused write', async () => {

@@ -7,8 +7,14 @@ import tls from 'node:tls';
 import Database from 'better-sqlite3';
 import type { CallPanel } from '../../electron/contract/callbacks';
 import type { CustomerCard, CustomerDetail } from '../../electron/contract/customers';
+import type { LiveChange } from '../../electron/contract/live-topics';
 import { databaseFileName } from '../../electron/server/data-dir';
 import { hostTlsDir } from '../../electron/server/host/host-certificate';
+import { refetchesOn } from '../../renderer/src/live/live-match';
+import type { LiveThrottle } from '../../renderer/src/live/live-throttle';
+import { createLiveThrottle } from '../../renderer/src/live/live-throttle';
+import { callbackKeys } from '../../renderer/src/pages/callbacks/callback-keys';
+import { cardKeys } from '../../renderer/src/pages/customer-card/card-keys';
 import { customerToForm } from '../../renderer/src/pages/customers/customer-form-values';
 import { startBenchServer } from './api-server';
 import { benchDataDir } from './bench-db';
@@ -19,8 +25,9 @@ import { percentiles, printTable } from './stats';
  * 门店主机 under a store's day, compressed: thirty workstations over HTTPS on loopback against a server on a copy
  * of the scale's database — twenty call-back operators claiming the next call and recording it, ten front-desk
  * users searching, opening cards and editing a field with the version they loaded, as the edit drawer does.
- * Every workstation keeps the live-change stream open and refetches what its screen shows when told, as the
- * renderer does. Afterwards the database file itself is read: every acknowledged write must be there, and no
+ * Every workstation keeps the live-change stream open and refetches what its screen shows when told, by the
+ * renderer's own rule and pace (renderer/src/live: a card only for its customers, each query at most once a
+ * second). Afterwards the database file itself is read: every acknowledged write must be there, and no
  * task may have been handed to two operators.
  */
 
@@ -36,6 +43,14 @@ export interface LanLoadOptions {
   durationMs: number;
   /** Multiplies every pause a person takes (1: the pacing below; 0: none, a capacity run). */
   think: number;
+  /** The HTTPS listener's port (default: the HTTP port + 1). */
+  lanPort?: number;
+  /**
+   * How the workstations refetch on a live change: `renderer` (renderer/src/live, what the app does), or
+   * `every-message`, the rule before changes named their customers — every open card on each message of
+   * `customers`, the call screen on each of `callbacks`, unpaced — to compare the two on one machine state.
+   */
+  liveRule?: 'renderer' | 'every-message';
 }
 
 /** A workstation as the host sees it: its own address on the loopback network, its name, its session. */
@@ -160,10 +175,10 @@ class Tally {
 }
 
 /**
- * GET /api/changes held open, as every signed-in screen holds it; `onChange` gets each batch's topics.
+ * GET /api/changes held open, as every signed-in screen holds it; `onChange` gets each batch.
  * Returns the stop.
  */
-function listen(base: string, ws: Workstation, onChange: (topics: string[]) => void): () => void {
+function listen(base: string, ws: Workstation, onChange: (change: LiveChange) => void): () => void {
   const req = https.get(`${base}/api/changes`, {
     agent: ws.agent,
     headers: {
@@ -183,7 +198,7 @@ function listen(base: string, ws: Workstation, onChange: (topics: string[]) => v
         buffer = buffer.slice(end + 2);
         if (!/^event: change$/m.test(message)) continue;
         const data = /^data: (.*)$/m.exec(message)?.[1];
-        if (data) onChange((JSON.parse(data) as { topics: string[] }).topics);
+        if (data) onChange(JSON.parse(data) as LiveChange);
       }
     });
   });
@@ -194,7 +209,7 @@ function listen(base: string, ws: Workstation, onChange: (topics: string[]) => v
 
 /**
  * What a screen does when the stream says its data changed: refetch, one at a time, once more if told again
- * meanwhile (React Query refetches the active queries of the topic on each message).
+ * meanwhile (React Query cancels a fetch under way and starts again). The throttle in front of it paces it.
  */
 function refetcher(run: () => Promise<unknown>): () => void {
   let running = false;
@@ -296,11 +311,13 @@ export async function benchLanLoad(
       .all() as Sampled[];
     prep.close();
 
-    const lanPort = port + 1;
+    const lanPort = opts.lanPort ?? port + 1;
+    const everyMessage = opts.liveRule === 'every-message';
     const server = await startBenchServer(dir, port, { lanPort });
     const base = `https://127.0.0.1:${lanPort}`;
     const tally = new Tally(base);
     const stops: (() => void)[] = [];
+    const throttles: LiveThrottle[] = [];
     let raw: Database.Database | null = null;
     let stopping = false;
     try {
@@ -373,18 +390,32 @@ export async function benchLanLoad(
 
       const operator = async (o: (typeof ops)[number]) => {
         const userId = ids.get(o.user.username)!;
-        const queueInput = { scope: 'mine', bucket: 'all', limit: 50 };
-        // The call screen's counters and list, refetched when any colleague's call changes them.
-        const refresh = refetcher(() =>
-          Promise.all([
-            tally.call(o.ws, 'callbacks.pool (live refresh)', 'callbacks.pool', {}),
-            tally.call(o.ws, 'callbacks.queue mine (live refresh)', 'callbacks.queue', queueInput),
-          ]),
-        );
+        const queueInput = { scope: 'mine', bucket: 'all', limit: 50 } as const;
+        // The call screen's counters and list, refetched when any colleague's call changes them: two queries,
+        // each on its own pace, as React Query keeps them.
+        const screen = [
+          {
+            key: callbackKeys.pool({}),
+            refresh: refetcher(() => tally.call(o.ws, 'callbacks.pool (live refresh)', 'callbacks.pool', {})),
+          },
+          {
+            key: callbackKeys.queue(queueInput),
+            refresh: refetcher(() =>
+              tally.call(o.ws, 'callbacks.queue mine (live refresh)', 'callbacks.queue', queueInput),
+            ),
+          },
+        ];
+        const throttle = createLiveThrottle();
+        throttles.push(throttle);
         stops.push(
-          listen(base, o.ws, (topics) => {
+          listen(base, o.ws, (change) => {
             changes++;
-            if (topics.includes('callbacks') && running()) refresh();
+            if (!running()) return;
+            for (const q of screen)
+              if (everyMessage) {
+                if (change.topics.includes('callbacks')) q.refresh();
+              } else if (refetchesOn(change, q.key, undefined))
+                throttle.request(JSON.stringify(q.key), q.refresh);
           }),
         );
         let n = 0;
@@ -423,14 +454,30 @@ export async function benchLanLoad(
 
       const desk = async (d: (typeof desks)[number], i: number) => {
         let open: number | null = null;
+        let shown: CustomerCard | null = null;
         const refresh = refetcher(async () => {
-          if (open !== null)
-            await tally.call(d.ws, 'customers.card (live refresh)', 'customers.card', { id: open });
+          if (open === null) return;
+          const id = open;
+          const card = await tally.call<CustomerCard>(
+            d.ws,
+            'customers.card (live refresh)',
+            'customers.card',
+            {
+              id,
+            },
+          );
+          if (card && open === id) shown = card;
         });
+        const throttle = createLiveThrottle();
+        throttles.push(throttle);
         stops.push(
-          listen(base, d.ws, (topics) => {
+          listen(base, d.ws, (change) => {
             changes++;
-            if (topics.includes('customers') && running()) refresh();
+            if (open === null || !running()) return;
+            const key = cardKeys.card(open);
+            if (everyMessage) {
+              if (change.topics.includes('customers')) refresh();
+            } else if (refetchesOn(change, key, shown)) throttle.request(JSON.stringify(key), refresh);
           }),
         );
         let n = 0;
@@ -456,6 +503,7 @@ export async function benchLanLoad(
           ]);
           if (!card) continue;
           open = id;
+          shown = card;
           // Reading the card, opening the drawer, typing.
           await pause(opts.think, 1000, 3000);
           const loaded: CustomerDetail = card.customer;
@@ -471,11 +519,12 @@ export async function benchLanLoad(
           if (saved) edits.push({ customerId: id, field, value, version: saved.version });
           await pause(opts.think, 1000, 2000);
           open = null;
+          shown = null;
         }
       };
 
       say(
-        `${operators} operators and ${frontDesks} front-desk workstations over HTTPS (127.0.0.11–.${10 + operators + frontDesks}) for ${(opts.durationMs / 1000).toFixed(0)} s…`,
+        `${operators} operators and ${frontDesks} front-desk workstations over HTTPS (127.0.0.11–.${10 + operators + frontDesks}) for ${(opts.durationMs / 1000).toFixed(0)} s, live refetch rule: ${opts.liveRule ?? 'renderer'}…`,
       );
       const t0 = performance.now();
       const serverCpu0 = cpuSecondsOf(server.pid);
@@ -488,6 +537,7 @@ export async function benchLanLoad(
       const load1 = os.loadavg()[0]!;
       stopping = true;
       for (const stop of stops) stop();
+      for (const throttle of throttles) throttle.stop();
       const budget = await budgetCheck(base, ops[0]!.ws, ops[1]!.ws);
       for (const w of [...ops, ...desks]) w.ws.agent.destroy();
       await server.stop();
@@ -578,7 +628,8 @@ export async function benchLanLoad(
         `lost updates ${lostRecords + lostEdits} (target 0): recorded calls ${lostRecords} of ${records.length}, ` +
           `edited fields ${lostEdits} of ${last.size} (from ${edits.length} acknowledged edits)`,
       );
-      const cores = (cpu: number) => `${(cpu / seconds).toFixed(2)} of ${os.cpus().length} cores`;
+      const cores = (cpu: number) =>
+        `${(cpu / seconds).toFixed(2)} of ${os.cpus().length} cores (${((60 * cpu) / seconds).toFixed(1)} CPU s/min)`;
       say(
         `CPU: the host process ${serverCpu0 !== null && serverCpu1 !== null ? cores(serverCpu1 - serverCpu0) : '—'}, ` +
           `the 30 simulated workstations (this process) ${cores((benchCpu.user + benchCpu.system) / 1e6)}; ` +
@@ -612,6 +663,7 @@ export async function benchLanLoad(
       stopping = true;
       raw?.close();
       for (const stop of stops) stop();
+      for (const throttle of throttles) throttle.stop();
       await server.stop();
     }
   } finally {

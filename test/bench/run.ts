@@ -102,11 +102,29 @@ async function main(): Promise<void> {
   if (want('loyalty')) for (const scale of scales) add(await benchLoyalty(scale, port++, reps, log));
   if (want('import')) add(await benchImport(port++, log));
   // 30 workstations over HTTPS for `--lan-duration` (default 3m; 30s to try), on a copy of each scale's database;
-  // `--lan-think 0` drops the people's pauses (a capacity figure, not the store's day). Ports: HTTP, HTTPS above.
+  // `--lan-think 0` drops the people's pauses (a capacity figure, not the store's day). Ports: HTTP, HTTPS above
+  // (or `--lan-port`). `--lan-live every-message`: the workstations refetch as before live changes named their
+  // customers (every card on every message), to compare with the renderer's rule on the same machine state.
   if (want('lan-load'))
     for (const scale of scales) {
       const durationMs = parseDuration(flag('lan-duration', '3m'));
-      add(await benchLanLoad(scale, port, { durationMs, think: Number(flag('lan-think', '1')) }, log));
+      const lanPort = flag('lan-port', '');
+      const liveRule = flag('lan-live', 'renderer');
+      if (liveRule !== 'renderer' && liveRule !== 'every-message')
+        throw new Error(`--lan-live: renderer or every-message, got ${liveRule}`);
+      add(
+        await benchLanLoad(
+          scale,
+          port,
+          {
+            durationMs,
+            think: Number(flag('lan-think', '1')),
+            ...(lanPort ? { lanPort: Number(lanPort) } : {}),
+            liveRule,
+          },
+          log,
+        ),
+      );
       port += 2;
     }
   console.log('\n全部结果 / all figures:');

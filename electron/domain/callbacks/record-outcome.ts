@@ -270,7 +270,15 @@ export function recordCall(ctx: AuthedContext, input: RecordInput): RecordOutput
       attemptId,
     );
 
-    return { attemptId, tasks: results, csiSurveyId, followUpTaskId, closure, event: eventCall.event };
+    return {
+      attemptId,
+      customerId,
+      tasks: results,
+      csiSurveyId,
+      followUpTaskId,
+      closure,
+      event: eventCall.event,
+    };
   });
   return run.immediate();
 }

@@ -3,7 +3,7 @@ import type { LiveTopic } from '../../../electron/contract/live-topics';
 /**
  * The TanStack Query key roots each live topic makes stale (keys start with their domain, see *-keys.ts).
  * A customer's change shows in lists, search, the card and the call panel's customer; a call's in the queues,
- * the card's timeline and the complaints it may raise.
+ * the card's timeline and the complaints it may raise. Which of them refetch for one message: live-match.ts.
  */
 export const topicKeyRoots: Record<LiveTopic, readonly string[]> = {
   customers: ['customers', 'search', 'callbacks', 'system'],
@@ -20,7 +20,3 @@ export const topicKeyRoots: Record<LiveTopic, readonly string[]> = {
   loyalty: ['loyalty', 'customers'],
   reports: ['reports'],
 };
-
-export function keyRootsOf(topics: readonly LiveTopic[]): Set<string> {
-  return new Set(topics.flatMap((t) => topicKeyRoots[t] ?? []));
-}
