@@ -96,6 +96,17 @@ export async function benchUpkeep(
          on conflict (key) do update set value = excluded.value`,
       )
       .run(marksKey, JSON.stringify(marks(today, dataDay)));
+    // The loyalty pass (expiry, care calls, deliveries, tiers) is part of every morning: due again in the
+    // next-day round (run yesterday), done in the unchanged round; the first round keeps the data's own mark.
+    const loyaltyRanOn = round === 'next store day' ? dayBefore(today) : today;
+    if (round !== 'full pass at start') {
+      raw
+        .prepare(
+          `insert into store_settings (key, value) values ('loyalty.runMarks', json_object('ranOn', @day))
+           on conflict (key) do update set value = json_set(value, '$.ranOn', @day)`,
+        )
+        .run({ day: loyaltyRanOn });
+    }
     const t0 = performance.now();
     const server = await startBenchServer(dataDir, port, { upkeep: true });
     const token = await operator(server, raw);
