@@ -146,6 +146,9 @@ export function regenerate(
   };
 
   const insert = stmt(sqlite, insertSql);
+  // A candidate whose task is among the live ones read above is already there: the identity index would
+  // ignore its insert, so it is not run (most candidates of a regeneration are such).
+  const have = new Set(existing.map((t) => identity(t.rule_code, t.anchor_date, t.vehicle_id)));
   const live = new Map<string, Candidate>();
   const creatable = new Set<string>();
   const enabled = new Set<CallbackRuleCode>();
@@ -160,6 +163,7 @@ export function regenerate(
       live.set(key, c);
       if (c.dueDate < creation.from || c.dueDate > creation.to) continue;
       creatable.add(key);
+      if (have.has(key)) continue;
       insert.run({
         ...c,
         ruleCode: gen.code,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { CallbackRuleCode } from '../../contract/callbacks';
 import type { ConsentPurpose } from '../../contract/consent';
+import { stmt } from './statements';
 
 /** One row of callback_rules as the engine reads it. */
 export interface RuleConfig {
@@ -94,8 +95,9 @@ export function toRuleConfig(r: RuleRow): RuleConfig {
   };
 }
 
+/** Every write that regenerates a customer's call-backs reads the rules: the statement is prepared once. */
 export function loadRules(sqlite: Database.Database): RuleSet {
-  const rows = sqlite.prepare('select * from callback_rules').all() as RuleRow[];
+  const rows = stmt(sqlite, 'select * from callback_rules').all() as RuleRow[];
   return new Map(rows.map((r) => [r.code, toRuleConfig(r)]));
 }
 
