@@ -91,7 +91,7 @@ describe('the live refetch pace', () => {
 
   it('runs a query at once, then at most once a second however many messages ask', () => {
     vi.useFakeTimers();
-    const throttle = createLiveThrottle(1000);
+    const throttle = createLiveThrottle({ gapMs: 1000, jitterMs: 0 });
     let runs = 0;
     const ask = () => throttle.request('queue', () => runs++);
     ask();
@@ -115,5 +115,25 @@ describe('the live refetch pace', () => {
     throttle.stop();
     vi.advanceTimersByTime(5000);
     expect(runs).toBe(4);
+  });
+
+  it('spreads the first refetch of a quiet screen over the jitter, then keeps a gap after it', () => {
+    vi.useFakeTimers();
+    const throttle = createLiveThrottle({ gapMs: 1000, jitterMs: 500, random: () => 0.6 });
+    let runs = 0;
+    const ask = () => throttle.request('pool', () => runs++);
+    ask();
+    vi.advanceTimersByTime(299);
+    ask();
+    expect(runs).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(runs).toBe(1);
+    vi.advanceTimersByTime(200);
+    ask();
+    vi.advanceTimersByTime(799);
+    expect(runs).toBe(1);
+    vi.advanceTimersByTime(1);
+    expect(runs).toBe(2);
+    throttle.stop();
   });
 });
