@@ -15,6 +15,7 @@ import type { RuleSet } from './rule-config';
 import { loadRules } from './rule-config';
 import { generatingRules } from './rules';
 import type { Candidate } from './rules/rule-types';
+import { withTransaction } from '../customers/sql-cache';
 import { stmt } from './statements';
 
 export const cancelReasons = {
@@ -103,7 +104,7 @@ const updateSql = `update callback_tasks set status = @status, skip_reason = @re
 export function regenerateCallbacksForCustomer(ctx: ServiceContext, customerId: number): void {
   const now = ctx.clock();
   const sqlite = ctx.db.$client;
-  sqlite.transaction(() => regenerate(sqlite, customerId, localDate(now), now.toISOString()))();
+  withTransaction(sqlite, () => regenerate(sqlite, customerId, localDate(now), now.toISOString()));
 }
 
 export function regenerate(

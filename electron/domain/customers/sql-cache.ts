@@ -19,3 +19,20 @@ export function prepared(db: Database.Database, sql: string): Database.Statement
   }
   return statement;
 }
+
+type Runner = Database.Transaction<(fn: () => unknown) => unknown>;
+const runners = new WeakMap<Database.Database, Runner>();
+
+/**
+ * `fn` in a transaction (a savepoint inside one already open), as db.transaction does, with better-sqlite3's
+ * wrapper built once per connection: building it, and drizzle's transaction object, on every call was ~3% of a
+ * visit saved at scale L.
+ */
+export function withTransaction<T>(db: Database.Database, fn: () => T): T {
+  let runner = runners.get(db);
+  if (!runner) {
+    runner = db.transaction((f: () => unknown) => f());
+    runners.set(db, runner);
+  }
+  return runner.deferred(fn) as T;
+}

@@ -7,7 +7,7 @@ import { localDate } from '../clock';
 import type { ServiceContext } from '../context';
 import { refreshDerived } from '../customers/customer-derived';
 import { visitSortKey } from '../customers/customer-timeline';
-import { prepared } from '../customers/sql-cache';
+import { prepared, withTransaction } from '../customers/sql-cache';
 import { repairColumns } from './repair-facts';
 import { postVisitPoints, postingStamp } from '../loyalty/earnings';
 
@@ -89,7 +89,7 @@ export function createVisit(ctx: ServiceContext, input: VisitInput): VisitTimeli
   const now = ctx.clock().toISOString();
   const today = localDate(ctx.clock());
   if (input.visitDate > today) throw fieldError('visitDate', '进站日期不能晚于今天');
-  const id = ctx.db.transaction(() => {
+  const id = withTransaction(sqlite, () => {
     const vehicle = visitedVehicle(ctx, input.vehicleId);
     if (vehicle.deliveryDate && input.visitDate < vehicle.deliveryDate) {
       throw fieldError('visitDate', `进站日期早于交车日期 ${vehicle.deliveryDate}`);
