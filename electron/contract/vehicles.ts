@@ -219,6 +219,8 @@ export const vehiclesContract = {
   }),
   'vehicles.create': channel({
     touches: ['vehicles', 'customers', 'callbacks'],
+    // The owner's card (and the cards listing the owner as referred: they show who has bought).
+    changedCustomers: (_, vehicle) => [vehicle.ownerId],
     summary: 'Add a vehicle to a customer; a VIN already on file is a conflict naming its owner',
     access: 'customers.write',
     input: z.object({
@@ -231,6 +233,7 @@ export const vehiclesContract = {
   }),
   'vehicles.update': channel({
     touches: ['vehicles', 'customers', 'callbacks'],
+    changedCustomers: (_, vehicle) => [vehicle.ownerId],
     summary: 'Edit a vehicle; refused with conflict when the copy edited was stale',
     access: 'customers.write',
     input: z.object({ id, version, fields: vehicleFields, base: editBase }),
@@ -252,6 +255,9 @@ export const vehiclesContract = {
   }),
   'visits.create': channel({
     touches: ['vehicles', 'customers', 'callbacks'],
+    // The visit's customer: card, timeline, figures, call-backs. (A transfer stays wholesale: the seller's card
+    // loses the car, and its output names only the buyer.)
+    changedCustomers: (_, visit) => [visit.customerId],
     summary:
       'Record a service visit (a quality repair with its 三包 facts); mileage may not fall below an earlier reading',
     access: 'customers.write',
@@ -266,6 +272,7 @@ export const vehiclesContract = {
   }),
   'visits.update': channel({
     touches: ['vehicles', 'customers', 'callbacks'],
+    changedCustomers: (_, visit) => [visit.customerId],
     summary:
       'Correct a visit: type, amount, advisor, notes and the repair facts (out date, system, part, safety, fault); stale copies are a conflict',
     access: 'customers.write',

@@ -101,6 +101,33 @@ describe('live changes', () => {
     await reader.cancel();
   });
 
+  it('names the owner on a vehicle’s and a visit’s save', async () => {
+    const heard: LiveChange[] = [];
+    const stop = app.core.changes.subscribe((c) => heard.push(c));
+    const owner = await app.ok('customers.create', { name: '冯八', mobile: '13700008888' }, deskA);
+    const vehicle = await app.ok(
+      'vehicles.create',
+      { customerId: owner.id, fields: { vin: vin('LFV2A21K0P9000007'), brand: '大众', series: '朗逸' } },
+      deskA,
+    );
+    await app.ok(
+      'visits.create',
+      {
+        vehicleId: vehicle.id,
+        visitDate: '2026-01-06',
+        mileageKm: 3000,
+        type: 'maintenance',
+        amountFen: 30000,
+      },
+      deskA,
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    stop();
+    expect(heard.length).toBeGreaterThan(0);
+    for (const change of heard)
+      for (const topic of change.topics) expect(change.customers?.[topic], topic).toEqual([owner.id]);
+  });
+
   it('merges a batch’s customers per topic; a wholesale write or too many customers make the topic wholesale', async () => {
     const bus = createChangeBus({ batchMs: 10, customerCap: 3 });
     const heard: LiveChange[] = [];
