@@ -65,15 +65,27 @@ export function regenerateForImport(
 
 /**
  * Puts back the tasks an import's regeneration changed. Tasks are derived data: one changed again since (worked,
- * expired) is left as it is rather than blocking the revert; the rules run again afterwards anyway.
+ * expired) is left as it is rather than blocking the revert; the rules run again afterwards anyway. One UPDATE
+ * per set of columns stored (all of them, normally one set), in the order the rows were stored: late in a large
+ * revert's transaction an UPDATE of a task by id cost ~13 ms at scale L (1,677 tasks of a 50k-order revert took
+ * 15–22 s one by one).
  */
 export function restoreCallbackTasks(sqlite: Database.Database, undo: ImportUndo): void {
-  const versionNow = sqlite.prepare('select version from callback_tasks where id = ?');
+  const sets = new Map<string, { cols: string[]; rows: unknown[] }>();
   for (const { row, versionAfter } of undo.updated.callbackTasks ?? []) {
-    if ((versionNow.get(row.id) as { version: number } | undefined)?.version !== versionAfter) continue;
     const cols = Object.keys(row).filter((c) => c !== 'id');
+    const key = cols.join(',');
+    const set = sets.get(key) ?? { cols, rows: [] };
+    set.rows.push([row.id, versionAfter, ...cols.map((c) => row[c])]);
+    sets.set(key, set);
+  }
+  for (const { cols, rows } of sets.values()) {
+    // A stored row's values are JSON's (integers, text, null); ->> gives each back as the SQL value it was.
     sqlite
-      .prepare(`update callback_tasks set ${cols.map((c) => `"${c}" = ?`).join(', ')} where id = ?`)
-      .run(...cols.map((c) => row[c] as unknown), row.id);
+      .prepare(
+        `update callback_tasks as t set ${cols.map((c, i) => `"${c}" = j.value ->> ${i + 2}`).join(', ')}
+         from json_each(?) j where t.id = j.value ->> 0 and t.version = j.value ->> 1`,
+      )
+      .run(JSON.stringify(rows));
   }
 }
