@@ -27,7 +27,7 @@ import { percentiles, printTable } from './stats';
  * users searching, opening cards and editing a field with the version they loaded, as the edit drawer does.
  * Every workstation keeps the live-change stream open and refetches what its screen shows when told, by the
  * renderer's own rule and pace (renderer/src/live: a card only for its customers, each query at most once a
- * second). Afterwards the database file itself is read: every acknowledged write must be there, and no
+ * second): operators their pool and queue, the front desk the open card and its timeline. Afterwards the database file itself is read: every acknowledged write must be there, and no
  * task may have been handed to two operators.
  */
 
@@ -468,16 +468,32 @@ export async function benchLanLoad(
           );
           if (card && open === id) shown = card;
         });
+        // The card page's other query: the timeline under the card.
+        const refreshTimeline = refetcher(async () => {
+          if (open === null) return;
+          await tally.call(d.ws, 'customers.timeline (live refresh)', 'customers.timeline', {
+            customerId: open,
+            limit: 20,
+          });
+        });
         const throttle = createLiveThrottle();
         throttles.push(throttle);
         stops.push(
           listen(base, d.ws, (change) => {
             changes++;
             if (open === null || !running()) return;
-            const key = cardKeys.card(open);
+            const card = cardKeys.card(open);
+            const timeline = cardKeys.timelineAll(open);
             if (everyMessage) {
-              if (change.topics.includes('customers')) refresh();
-            } else if (refetchesOn(change, key, shown)) throttle.request(JSON.stringify(key), refresh);
+              if (change.topics.includes('customers')) {
+                refresh();
+                refreshTimeline();
+              }
+              return;
+            }
+            if (refetchesOn(change, card, shown)) throttle.request(JSON.stringify(card), refresh);
+            if (refetchesOn(change, timeline, undefined))
+              throttle.request(JSON.stringify(timeline), refreshTimeline);
           }),
         );
         let n = 0;
@@ -603,6 +619,7 @@ export async function benchLanLoad(
         'customers.timeline',
         'customers.update',
         'customers.card (live refresh)',
+        'customers.timeline (live refresh)',
       ];
       for (const op of order) {
         const s = tally.samples.get(op);
