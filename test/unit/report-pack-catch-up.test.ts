@@ -10,7 +10,7 @@ import type { ReportPack } from '../../electron/contract/reports';
 import { visitCreateInput } from '../../electron/contract/vehicles';
 import type { AuthedContext } from '../../electron/domain/context';
 import { generateDemo } from '../../electron/domain/demo/generate-demo';
-import { catchUpLimit } from '../../electron/domain/reports/fact-changes';
+import { catchUpLimit, keepMonth, lastChangeId } from '../../electron/domain/reports/fact-changes';
 import { reportPack } from '../../electron/domain/reports/report-pack';
 import { createVisit } from '../../electron/domain/vehicles/service-visit';
 
@@ -175,4 +175,25 @@ describe('the report pack after a write', () => {
     );
     sqlite.close();
   }, 180_000);
+
+  it('keeps no month whose later changes were pruned before it was kept', () => {
+    const db = openDatabase(':memory:');
+    migrateDatabase(db, { dbFile: null });
+    const sqlite = db.$client;
+    const log = sqlite.prepare(
+      `insert into report_fact_changes (ym, customer_id, series, state, visits, revenue_fen)
+       values ('2026-10', 1, '朗逸', 'in_warranty', 1, 100)`,
+    );
+    log.run();
+    const seq = lastChangeId(sqlite);
+    // Another connection's write and its pack's prune, between this pack's read and its keeping the month.
+    log.run();
+    sqlite.exec('delete from report_fact_changes');
+    keepMonth(sqlite, 'structure', '2026-10', 'k', seq, '{}');
+    expect(sqlite.prepare('select count(*) from report_month_cache').pluck().get()).toBe(0);
+    // Nothing after it pruned: kept.
+    keepMonth(sqlite, 'structure', '2026-10', 'k', lastChangeId(sqlite), '{}');
+    expect(sqlite.prepare('select seq from report_month_cache').pluck().get()).toBe(2);
+    sqlite.close();
+  });
 });

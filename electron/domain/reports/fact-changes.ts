@@ -81,28 +81,35 @@ export function keepMonth(
   /** Null: the kept figures are unchanged, only caught up to `seq`. */
   data: string | null,
 ): void {
-  sqlite.transaction(() => {
-    if (data === null)
-      sqlite
-        .prepare(`update report_month_cache set seq = ? where kind = ? and month = ? and key = ?`)
-        .run(seq, kind, month, key);
-    else
+  sqlite
+    .transaction(() => {
+      // Changes after `seq` pruned meanwhile (by another connection's pack, between this one's read and now): the
+      // figures could not catch up with them, so they are not kept; the next pack works the month out afresh.
+      const last = lastChangeId(sqlite);
+      const first = sqlite.prepare('select min(id) from report_fact_changes').pluck().get() as number | null;
+      if (last > seq && (first ?? last + 1) > seq + 1) return;
+      if (data === null)
+        sqlite
+          .prepare(`update report_month_cache set seq = ? where kind = ? and month = ? and key = ?`)
+          .run(seq, kind, month, key);
+      else
+        sqlite
+          .prepare(
+            `insert or replace into report_month_cache (kind, month, key, seq, data) values (?, ?, ?, ?, ?)`,
+          )
+          .run(kind, month, key, seq, data);
       sqlite
         .prepare(
-          `insert or replace into report_month_cache (kind, month, key, seq, data) values (?, ?, ?, ?, ?)`,
+          `delete from report_month_cache where kind in ('structure', 'buyers') and (seq is null or seq < ?)`,
         )
-        .run(kind, month, key, seq, data);
-    const last = lastChangeId(sqlite);
-    sqlite
-      .prepare(
-        `delete from report_month_cache where kind in ('structure', 'buyers') and (seq is null or seq < ?)`,
-      )
-      .run(last - catchUpLimit);
-    sqlite
-      .prepare(
-        `delete from report_fact_changes where id <= coalesce(
+        .run(last - catchUpLimit);
+      sqlite
+        .prepare(
+          `delete from report_fact_changes where id <= coalesce(
            (select min(seq) from report_month_cache where kind in ('structure', 'buyers')), ?)`,
-      )
-      .run(last);
-  })();
+        )
+        .run(last);
+      // The write lock first: a deferred transaction that read before another connection's write could not write.
+    })
+    .immediate();
 }
