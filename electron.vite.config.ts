@@ -12,6 +12,8 @@ export default defineConfig({
           'import-worker': resolve(import.meta.dirname, 'electron/domain/imports/import-worker.ts'),
           // Backups are copied, checked and encrypted in a worker too (electron/domain/backups/backup-worker-launcher.ts).
           'backup-worker': resolve(import.meta.dirname, 'electron/domain/backups/backup-worker.ts'),
+          // The WAL checkpoint beside the server's connection (electron/server/checkpointer.ts).
+          'checkpoint-worker': resolve(import.meta.dirname, 'electron/server/checkpoint-worker.ts'),
           // The desktop's host process: the database and the LAN listener off the window's process
           // (electron/shell/host-launcher.ts starts it as a utilityProcess).
           'host-process': resolve(import.meta.dirname, 'electron/server/host/host-process.ts'),

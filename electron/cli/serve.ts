@@ -41,6 +41,8 @@ async function main(): Promise<void> {
     dailyUpkeep: flags['no-upkeep'] !== true,
     // `--no-warm-up`: for the benchmark's comparison of a first morning with and without it.
     warmUp: flags['no-warm-up'] !== true,
+    // `--no-background-checkpoint`: SQLite's own checkpoint inside commits (for comparing in the bench).
+    backgroundCheckpoint: flags['no-background-checkpoint'] !== true,
     log: consoleLog,
     // The daily backup at the time set in 设置 → 数据备份 (nothing happens until a folder is chosen there).
     backupSchedule: true,

@@ -20,6 +20,7 @@ import { createChangeBus } from './change-bus';
 import { consoleLog } from './console-log';
 import { databaseFileName, resolveKeyDir } from './data-dir';
 import { safetyCopyPath, swapDatabaseFile } from './database-switch';
+import { startCheckpointer } from './checkpointer';
 import { createRequestGate } from './request-gate';
 import { markRunning } from './running-marker';
 import { scheduleDailyUpkeep } from './upkeep-scheduler';
@@ -38,6 +39,8 @@ export interface AppCoreOptions {
   dailyUpkeep?: boolean;
   /** Warm statements, code and index pages in the background at start (see warm-up.ts). Off in tests. */
   warmUp?: boolean;
+  /** The WAL checkpoint in a worker thread instead of inside commits (checkpointer.ts). Off in tests. */
+  backgroundCheckpoint?: boolean;
   log?: (message: string, error?: unknown) => void;
   /**
    * End sessions left idle longer than the store's setting (default on). API tests that move their clock by
@@ -118,7 +121,10 @@ export async function startAppCore(opts: AppCoreOptions): Promise<AppCore> {
     // Warm-up first: the first requests of the day should not wait behind the upkeep's slices and cold pages both.
     const warmUp = opts.warmUp ? startWarmUp(db, clock, log) : null;
     const upkeep = opts.dailyUpkeep ? scheduleDailyUpkeep(db.$client, clock, log) : null;
-    return { db, migration, router, warmUp, upkeep };
+    const checkpointer = opts.backgroundCheckpoint
+      ? startCheckpointer(db.$client, dbFile, { nativeBinding: opts.nativeBinding, log })
+      : null;
+    return { db, migration, router, warmUp, upkeep, checkpointer };
   };
   let live = openLive();
   const releaseMarker = markRunning(opts.dataDir);
@@ -132,6 +138,8 @@ export async function startAppCore(opts: AppCoreOptions): Promise<AppCore> {
     live.warmUp?.stop();
     live.upkeep?.stop();
     await live.upkeep?.running();
+    // Its connection must be closed before the file is swapped (Windows refuses to replace an open file).
+    await live.checkpointer?.stop();
   };
   /**
    * Restore: no new calls while it runs, the ones running finish, then the file is swapped and reopened (the
@@ -176,6 +184,7 @@ export async function startAppCore(opts: AppCoreOptions): Promise<AppCore> {
     changes.stop();
     live.warmUp?.stop();
     live.upkeep?.stop();
+    void live.checkpointer?.stop();
     live.db.$client.close();
     releaseMarker();
   };

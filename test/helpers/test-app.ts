@@ -28,7 +28,9 @@ export interface TestApp {
  * `idleTimeout` is off unless asked for: most tests move their clock by hours or days with one token, which
  * is not what they test (test/api/account-security.test.ts tests the timeout).
  */
-export async function createTestApp(opts: { clock?: Clock; idleTimeout?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { clock?: Clock; idleTimeout?: boolean; backgroundCheckpoint?: boolean } = {},
+): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dealer-crm-test-'));
   const core = await startAppCore({
     dataDir,
@@ -36,6 +38,7 @@ export async function createTestApp(opts: { clock?: Clock; idleTimeout?: boolean
     validateOutput: true,
     clock: opts.clock,
     idleTimeout: opts.idleTimeout ?? false,
+    backgroundCheckpoint: opts.backgroundCheckpoint,
   });
   const call = (channel: string, input: unknown, token: string | null = null) =>
     core.router(channel, input, { token });

@@ -1,29 +1,12 @@
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerThread } from '../worker-thread';
 import type { MadeBackup, MakeBackupJob, StageBackupJob, StagedBackup } from './backup-jobs';
 import { BackupJobError } from './backup-jobs';
 import type { BackupWorkerData, BackupWorkerMessage } from './backup-worker-protocol';
 
-/**
- * Starts backup-worker in a worker thread, the way the import worker is started (see
- * import-worker-launcher.ts): from source it registers tsx first, from the electron-vite bundle it loads
- * `backup-worker.js`, a second entry of the main build.
- */
+/** Starts backup-worker in a worker thread (an entry of the main build: electron.vite.config.ts). */
 function launch(workerData: BackupWorkerData): Worker {
-  const here = import.meta.url;
-  if (!here.endsWith('.ts')) return new Worker(new URL('./backup-worker.js', here), { workerData });
-  const entry = new URL('./backup-worker.ts', here).href;
-  const tsxApi = createRequire(fileURLToPath(here))
-    .resolve('tsx/esm/api')
-    .replace(/\.cjs$/, '.mjs');
-  const boot = `import { register } from ${JSON.stringify(pathToFileURL(tsxApi).href)};
-register();
-await import(${JSON.stringify(entry)});`;
-  return new Worker(new URL(`data:text/javascript,${encodeURIComponent(boot)}`), {
-    workerData,
-    execArgv: [],
-  });
+  return startWorkerThread(import.meta.url, 'backup-worker', workerData);
 }
 
 function run<T>(data: BackupWorkerData): Promise<T> {

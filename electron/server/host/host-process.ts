@@ -56,6 +56,7 @@ async function start(options: Extract<ToHost, { t: 'start' }>['options']): Promi
       keyDir: options.keyDir,
       dailyUpkeep: options.dailyUpkeep,
       warmUp: options.warmUp,
+      backgroundCheckpoint: true,
       backupSchedule: options.backupSchedule,
       log: (message, error) => log(error ? `${message} ${String(error)}` : message),
     });
