@@ -339,11 +339,18 @@ export interface TicketConflictDetails {
 
 export const ticketChange = z.object({
   id: z.number(),
+  /** The ticket's customer (an edit never changes it): the live change names them. */
+  customerId: z.number(),
   ticketNo: z.string(),
   version: z.number(),
   state,
 });
 export type TicketChange = z.infer<typeof ticketChange>;
+/**
+ * A ticket's write changes that customer's card (its complaints, a closure call) besides the ticket lists, pages
+ * and counts, which refetch on the topic anyway: the live change names the customer (channel.ts).
+ */
+const customerOfTicket = (_: unknown, t: TicketChange) => [t.customerId];
 
 const listFilters = z.object({
   /** mine: I own it or am its named manager; department: my department's inbox (or departmentId). */
@@ -495,6 +502,7 @@ export const complaintsContract = {
   }),
   'complaints.create': channel({
     touches: ['complaints', 'notifications', 'customers', 'callbacks'],
+    changedCustomers: customerOfTicket,
     summary:
       'Open a ticket: graded (suggested or chosen with a reason), repeat-linked, routed, deadlines set',
     access: 'complaints.raise',
@@ -503,6 +511,7 @@ export const complaintsContract = {
   }),
   'complaints.fromFollowUp': channel({
     touches: ['complaints', 'notifications', 'customers', 'callbacks'],
+    changedCustomers: customerOfTicket,
     summary:
       'Turn a dissatisfied-CSI follow-up task into a ticket in one step (prefilled, routed); the task is done',
     access: 'complaints.raise',
@@ -543,6 +552,7 @@ export const complaintsContract = {
   }),
   'complaints.update': channel({
     touches: ['complaints', 'notifications'],
+    changedCustomers: customerOfTicket,
     summary: 'Correct the facts of a ticket (category, description, demand, vehicle, manufacturer case)',
     access: 'complaints.work',
     input: ticketRef.extend({ fields: ticketEditFields, base: editBase }),
@@ -550,6 +560,7 @@ export const complaintsContract = {
   }),
   'complaints.regrade': channel({
     touches: ['complaints', 'notifications'],
+    changedCustomers: customerOfTicket,
     summary: 'Change the grade with a reason; targets follow the new grade, paused time is kept',
     access: 'complaints.work',
     input: ticketRef.extend({ grade, reason: text(500, '请说明调整等级的原因') }),
@@ -557,6 +568,7 @@ export const complaintsContract = {
   }),
   'complaints.route': channel({
     touches: ['complaints', 'notifications'],
+    changedCustomers: customerOfTicket,
     summary: 'Route to a department and owner (and manager); the new owner is notified',
     access: 'complaints.work',
     input: ticketRef.extend({
@@ -569,6 +581,7 @@ export const complaintsContract = {
   }),
   'complaints.respond': channel({
     touches: ['complaints', 'notifications'],
+    changedCustomers: customerOfTicket,
     summary: 'The first response to the customer (stops the first-response timer); the ticket is in handling',
     access: 'complaints.work',
     input: ticketRef.extend({
@@ -579,6 +592,7 @@ export const complaintsContract = {
   }),
   'complaints.addEvent': channel({
     touches: ['complaints', 'notifications'],
+    changedCustomers: customerOfTicket,
     summary:
       'Put a note, call, message, visit or customer reply on the timeline (a reply notifies the owner)',
     access: 'complaints.work',
@@ -587,6 +601,7 @@ export const complaintsContract = {
   }),
   'complaints.pause': channel({
     touches: ['complaints', 'notifications'],
+    changedCustomers: customerOfTicket,
     summary: 'Pause the solution and closing timers (waiting for the customer or the manufacturer)',
     access: 'complaints.work',
     input: ticketRef.extend({ reason: z.enum(pauseReasons), note: optionalText(500) }),
@@ -594,6 +609,7 @@ export const complaintsContract = {
   }),
   'complaints.resume': channel({
     touches: ['complaints', 'notifications'],
+    changedCustomers: customerOfTicket,
     summary: 'End the pause: the timers run again from where they stopped',
     access: 'complaints.work',
     input: ticketRef.extend({ note: optionalText(500) }),
@@ -601,6 +617,7 @@ export const complaintsContract = {
   }),
   'complaints.proposeSolution': channel({
     touches: ['complaints', 'notifications'],
+    changedCustomers: customerOfTicket,
     summary:
       'Propose a solution with any compensation (fen); above the settings amount it waits for a manager',
     access: 'complaints.work',
@@ -617,6 +634,7 @@ export const complaintsContract = {
   }),
   'complaints.approveSolution': channel({
     touches: ['complaints', 'notifications'],
+    changedCustomers: customerOfTicket,
     summary: 'A manager approves or rejects the compensation of a proposed solution',
     access: 'complaints.manage',
     input: z.object({ solutionId: id, approve: z.boolean(), note: optionalText(500) }),
@@ -624,6 +642,7 @@ export const complaintsContract = {
   }),
   'complaints.recordAnswer': channel({
     touches: ['complaints', 'notifications'],
+    changedCustomers: customerOfTicket,
     summary: "The customer's answer to the proposed solution: agreed (solution timer met) or refused",
     access: 'complaints.work',
     input: z.object({ solutionId: id, answer: z.enum(['agreed', 'refused']), note: optionalText(1000) }),
@@ -631,6 +650,7 @@ export const complaintsContract = {
   }),
   'complaints.close': channel({
     touches: ['complaints', 'notifications'],
+    changedCustomers: customerOfTicket,
     summary: 'Close with summary, root cause and FCR; a closure call is queued for the next working day',
     access: 'complaints.work',
     input: ticketRef.extend({
@@ -642,6 +662,7 @@ export const complaintsContract = {
   }),
   'complaints.reopen': channel({
     touches: ['complaints', 'notifications'],
+    changedCustomers: customerOfTicket,
     summary:
       'Reopen a closed ticket by hand with a reason (the closure call reopens it on a dissatisfied answer)',
     access: 'complaints.manage',
@@ -650,6 +671,7 @@ export const complaintsContract = {
   }),
   'complaints.saveReview': channel({
     touches: ['complaints', 'notifications'],
+    changedCustomers: customerOfTicket,
     summary:
       'The review (复盘) of an A or B ticket: root cause, corrective action, owner, due date, preventable',
     access: 'complaints.work',

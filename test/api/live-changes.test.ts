@@ -128,6 +128,37 @@ describe('live changes', () => {
       for (const topic of change.topics) expect(change.customers?.[topic], topic).toEqual([owner.id]);
   });
 
+  it('names the ticket’s customer on a complaint’s writes', async () => {
+    const customer = await app.ok('customers.create', { name: '陈九', mobile: '13700009999' }, deskA);
+    await new Promise((r) => setTimeout(r, 300));
+    const heard: LiveChange[] = [];
+    const stop = app.core.changes.subscribe((c) => heard.push(c));
+    const ticket = await app.ok(
+      'complaints.create',
+      {
+        customerId: customer.id,
+        channel: 'walk_in',
+        category: 'waiting_time',
+        description: '等待时间太长',
+        receivedAt: new Date().toISOString(),
+        facts: {
+          safety_fault: false,
+          media_exposure: false,
+          regulator: false,
+          refund_or_replacement: false,
+          concrete_loss: false,
+        },
+      },
+      deskA,
+    );
+    expect(ticket.customerId).toBe(customer.id);
+    await new Promise((r) => setTimeout(r, 300));
+    stop();
+    expect(heard.flatMap((c) => c.topics)).toContain('complaints');
+    for (const change of heard)
+      for (const topic of change.topics) expect(change.customers?.[topic], topic).toEqual([customer.id]);
+  });
+
   it('merges a batch’s customers per topic; a wholesale write or too many customers make the topic wholesale', async () => {
     const bus = createChangeBus({ batchMs: 10, customerCap: 3 });
     const heard: LiveChange[] = [];

@@ -69,10 +69,10 @@ export function mutateTicket(
   return changeOf(sqlite, ref.id);
 }
 
-/** The ticket's number, version and state after a change. */
+/** The ticket's customer, number, version and state after a change. */
 export function changeOf(sqlite: Database.Database, id: number): TicketChange {
   return prepared(
     sqlite,
-    'select id, ticket_no as ticketNo, version, state from complaint_tickets where id = ?',
+    'select id, customer_id as customerId, ticket_no as ticketNo, version, state from complaint_tickets where id = ?',
   ).get(id) as TicketChange;
 }
