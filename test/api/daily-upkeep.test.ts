@@ -263,4 +263,24 @@ describe('daily upkeep at start and on a new store day', () => {
     const midway = new Set(seen.filter((n) => n > 0 && n < total));
     expect(midway.size).toBeGreaterThanOrEqual(3);
   });
+  // The report pack's change log is read by the pack; a store that never opens the reports kept every row.
+  it('prunes the report change log no kept month needs, in slices', async () => {
+    app = await createTestApp({ clock });
+    const sqlite = app.core.db.$client;
+    const insert = sqlite.prepare(
+      `insert into report_fact_changes (ym, customer_id, series, state, visits, revenue_fen)
+       values ('2026-11', 1, 'X', 'in', 1, 100)`,
+    );
+    sqlite.transaction(() => {
+      for (let i = 0; i < 12_345; i++) insert.run();
+    })();
+    const pauses: boolean[] = [];
+    await runDailyUpkeep(sqlite, clock, async () => {
+      pauses.push(sqlite.inTransaction);
+      await yieldOnce();
+    });
+    expect(sqlite.prepare('select count(*) from report_fact_changes').pluck().get()).toBe(0);
+    // In slices of 5,000, each its own transaction: no pause falls inside one.
+    expect(pauses.every((open) => !open)).toBe(true);
+  });
 });

@@ -98,18 +98,53 @@ export function keepMonth(
             `insert or replace into report_month_cache (kind, month, key, seq, data) values (?, ?, ?, ?, ?)`,
           )
           .run(kind, month, key, seq, data);
-      sqlite
-        .prepare(
-          `delete from report_month_cache where kind in ('structure', 'buyers') and (seq is null or seq < ?)`,
-        )
-        .run(last - catchUpLimit);
-      sqlite
-        .prepare(
-          `delete from report_fact_changes where id <= coalesce(
-           (select min(seq) from report_month_cache where kind in ('structure', 'buyers')), ?)`,
-        )
-        .run(last);
+      pruneBelow(sqlite, last, Infinity);
       // The write lock first: a deferred transaction that read before another connection's write could not write.
     })
     .immediate();
+}
+
+/**
+ * Drops the kept months fallen more than catchUpLimit behind `last`, and up to `limit` of the changes no kept
+ * month needs any more; returns how many changes went.
+ */
+function pruneBelow(sqlite: Database.Database, last: number, limit: number): number {
+  sqlite
+    .prepare(
+      `delete from report_month_cache where kind in ('structure', 'buyers') and (seq is null or seq < ?)`,
+    )
+    .run(last - catchUpLimit);
+  const upTo = `coalesce((select min(seq) from report_month_cache where kind in ('structure', 'buyers')), @last)`;
+  return (
+    limit === Infinity
+      ? sqlite.prepare(`delete from report_fact_changes where id <= ${upTo}`).run({ last })
+      : sqlite
+          .prepare(
+            `delete from report_fact_changes where id in (select id from report_fact_changes
+             where id <= ${upTo} order by id limit @limit)`,
+          )
+          .run({ last, limit })
+  ).changes;
+}
+
+/** Changes deleted per slice of the daily prune. */
+const prunePerSlice = 5000;
+
+/**
+ * The daily upkeep's share: a store that never opens the reports would otherwise keep every change written (a
+ * row or two per visit). In slices, each its own transaction, `pause` before each.
+ */
+export async function pruneFactChanges(
+  sqlite: Database.Database,
+  pause: () => Promise<void>,
+): Promise<number> {
+  let pruned = 0;
+  for (;;) {
+    await pause();
+    const gone = sqlite
+      .transaction(() => pruneBelow(sqlite, lastChangeId(sqlite), prunePerSlice))
+      .immediate();
+    pruned += gone;
+    if (gone < prunePerSlice) return pruned;
+  }
 }

@@ -12,6 +12,7 @@ import { customersDueForRefreshSliced } from '../customers/derived-due';
 import type { DerivedPassSummary } from '../customers/refresh-all-derived';
 import { refreshDerivedIds, refreshDerivedSlice } from '../customers/refresh-all-derived';
 import { eventSummaryReminders } from '../events/event-notify';
+import { pruneFactChanges } from '../reports/fact-changes';
 
 export interface UpkeepSummary {
   today: string;
@@ -76,6 +77,7 @@ export async function runDailyUpkeep(
       loyaltyRanOn(sqlite) === today
         ? null
         : await runLoyaltyDailyInSteps(sqlite, { today, now: nowIso() }, pause);
+    await pruneFactChanges(sqlite, pause);
     runMarks.markUpkept(sqlite, today, performance.now() - t0);
     return { today, derived, callbacks, eventSummaries, loyalty };
   } finally {
