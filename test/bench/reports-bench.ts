@@ -5,6 +5,7 @@ import { readGradeCounts } from '../../electron/domain/reports/base-grades';
 import { monthWindow, shiftMonth } from '../../electron/domain/reports/month-window';
 import type { BenchServer } from './api-server';
 import { startBenchServer } from './api-server';
+import { benchReportPdf } from './report-pdf-bench';
 import { benchNow } from './bench-db';
 import type { Figures, Row } from './stats';
 import { percentiles, timeAsync, timeSync } from './stats';
@@ -409,5 +410,7 @@ export async function benchReports(
       raw: null,
     },
   );
+  // The PDF a manager prints, after the close above (the frozen view reads that snapshot).
+  rows.push(...(await benchReportPdf(scale, server, month)));
   return rows;
 }
