@@ -1,4 +1,4 @@
-import { addDays } from './callbacks/dates';
+import { addDays, daysBetween } from './callbacks/dates';
 
 /**
  * A pass over every member written once and run two ways: it yields between units of work, and the caller
@@ -18,49 +18,48 @@ export function drain<T>(pass: Sliced<T>): T {
 /** Work per slice: short enough that a request arriving meanwhile is not held up noticeably. */
 const sliceTargetMs = 10;
 
+/** How wide the first range is and how narrow or wide later ones may get. */
+interface RangeWidths {
+  start: number;
+  min: number;
+  max: number;
+}
+
 /**
- * Customer id ranges [lo, hi] covering [first, last], each sized from the last one's time so that it takes
- * about sliceTargetMs (a busy machine or a dense range gets narrower ones); yields after each but the last.
+ * Integer ranges [lo, hi] covering [first, last] (customer ids, day offsets), each sized from the last one's
+ * time so that it takes about sliceTargetMs (a busy machine or a dense range gets narrower ones); yields after
+ * each but the last.
  */
 export function* customerRanges(
   first: number,
   last: number,
   work: (lo: number, hi: number) => void,
-  startWidth = 1000,
+  widths: RangeWidths = { start: 1000, min: 20, max: 200_000 },
 ): Sliced<void> {
-  let width = startWidth;
+  let width = widths.start;
   for (let lo = first; lo <= last;) {
     const hi = Math.min(last, lo + width - 1);
     const started = performance.now();
     work(lo, hi);
     const took = Math.max(0.25, performance.now() - started);
-    width = Math.max(20, Math.min(200_000, Math.round((width * sliceTargetMs) / took)));
+    width = Math.max(widths.min, Math.min(widths.max, Math.round((width * sliceTargetMs) / took)));
     lo = hi + 1;
     if (lo <= last) yield;
   }
 }
 
-/**
- * Day ranges [from, to] covering [first, last] (ISO dates), sized like customerRanges; yields after each but
- * the last.
- */
+/** Day ranges [from, to] covering [first, last] (ISO dates), sized the same way. */
 export function* dayRanges(
   first: string,
   last: string,
   work: (from: string, to: string) => void,
   startDays = 7,
 ): Sliced<void> {
-  let width = startDays;
-  for (let from = first; from <= last;) {
-    const end = addDays(from, width - 1);
-    const to = end < last ? end : last;
-    const started = performance.now();
-    work(from, to);
-    const took = Math.max(0.25, performance.now() - started);
-    width = Math.max(1, Math.min(400, Math.round((width * sliceTargetMs) / took)));
-    from = addDays(to, 1);
-    if (from <= last) yield;
-  }
+  yield* customerRanges(0, daysBetween(first, last), (a, b) => work(addDays(first, a), addDays(first, b)), {
+    start: startDays,
+    min: 1,
+    max: 400,
+  });
 }
 
 /** Works through `items`, yielding whenever the current slice has taken sliceTargetMs (and at the end). */

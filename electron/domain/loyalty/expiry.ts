@@ -27,6 +27,9 @@ const dueSql = (where: string) => `
 
 const everyone = '0000-01-01';
 
+/** One expiry day's members: a narrower first range (their dues are a walk of each member's ledger). */
+const memberWidths = { start: 200, min: 20, max: 200_000 };
+
 /**
  * The days in [first, before) on which some lot ends, each with the lowest and highest customer id holding one:
  * the expiry index is (expires_on, customer_id), so one day's members in a range of ids are one range of it —
@@ -95,7 +98,7 @@ export function* expirePointsSliced(
     yield* customerRanges(1, last as number, (lo, hi) => post('customer_id between @lo and @hi', { lo, hi }));
   } else {
     for (const { day, lo, hi } of expiryDaysIn(sqlite, since, stamp.today)) {
-      yield* customerRanges(lo, hi, (a, b) => post(onDayInRange(), { day, lo: a, hi: b }), 200);
+      yield* customerRanges(lo, hi, (a, b) => post(onDayInRange(), { day, lo: a, hi: b }), memberWidths);
       yield;
     }
   }
@@ -144,7 +147,7 @@ export function* expiringPointsSliced(
         const rows = due.all({ day, lo: a, hi: b, first: today, before }) as Due[];
         each(rows.filter((d) => d.firstOn !== null).map(toExpiring));
       },
-      200,
+      memberWidths,
     );
     yield;
   }
